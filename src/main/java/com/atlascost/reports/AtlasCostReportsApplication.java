@@ -1,12 +1,21 @@
 package com.atlascost.reports;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AtlasCostReportsApplication {
+
+	/** Time comes from one place, so tests can fix "now" (the open month, fetch times). */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	public static void main(String[] args) {
 		System.exit(SpringApplication.exit(SpringApplication.run(AtlasCostReportsApplication.class, args)));

@@ -1,0 +1,61 @@
+package com.atlascost.reports.job;
+
+import java.time.Clock;
+
+import com.atlascost.reports.atlas.AtlasConnection;
+import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.QueryPlanner;
+import com.atlascost.reports.report.ReportWriter;
+import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.UsageFetcher;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The cost report job, top to bottom: plan the queries, fetch their usage, write the
+ * report. A restart skips the steps that completed and, within the fetch step, the
+ * queries that are DONE.
+ */
+@Configuration(proxyBeanMethods = false)
+class CostReportJobConfiguration {
+
+	static final String JOB_NAME = "costReport";
+
+	@Bean
+	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step reportStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(planStep).next(fetchStep).next(reportStep).build();
+	}
+
+	@Bean
+	Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+			QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store) {
+		return new StepBuilder("plan", jobRepository)
+			.tasklet(new PlanTasklet(reader, planner, client, store), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			UsageFetcher fetcher) {
+		return new StepBuilder("fetch", jobRepository).tasklet(new FetchTasklet(fetcher), transactionManager).build();
+	}
+
+	@Bean
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
+			AtlasConnection connection, Clock clock) {
+		return new StepBuilder("report", jobRepository)
+			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock), transactionManager)
+			.build();
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.atlascost.reports.job;
+
+import java.util.List;
+
+import com.atlascost.reports.usage.FetchOutcome;
+import com.atlascost.reports.usage.UsageFetcher;
+
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Fetches every query of the run that is not DONE. Queries that fail are recorded with
+ * their reason and fail the step once all others are stored, so that a restart redoes
+ * only those.
+ */
+class FetchTasklet implements Tasklet {
+
+	private final UsageFetcher fetcher;
+
+	FetchTasklet(UsageFetcher fetcher) {
+		this.fetcher = fetcher;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		ExecutionContext context = RunContext.of(chunkContext);
+		List<Long> ids = RunContext.queryIds(context);
+		FetchOutcome outcome = this.fetcher.fetch(ids);
+		context.putInt(RunContext.FETCH_DONE, ids.size() - outcome.failed());
+		context.putInt(RunContext.FETCH_FAILED, outcome.failed());
+		if (outcome.failed() > 0) {
+			throw new QueriesFailedException(outcome.failed(), ids.size(), outcome.failures());
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

@@ -1,0 +1,59 @@
+package com.atlascost.reports.job;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.plan.JobDefinition;
+import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.PlannedQuery;
+import com.atlascost.reports.plan.QueryPlanner;
+import com.atlascost.reports.usage.QueryStore;
+
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Expands the job into its queries, resolves their filters and registers them. */
+class PlanTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(PlanTasklet.class);
+
+	private final JobFileReader reader;
+
+	private final QueryPlanner planner;
+
+	private final AtlasCostExplorerClient client;
+
+	private final QueryStore store;
+
+	PlanTasklet(JobFileReader reader, QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store) {
+		this.reader = reader;
+		this.planner = planner;
+		this.client = client;
+		this.store = store;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+		JobDefinition job = this.reader.read(run.jobFile());
+		List<PlannedQuery> planned = this.planner.plan(job, run.range());
+		FilterResolver filters = new FilterResolver(this.client);
+		List<Long> ids = new ArrayList<>();
+		for (PlannedQuery query : planned) {
+			ids.add(this.store.register(query.organization().label(), query.grouping(), query.window(),
+					filters.resolve(query)));
+		}
+		RunContext.putQueryIds(RunContext.of(chunkContext), ids);
+		logger.info("Planned {} queries: {} organizations x {} groupings x {} months ({} to {})", ids.size(),
+				job.organizations().size(), job.groupings().size(), run.range().windows().size(), run.range().from(),
+				run.range().to());
+		return RepeatStatus.FINISHED;
+	}
+
+}

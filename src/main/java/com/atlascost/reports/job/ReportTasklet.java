@@ -1,0 +1,84 @@
+package com.atlascost.reports.job;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.atlascost.reports.atlas.AtlasConnection;
+import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.plan.JobDefinition;
+import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.report.ReportFiles;
+import com.atlascost.reports.report.ReportRequest;
+import com.atlascost.reports.report.ReportWriter;
+import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.StoredUsage;
+
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes the run's workbook and FOCUS CSV from what the database holds for its queries. */
+class ReportTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReportTasklet.class);
+
+	private final JobFileReader reader;
+
+	private final QueryStore store;
+
+	private final ReportWriter writer;
+
+	private final AtlasProperties atlas;
+
+	private final AtlasConnection connection;
+
+	private final Clock clock;
+
+	ReportTasklet(JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
+			AtlasConnection connection, Clock clock) {
+		this.reader = reader;
+		this.store = store;
+		this.writer = writer;
+		this.atlas = atlas;
+		this.connection = connection;
+		this.clock = clock;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		RunParameters run = RunParameters.from(step.getJobParameters());
+		JobDefinition job = this.reader.read(run.jobFile());
+		ExecutionContext context = RunContext.of(chunkContext);
+		List<Long> ids = RunContext.queryIds(context);
+		List<StoredUsage> rows = this.store.usage(ids);
+		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
+				job.groupings(), rows, shownParameters(run, step), this.atlas.apiVersion(), this.clock.instant(),
+				this.store.provisionalMonths(ids)));
+		context.putInt(RunContext.ROWS, rows.size());
+		context.putString(RunContext.WORKBOOK, files.workbook().toString());
+		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());
+		logger.info("Report written: {} and {} ({} usage rows)", files.workbook(), files.focusCsv(), rows.size());
+		return RepeatStatus.FINISHED;
+	}
+
+	private Map<String, String> shownParameters(RunParameters run, StepExecution step) {
+		Map<String, String> shown = new LinkedHashMap<>();
+		shown.put("Job file", run.jobFile().toString());
+		shown.put("From", run.range().from().toString());
+		shown.put("To", run.range().to().toString());
+		shown.put("Run id", Long.toString(run.runId()));
+		shown.put("Job execution id", Long.toString(step.getJobExecutionId()));
+		shown.put("Atlas base URL", this.connection.baseUrl());
+		return shown;
+	}
+
+}

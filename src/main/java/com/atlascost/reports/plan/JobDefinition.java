@@ -1,0 +1,15 @@
+package com.atlascost.reports.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A validated job file. */
+public record JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
+		boolean includePartialMatches, List<OrganizationScope> organizations) {
+
+	public JobDefinition {
+		groupings = List.copyOf(groupings);
+		organizations = List.copyOf(organizations);
+	}
+
+}

@@ -1,0 +1,203 @@
+package com.atlascost.reports.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and validates a job file before anything is called. Every problem found is
+ * reported at once, each naming the file, the field and the value.
+ */
+@Component
+public class JobFileReader {
+
+	private static final int DEFAULT_LOOKBACK_MONTHS = 6;
+
+	private final YAMLMapper yaml = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
+
+	private final Validator validator;
+
+	public JobFileReader(Validator validator) {
+		this.validator = validator;
+	}
+
+	public JobDefinition read(Path file) {
+		RawJobFile raw = parse(file);
+		List<String> problems = new ArrayList<>();
+		this.validator.validate(raw)
+			.stream()
+			.sorted(Comparator.comparing((ConstraintViolation<RawJobFile> v) -> v.getPropertyPath().toString()))
+			.forEach((v) -> problems.add(problem(file, v.getPropertyPath().toString(), v.getInvalidValue(),
+					v.getMessage())));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		JobDefinition definition = toDefinition(file, raw, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return definition;
+	}
+
+	private RawJobFile parse(Path file) {
+		String text;
+		try {
+			text = Files.readString(file);
+		}
+		catch (NoSuchFileException ex) {
+			throw new InvalidInputException(file + ": job file not found");
+		}
+		catch (IOException ex) {
+			throw new InvalidInputException(file + ": cannot read job file (" + ex.getMessage() + ")");
+		}
+		try {
+			RawJobFile raw = this.yaml.readValue(text, RawJobFile.class);
+			if (raw == null) {
+				throw new InvalidInputException(file + ": job file is empty");
+			}
+			return raw;
+		}
+		catch (JacksonException ex) {
+			throw new InvalidInputException(file + ": " + describe(ex));
+		}
+	}
+
+	private static String describe(JacksonException ex) {
+		String path = fieldPath(ex.getPath());
+		TokenStreamLocation location = ex.getLocation();
+		String where = (location != null && location.getLineNr() > 0)
+				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
+		String reason = String.join(" ",
+				ex.getOriginalMessage().lines().map(String::strip).filter((line) -> !line.isEmpty()).toList());
+		return (path.isEmpty() ? "" : path + ": ") + "cannot read YAML" + where + ": " + reason;
+	}
+
+	private static String fieldPath(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private JobDefinition toDefinition(Path file, RawJobFile raw, List<String> problems) {
+		List<Grouping> groupings = new ArrayList<>();
+		for (int i = 0; i < raw.groupBy().size(); i++) {
+			String field = "groupBy[" + i + "]";
+			String value = raw.groupBy().get(i);
+			Grouping grouping = Grouping.fromApiName(value).orElse(null);
+			if (grouping == null) {
+				problems.add(problem(file, field, value,
+						"is not a grouping; use organizations, projects, clusters or services"));
+			}
+			else if (groupings.contains(grouping)) {
+				problems.add(problem(file, field, value, "is listed twice"));
+			}
+			else {
+				groupings.add(grouping);
+			}
+		}
+		List<OrganizationScope> organizations = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < raw.organizations().size(); i++) {
+			RawJobFile.RawOrganization org = raw.organizations().get(i);
+			String field = "organizations[" + i + "]";
+			if (!ids.add(org.id())) {
+				problems.add(problem(file, field + ".id", org.id(), "is listed twice"));
+			}
+			OrganizationScope scope = new OrganizationScope(org.id(),
+					(org.label() == null || org.label().isBlank()) ? org.id() : org.label().strip(),
+					idSelection(file, field + ".projects", org.projects(), true, problems),
+					idSelection(file, field + ".clusters", org.clusters(), false, problems),
+					serviceSelection(file, field + ".services", org.services(), problems));
+			requireGroupedValues(file, field, scope, groupings, problems);
+			organizations.add(scope);
+		}
+		int lookback = (raw.lookbackMonths() != null) ? raw.lookbackMonths() : DEFAULT_LOOKBACK_MONTHS;
+		boolean partial = Boolean.TRUE.equals(raw.includePartialMatches());
+		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations);
+	}
+
+	private static IdSelection idSelection(Path file, String field, List<String> values, boolean discoverable,
+			List<String> problems) {
+		if (values == null) {
+			return IdSelection.notGiven();
+		}
+		if (values.equals(List.of("all"))) {
+			if (!discoverable) {
+				problems.add(problem(file, field, "all",
+						"cannot be discovered yet; list the ids (24-character lowercase hex)"));
+			}
+			return IdSelection.all();
+		}
+		if (values.isEmpty()) {
+			problems.add(problem(file, field, "[]", "must list at least one id, or be left out"));
+		}
+		for (int i = 0; i < values.size(); i++) {
+			if (!AtlasIds.isValid(values.get(i))) {
+				problems.add(problem(file, field + "[" + i + "]", values.get(i),
+						"must be a 24-character lowercase hex Atlas id"));
+			}
+		}
+		return IdSelection.listed(values);
+	}
+
+	private static IdSelection serviceSelection(Path file, String field, List<String> values, List<String> problems) {
+		if (values == null) {
+			return IdSelection.notGiven();
+		}
+		if (values.equals(List.of("all"))) {
+			return IdSelection.all();
+		}
+		if (values.isEmpty()) {
+			problems.add(problem(file, field, "[]", "must list at least one service, or be left out"));
+		}
+		for (int i = 0; i < values.size(); i++) {
+			if (!CostExplorerServices.isKnown(values.get(i))) {
+				problems.add(problem(file, field + "[" + i + "]", values.get(i),
+						"is not a Cost Explorer service; use one of " + CostExplorerServices.ALL));
+			}
+		}
+		return IdSelection.listed(values);
+	}
+
+	/**
+	 * The API wants at least one filter value for the grouped dimension. Projects can be
+	 * discovered and services are a known list, but clusters must be listed.
+	 */
+	private static void requireGroupedValues(Path file, String field, OrganizationScope scope,
+			List<Grouping> groupings, List<String> problems) {
+		if (groupings.contains(Grouping.CLUSTERS) && scope.clusters().kind() != IdSelection.Kind.LISTED) {
+			problems.add(problem(file, field + ".clusters", "(not given)",
+					"groupBy 'clusters' needs the cluster ids of this organization listed here"));
+		}
+	}
+
+	static String problem(Path file, String field, Object value, String rule) {
+		return file + ": " + field + ": '" + value + "' " + rule;
+	}
+
+}

@@ -1,0 +1,39 @@
+package com.atlascost.reports.plan;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A job file exactly as YAML binds it, with the rules Bean Validation can check field by
+ * field. {@link JobFileReader} adds the rules that span fields and turns it into a
+ * {@link JobDefinition}.
+ */
+record RawJobFile(
+		@NotNull(message = "is required") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+				message = "must be 1-64 letters, digits, '.', '_' or '-' (it names the report files)") String name,
+		@Min(value = 1, message = "must be at least 1") @Max(value = 120,
+				message = "must be at most 120") Integer lookbackMonths,
+		@NotEmpty(message = "must list at least one grouping") @JsonFormat(
+				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> groupBy,
+		Boolean includePartialMatches,
+		@NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
+				message = "must not be empty") RawOrganization> organizations) {
+
+	record RawOrganization(
+			@NotNull(message = "is required") @Pattern(regexp = AtlasIds.PATTERN,
+					message = "must be a 24-character lowercase hex Atlas id") String id,
+			String label,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> projects,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> clusters,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> services) {
+	}
+
+}

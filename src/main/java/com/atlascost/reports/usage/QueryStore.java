@@ -1,0 +1,262 @@
+package com.atlascost.reports.usage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.atlascost.reports.atlas.UsageDetail;
+import com.atlascost.reports.atlas.UsageQuery;
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.MonthWindow;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The queries and their usage rows, in the database. */
+@Repository
+public class QueryStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final JsonMapper json;
+
+	public QueryStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.json = json;
+	}
+
+	/**
+	 * Records a query a run needs and returns its id. A query already known keeps its
+	 * usage rows; one that was DONE or FAILED is due again, one that holds a token keeps
+	 * it so that it is polled rather than created again.
+	 */
+	@Transactional
+	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter) {
+		String filterJson = this.json.writeValueAsString(filter);
+		String hash = sha256(filterJson);
+		String orgId = filter.organizations().get(0);
+		Instant now = Instant.now();
+		Optional<Long> existing = this.jdbc
+			.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ? AND window_end = ?"
+					+ " AND filter_hash = ?")
+			.params(orgId, grouping.name(), window.start(), window.end(), hash)
+			.query(Long.class)
+			.optional();
+		if (existing.isPresent()) {
+			this.jdbc
+				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, state = CASE WHEN state = 'DONE' THEN"
+						+ " 'PLANNED' WHEN state = 'FAILED' AND token IS NULL THEN 'PLANNED' ELSE state END,"
+						+ " failure = NULL WHERE id = ?")
+				.params(organizationLabel, utc(now), existing.get())
+				.update();
+			return existing.get();
+		}
+		this.jdbc
+			.sql("INSERT INTO cost_query (org_id, org_label, group_by, window_start, window_end, filter_hash,"
+					+ " filter_json, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?)")
+			.params(orgId, organizationLabel, grouping.name(), window.start(), window.end(), hash, filterJson,
+					utc(now))
+			.update();
+		return this.jdbc.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ?"
+				+ " AND window_end = ? AND filter_hash = ?")
+			.params(orgId, grouping.name(), window.start(), window.end(), hash)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The queries among {@code ids} that still need the API, in id order. */
+	public List<StoredQuery> unfinished(List<Long> ids) {
+		return queries(ids).stream().filter((query) -> query.state() != QueryState.DONE).toList();
+	}
+
+	public List<StoredQuery> queries(List<Long> ids) {
+		List<StoredQuery> queries = new ArrayList<>();
+		for (List<Long> batch : batches(ids)) {
+			queries.addAll(this.jdbc
+				.sql("SELECT id, org_id, org_label, group_by, window_start, window_end, filter_json, state, token"
+						+ " FROM cost_query WHERE id IN (:ids) ORDER BY id")
+				.param("ids", batch)
+				.query(this::storedQuery)
+				.list());
+		}
+		return queries;
+	}
+
+	/** Saves the token the moment the API returns it, so that a crash cannot lose it. */
+	public void markCreated(long id, String token, Instant createdAt) {
+		this.jdbc
+			.sql("UPDATE cost_query SET state = 'CREATED', token = ?, created_at = ?, failure = NULL, updated_at = ?"
+					+ " WHERE id = ?")
+			.params(token, utc(createdAt), utc(createdAt), id)
+			.update();
+	}
+
+	/** Replaces the query's usage rows with this result and marks it DONE, all or nothing. */
+	@Transactional
+	public void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
+		long id = query.id();
+		List<Object[]> lines = new ArrayList<>(rows.size());
+		for (UsageDetail row : rows) {
+			if (row.usageAmount() == null) {
+				throw new IllegalArgumentException("usage row " + (lines.size() + 1) + " has no usageAmount");
+			}
+			LocalDate usageDate = (row.usageDate() != null) ? row.usageDate() : query.window().start();
+			lines.add(new Object[] { id, lines.size() + 1, usageDate, row.invoiceId(), row.organizationId(),
+					row.organizationName(), row.groupId(), row.groupName(), row.clusterId(), row.clusterName(),
+					row.service(), cents(row.usageAmount()) });
+		}
+		this.jdbc.sql("DELETE FROM usage_row WHERE query_id = ?").param(id).update();
+		this.batch.batchUpdate("INSERT INTO usage_row (query_id, line_no, usage_date, invoice_id, organization_id,"
+				+ " organization_name, project_id, project_name, cluster_id, cluster_name, service, amount)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+		this.jdbc
+			.sql("UPDATE cost_query SET state = 'DONE', fetched_at = ?, provisional = ?, failure = NULL,"
+					+ " updated_at = ? WHERE id = ?")
+			.params(utc(fetchedAt), provisional, utc(fetchedAt), id)
+			.update();
+	}
+
+	/** Marks the query FAILED; a token it holds is kept so that a restart polls it again. */
+	public void markFailed(long id, String reason) {
+		this.jdbc.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, updated_at = ? WHERE id = ?")
+			.params(truncate(reason, 2000), utc(Instant.now()), id)
+			.update();
+	}
+
+	/** Forgets a token the server no longer knows, so the query is created again. */
+	public void forgetToken(long id) {
+		this.jdbc.sql("UPDATE cost_query SET state = 'PLANNED', token = NULL, updated_at = ? WHERE id = ?")
+			.params(utc(Instant.now()), id)
+			.update();
+	}
+
+	/** The stored usage of these queries, ordered by organization, grouping, month and line. */
+	public List<StoredUsage> usage(List<Long> ids) {
+		List<StoredUsage> usage = new ArrayList<>();
+		for (List<Long> batch : batches(ids)) {
+			usage.addAll(this.jdbc.sql("SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
+					+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
+					+ " u.project_name, u.cluster_id, u.cluster_name, u.service, u.amount"
+					+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)"
+					+ " ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
+				.param("ids", batch)
+				.query(QueryStore::storedUsage)
+				.list());
+		}
+		return usage;
+	}
+
+	/** The months among these queries whose amounts were fetched before the month settled. */
+	public SortedSet<YearMonth> provisionalMonths(List<Long> ids) {
+		SortedSet<YearMonth> months = new TreeSet<>();
+		for (List<Long> batch : batches(ids)) {
+			this.jdbc.sql("SELECT DISTINCT window_start FROM cost_query WHERE id IN (:ids) AND provisional = TRUE")
+				.param("ids", batch)
+				.query((rs, n) -> YearMonth.from(rs.getObject("window_start", LocalDate.class)))
+				.list()
+				.forEach(months::add);
+		}
+		return months;
+	}
+
+	/** Counts of the given queries by state. */
+	public Map<QueryState, Long> countByState(List<Long> ids) {
+		Map<QueryState, Long> counts = new EnumMap<>(QueryState.class);
+		queries(ids).forEach((query) -> counts.merge(query.state(), 1L, Long::sum));
+		return counts;
+	}
+
+	/** The failure reasons of the given queries that FAILED. */
+	public List<String> failures(List<Long> ids) {
+		List<String> failures = new ArrayList<>();
+		for (List<Long> batch : batches(ids)) {
+			failures.addAll(this.jdbc
+				.sql("SELECT org_id, group_by, window_start, failure FROM cost_query WHERE id IN (:ids)"
+						+ " AND state = 'FAILED' ORDER BY id")
+				.param("ids", batch)
+				.query((rs, n) -> rs.getString("org_id") + " " + rs.getString("group_by").toLowerCase() + " "
+						+ rs.getObject("window_start", LocalDate.class).toString().substring(0, 7) + ": "
+						+ rs.getString("failure"))
+				.list());
+		}
+		return failures;
+	}
+
+	private StoredQuery storedQuery(ResultSet rs, int rowNum) throws SQLException {
+		String token = rs.getString("token");
+		return new StoredQuery(rs.getLong("id"), rs.getString("org_id"), rs.getString("org_label"),
+				Grouping.valueOf(rs.getString("group_by")),
+				new MonthWindow(rs.getObject("window_start", LocalDate.class),
+						rs.getObject("window_end", LocalDate.class)),
+				this.json.readValue(rs.getString("filter_json"), UsageQuery.class),
+				QueryState.valueOf(rs.getString("state")), token);
+	}
+
+	private static StoredUsage storedUsage(ResultSet rs, int rowNum) throws SQLException {
+		OffsetDateTime fetchedAt = rs.getObject("fetched_at", OffsetDateTime.class);
+		return new StoredUsage(rs.getLong("id"), rs.getString("org_id"), rs.getString("org_label"),
+				Grouping.valueOf(rs.getString("group_by")),
+				new MonthWindow(rs.getObject("window_start", LocalDate.class),
+						rs.getObject("window_end", LocalDate.class)),
+				rs.getObject("usage_date", LocalDate.class), rs.getString("organization_name"),
+				rs.getString("project_id"), rs.getString("project_name"), rs.getString("cluster_id"),
+				rs.getString("cluster_name"), rs.getString("service"), rs.getBigDecimal("amount"),
+				rs.getBoolean("provisional"), (fetchedAt != null) ? fetchedAt.toInstant() : null);
+	}
+
+	/** Atlas bills in dollars and cents; the column holds exactly two decimals. */
+	private static BigDecimal cents(BigDecimal amount) {
+		return amount.setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	/** Keeps IN lists within what every database accepts. */
+	private static List<List<Long>> batches(List<Long> ids) {
+		List<List<Long>> batches = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			batches.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+		}
+		return batches;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
+		}
+	}
+
+}

@@ -1,0 +1,176 @@
+package com.atlascost.reports.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class JobFileReaderTests {
+
+	private static final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
+
+	private static final String ORG = "5f0c2a3b4d5e6f7081920a1b";
+
+	private final JobFileReader reader = new JobFileReader(validation.getValidator());
+
+	@TempDir
+	Path dir;
+
+	@AfterAll
+	static void closeValidation() {
+		validation.close();
+	}
+
+	@Test
+	void readsAFullJobFile() throws IOException {
+		Path file = write("""
+				name: finance-monthly
+				lookbackMonths: 3
+				groupBy: [projects, services]
+				includePartialMatches: true
+				organizations:
+				  - id: %s
+				    label: Acme Production
+				    projects: all
+				    clusters: [aaaaaaaaaaaaaaaaaaaaaaaa]
+				    services: [Clusters, Storage]
+				""".formatted(ORG));
+		JobDefinition job = this.reader.read(file);
+		assertThat(job.name()).isEqualTo("finance-monthly");
+		assertThat(job.lookbackMonths()).isEqualTo(3);
+		assertThat(job.groupings()).containsExactly(Grouping.PROJECTS, Grouping.SERVICES);
+		assertThat(job.includePartialMatches()).isTrue();
+		OrganizationScope org = job.organizations().get(0);
+		assertThat(org.id()).isEqualTo(ORG);
+		assertThat(org.label()).isEqualTo("Acme Production");
+		assertThat(org.projects()).isEqualTo(IdSelection.all());
+		assertThat(org.clusters()).isEqualTo(IdSelection.listed(List.of("aaaaaaaaaaaaaaaaaaaaaaaa")));
+		assertThat(org.services()).isEqualTo(IdSelection.listed(List.of("Clusters", "Storage")));
+	}
+
+	@Test
+	void appliesDefaults() throws IOException {
+		Path file = write("""
+				name: minimal
+				groupBy: organizations
+				organizations:
+				  - id: %s
+				""".formatted(ORG));
+		JobDefinition job = this.reader.read(file);
+		assertThat(job.lookbackMonths()).isEqualTo(6);
+		assertThat(job.includePartialMatches()).isFalse();
+		assertThat(job.groupings()).containsExactly(Grouping.ORGANIZATIONS);
+		assertThat(job.organizations().get(0).label()).isEqualTo(ORG);
+		assertThat(job.organizations().get(0).projects()).isEqualTo(IdSelection.notGiven());
+	}
+
+	@Test
+	void badOrganizationIdNamesFileFieldAndValue() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: 12345"));
+		assertProblems(file, file + ": organizations[0].id: '12345' must be a 24-character lowercase hex Atlas id");
+	}
+
+	@Test
+	void unknownServiceNamesTheService() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG, "    services: [Clusters, Compute]"));
+		assertProblems(file, file + ": organizations[0].services[1]: 'Compute' is not a Cost Explorer service; use one of "
+				+ CostExplorerServices.ALL);
+	}
+
+	@Test
+	void unknownGroupingNamesTheGrouping() throws IOException {
+		Path file = write(job("groupBy: [projects, regions]", "  - id: " + ORG));
+		assertProblems(file,
+				file + ": groupBy[1]: 'regions' is not a grouping; use organizations, projects, clusters or services");
+	}
+
+	@Test
+	void groupingByClustersNeedsClusterIds() throws IOException {
+		Path file = write(job("groupBy: [clusters]", "  - id: " + ORG));
+		assertProblems(file, file + ": organizations[0].clusters: '(not given)' groupBy 'clusters' needs the cluster"
+				+ " ids of this organization listed here");
+	}
+
+	@Test
+	void emptyOrganizationsIsInvalid() throws IOException {
+		Path file = write("name: empty\ngroupBy: [services]\norganizations: []\n");
+		assertProblems(file, file + ": organizations: '[]' must list at least one organization");
+	}
+
+	@Test
+	void missingFileIsNamed() {
+		Path file = this.dir.resolve("nope.yml");
+		assertProblems(file, file + ": job file not found");
+	}
+
+	@Test
+	void yamlSyntaxErrorGivesTheLine() throws IOException {
+		Path file = write("name: broken\ngroupBy: [services\norganizations:\n  - id: " + ORG + "\n");
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reader.read(file))
+			.satisfies((ex) -> {
+				assertThat(ex.problems()).hasSize(1);
+				assertThat(ex.problems().get(0)).startsWith(file + ": groupBy[1]: cannot read YAML (line 3, column ");
+			});
+	}
+
+	@Test
+	void unknownFieldIsNamed() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG, "    projcts: all"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reader.read(file))
+			.satisfies((ex) -> assertThat(ex.problems().get(0))
+				.startsWith(file + ": organizations[0].projcts: cannot read YAML (line ")
+				.contains("Unrecognized property \"projcts\""));
+	}
+
+	@Test
+	void reportsEveryProblemAtOnce() throws IOException {
+		Path file = write("""
+				name: "bad name!"
+				lookbackMonths: 0
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				    projects: [xyz]
+				  - id: %s
+				""".formatted(ORG, ORG));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reader.read(file))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					file + ": lookbackMonths: '0' must be at least 1",
+					file + ": name: 'bad name!' must be 1-64 letters, digits, '.', '_' or '-' (it names the report files)"));
+		Path second = write("""
+				name: ok
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				    projects: [xyz]
+				  - id: %s
+				""".formatted(ORG, ORG));
+		assertProblems(second, second + ": organizations[0].projects[0]: 'xyz' must be a 24-character lowercase hex Atlas id",
+				second + ": organizations[1].id: '" + ORG + "' is listed twice");
+	}
+
+	private void assertProblems(Path file, String... problems) {
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reader.read(file))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(problems));
+	}
+
+	private static String job(String groupBy, String... organizationLines) {
+		return "name: test\n" + groupBy + "\norganizations:\n" + String.join("\n", organizationLines) + "\n";
+	}
+
+	private Path write(String yaml) throws IOException {
+		Path file = this.dir.resolve("job-" + System.nanoTime() + ".yml");
+		Files.writeString(file, yaml);
+		return file;
+	}
+
+}
