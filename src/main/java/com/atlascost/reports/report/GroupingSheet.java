@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * One sheet per grouping ({@code Projects}, {@code Clusters}, {@code Services},
@@ -67,7 +66,7 @@ final class GroupingSheet {
 				monthTotals[m] = monthTotals[m].add(shown);
 			}
 			this.cells.total(row, totalColumn,
-					new CellRangeAddress(rowIndex, rowIndex, firstMonthColumn, totalColumn - 1), lineTotal);
+					rowIndex, rowIndex, firstMonthColumn, totalColumn - 1, lineTotal);
 			grandTotal = grandTotal.add(lineTotal);
 			rowIndex++;
 		}
@@ -76,9 +75,9 @@ final class GroupingSheet {
 		this.cells.bold(totals, 0, "Total");
 		for (int m = 0; m < months.size(); m++) {
 			int column = firstMonthColumn + m;
-			this.cells.total(totals, column, new CellRangeAddress(1, lastLineRow, column, column), monthTotals[m]);
+			this.cells.total(totals, column, 1, lastLineRow, column, column, monthTotals[m]);
 		}
-		this.cells.total(totals, totalColumn, new CellRangeAddress(1, lastLineRow, totalColumn, totalColumn),
+		this.cells.total(totals, totalColumn, 1, lastLineRow, totalColumn, totalColumn,
 				grandTotal);
 
 		rowIndex += 2;

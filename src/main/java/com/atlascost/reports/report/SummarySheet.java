@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 import com.atlascost.reports.usage.StoredUsage;
 
@@ -75,7 +74,7 @@ final class SummarySheet {
 				rowTotal = rowTotal.add(shown);
 				columnTotals[i] = columnTotals[i].add(shown);
 			}
-			this.cells.total(row, totalColumn, new CellRangeAddress(rowIndex, rowIndex, 1, totalColumn - 1), rowTotal);
+			this.cells.total(row, totalColumn, rowIndex, rowIndex, 1, totalColumn - 1, rowTotal);
 			grandTotal = grandTotal.add(rowTotal);
 			if (contents.months().isProvisional(month)) {
 				this.cells.text(row, provisionalColumn, "provisional");
@@ -86,11 +85,11 @@ final class SummarySheet {
 		Row totals = sheet.createRow(rowIndex);
 		this.cells.bold(totals, 0, "Total");
 		for (int i = 0; i < organizations.size(); i++) {
-			this.cells.total(totals, 1 + i, new CellRangeAddress(FIRST_MONTH_ROW, lastMonthRow, 1 + i, 1 + i),
+			this.cells.total(totals, 1 + i, FIRST_MONTH_ROW, lastMonthRow, 1 + i, 1 + i,
 					columnTotals[i]);
 		}
 		this.cells.total(totals, totalColumn,
-				new CellRangeAddress(FIRST_MONTH_ROW, lastMonthRow, totalColumn, totalColumn), grandTotal);
+				FIRST_MONTH_ROW, lastMonthRow, totalColumn, totalColumn, grandTotal);
 
 		rowIndex += 2;
 		this.cells.text(sheet.createRow(rowIndex++), 0, "Totals from the '" + contents.summaryGrouping().apiName()

@@ -95,10 +95,11 @@ final class WorkbookCells {
 	 * empty range gets the value alone, as a reversed range would sum the header.
 	 * @param value the sum of the cells the formula adds, as those cells hold them
 	 */
-	void total(Row row, int column, CellRangeAddress range, BigDecimal value) {
+	void total(Row row, int column, int firstRow, int lastRow, int firstColumn, int lastColumn, BigDecimal value) {
 		Cell cell = row.createCell(column);
-		if (range.getLastRow() >= range.getFirstRow() && range.getLastColumn() >= range.getFirstColumn()) {
-			cell.setCellFormula("SUM(" + range.formatAsString() + ")");
+		if (lastRow >= firstRow && lastColumn >= firstColumn) {
+			cell.setCellFormula(
+					"SUM(" + new CellRangeAddress(firstRow, lastRow, firstColumn, lastColumn).formatAsString() + ")");
 		}
 		cell.setCellValue(Cents.round(value).doubleValue());
 		cell.setCellStyle(this.moneyTotal);

@@ -11,15 +11,15 @@ import com.atlascost.reports.plan.Grouping;
  * Writes the Excel workbook: {@code Summary}, one sheet per grouping in the job's order,
  * {@code Detail}, {@code Run info}.
  *
- * <p>Streaming ({@link SXSSFWorkbook}) keeps memory flat however many detail rows there are;
- * its row-window temp files are removed before returning, even on failure.
+ * <p>Streaming ({@link SXSSFWorkbook}) keeps memory flat however many detail rows there are.
+ * Its row-window temp files are removed before returning, even on failure: since POI 5,
+ * {@code close()} disposes them (calling {@code dispose()} as well would only log warnings).
  */
 class WorkbookWriter {
 
 	void write(ReportContents contents, OutputStream out) throws IOException {
-		SXSSFWorkbook workbook = new SXSSFWorkbook();
-		workbook.setCompressTempFiles(true);
-		try (workbook) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+			workbook.setCompressTempFiles(true);
 			WorkbookCells cells = new WorkbookCells(workbook);
 			new SummarySheet(cells).write(workbook.createSheet(SummarySheet.NAME), contents);
 			GroupingSheet groupingSheet = new GroupingSheet(cells);
@@ -32,9 +32,6 @@ class WorkbookWriter {
 			// Totals carry their values, but Excel should still recalculate them on open.
 			workbook.setForceFormulaRecalculation(true);
 			workbook.write(out);
-		}
-		finally {
-			workbook.dispose();
 		}
 	}
 
