@@ -66,12 +66,12 @@ public class ReportWriter {
 			Files.createDirectories(this.reportsDirectory);
 			focusCsvTemp = temporaryFor(focusCsv);
 			try (Writer out = new BufferedWriter(new OutputStreamWriter(
-					Files.newOutputStream(focusCsvTemp, StandardOpenOption.TRUNCATE_EXISTING), StandardCharsets.UTF_8))) {
+					Files.newOutputStream(focusCsvTemp, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
 				this.focusCsvWriter.write(contents, out);
 			}
 			workbookTemp = temporaryFor(workbook);
 			try (OutputStream out = new BufferedOutputStream(
-					Files.newOutputStream(workbookTemp, StandardOpenOption.TRUNCATE_EXISTING))) {
+					Files.newOutputStream(workbookTemp, StandardOpenOption.WRITE))) {
 				this.workbookWriter.write(contents, out);
 			}
 			moveIntoPlace(focusCsvTemp, focusCsv);
