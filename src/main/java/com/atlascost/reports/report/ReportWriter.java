@@ -1,0 +1,123 @@
+package com.atlascost.reports.report;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a run's report: the Excel workbook and the FOCUS CSV, named after the job and the
+ * month range, into the reports directory (property {@code reports.dir}, default
+ * {@code reports}).
+ *
+ * <p>Finance may pick a file up at any moment, so neither is ever seen half written: both are
+ * written to hidden temporary files beside their targets and only moved into place once both
+ * are complete. On any failure the temporary files are deleted and an earlier report of the
+ * same range stays as it was.
+ */
+@Component
+public class ReportWriter {
+
+	private final Path reportsDirectory;
+
+	private final WorkbookWriter workbookWriter;
+
+	private final FocusCsvWriter focusCsvWriter;
+
+	@Autowired
+	public ReportWriter(@Value("${reports.dir:reports}") Path reportsDirectory) {
+		this(reportsDirectory, new WorkbookWriter(), new FocusCsvWriter());
+	}
+
+	ReportWriter(Path reportsDirectory, WorkbookWriter workbookWriter, FocusCsvWriter focusCsvWriter) {
+		this.reportsDirectory = reportsDirectory;
+		this.workbookWriter = workbookWriter;
+		this.focusCsvWriter = focusCsvWriter;
+	}
+
+	/**
+	 * Writes both files, replacing an earlier report of the same job and range.
+	 * @throws IllegalArgumentException if the request cannot make a report (no grouping, a
+	 * reversed range, a job name unfit for a file name); nothing is written then
+	 * @throws UncheckedIOException if writing fails; no new or partial file is left then
+	 */
+	public ReportFiles write(ReportRequest request) {
+		ReportFileNames names = ReportFileNames.of(request);
+		ReportContents contents = ReportContents.of(request);
+		Path workbook = this.reportsDirectory.resolve(names.workbook());
+		Path focusCsv = this.reportsDirectory.resolve(names.focusCsv());
+		Path workbookTemp = null;
+		Path focusCsvTemp = null;
+		try {
+			Files.createDirectories(this.reportsDirectory);
+			focusCsvTemp = temporaryFor(focusCsv);
+			try (Writer out = new BufferedWriter(new OutputStreamWriter(
+					Files.newOutputStream(focusCsvTemp, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+				this.focusCsvWriter.write(contents, out);
+			}
+			workbookTemp = temporaryFor(workbook);
+			try (OutputStream out = new BufferedOutputStream(
+					Files.newOutputStream(workbookTemp, StandardOpenOption.WRITE))) {
+				this.workbookWriter.write(contents, out);
+			}
+			moveIntoPlace(focusCsvTemp, focusCsv);
+			moveIntoPlace(workbookTemp, workbook);
+			return new ReportFiles(workbook, focusCsv);
+		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(focusCsvTemp, ex);
+			deleteQuietly(workbookTemp, ex);
+			if (ex instanceof IOException ioException) {
+				throw new UncheckedIOException("writing report " + names.workbook() + " in " + this.reportsDirectory
+						+ " failed: " + ex.getMessage(), ioException);
+			}
+			throw (RuntimeException) ex;
+		}
+	}
+
+	/**
+	 * Creates an empty hidden file beside the target; creating it, rather than only naming it,
+	 * makes a concurrent writer's clash an error instead of a shared file. Not
+	 * {@code Files.createTempFile}: its owner-only permissions would travel with the move.
+	 */
+	private static Path temporaryFor(Path target) throws IOException {
+		Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
+		return Files.createFile(temp);
+	}
+
+	private static void moveIntoPlace(Path temp, Path target) throws IOException {
+		try {
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void deleteQuietly(Path temp, Exception failure) {
+		if (temp == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(temp);
+		}
+		catch (IOException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+}

@@ -1,0 +1,114 @@
+package com.atlascost.reports.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.usage.StoredUsage;
+
+/**
+ * A hand-built run: two organizations, three months (the last provisional), groupings
+ * projects then services, credits, an org-level charge without a project, an org with an
+ * empty month, and an organization name that looks like a formula.
+ */
+final class ReportRequestFixture {
+
+	static final String ORG_A = "5f0c2a3b4d5e6f7081920a1b";
+
+	static final String ORG_B = "6a1b2c3d4e5f60718293a4b5";
+
+	static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"y\")";
+
+	static final String P1 = "64a1b2c3d4e5f60718293a01";
+
+	static final String P2 = "64a1b2c3d4e5f60718293a02";
+
+	static final String P3 = "64a1b2c3d4e5f60718293a03";
+
+	static final YearMonth SEP = YearMonth.of(2026, 9);
+
+	static final YearMonth OCT = YearMonth.of(2026, 10);
+
+	static final YearMonth NOV = YearMonth.of(2026, 11);
+
+	static final Instant SETTLED_FETCH = Instant.parse("2026-11-03T04:05:06Z");
+
+	static final Instant OPEN_FETCH = Instant.parse("2026-12-01T05:30:00Z");
+
+	private ReportRequestFixture() {
+	}
+
+	static ReportRequest realistic() {
+		return request("finance-monthly", realisticRows());
+	}
+
+	static ReportRequest request(String jobName, List<StoredUsage> rows) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("job", "jobs/finance-monthly.yml");
+		parameters.put("from", "2026-09");
+		parameters.put("to", "2026-11");
+		return new ReportRequest(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
+				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(List.of(NOV)));
+	}
+
+	static List<StoredUsage> realisticRows() {
+		List<StoredUsage> rows = new ArrayList<>();
+		// projects grouping, Acme Production
+		rows.add(project(1, ORG_A, SEP, P1, "checkout", "120.50"));
+		rows.add(project(1, ORG_A, SEP, P2, "search", "80.25"));
+		rows.add(project(1, ORG_A, SEP, null, null, "15.00"));
+		rows.add(project(2, ORG_A, OCT, P1, "checkout", "130.10"));
+		rows.add(project(2, ORG_A, OCT, P2, "search", "79.90"));
+		rows.add(project(2, ORG_A, OCT, null, null, "-20.00"));
+		rows.add(project(3, ORG_A, NOV, P1, "checkout", "60.33"));
+		// projects grouping, Acme Labs: nothing in October, a project-level credit in November
+		rows.add(project(4, ORG_B, SEP, P3, "ml-lab", "40.00"));
+		rows.add(project(6, ORG_B, NOV, P3, "ml-lab", "12.34"));
+		rows.add(project(6, ORG_B, NOV, P3, "ml-lab", "-2.50"));
+		// services grouping
+		rows.add(service(7, ORG_A, SEP, "Clusters", "180.00"));
+		rows.add(service(7, ORG_A, SEP, "Backup", "20.75"));
+		rows.add(service(7, ORG_A, SEP, "Support", "15.00"));
+		rows.add(service(8, ORG_A, OCT, "Clusters", "190.00"));
+		rows.add(service(8, ORG_A, OCT, "Backup", "20.00"));
+		rows.add(service(8, ORG_A, OCT, "Credits", "-20.00"));
+		rows.add(service(9, ORG_A, NOV, "Clusters", "60.33"));
+		rows.add(service(10, ORG_B, SEP, "Clusters", "40.00"));
+		rows.add(service(12, ORG_B, NOV, "Clusters", "12.34"));
+		rows.add(service(12, ORG_B, NOV, "Credits", "-2.50"));
+		return rows;
+	}
+
+	static StoredUsage project(long queryId, String org, YearMonth month, String projectId, String projectName,
+			String amount) {
+		return usage(queryId, org, Grouping.PROJECTS, month, projectId, projectName, null, amount);
+	}
+
+	static StoredUsage service(long queryId, String org, YearMonth month, String service, String amount) {
+		return usage(queryId, org, Grouping.SERVICES, month, null, null, service, amount);
+	}
+
+	static StoredUsage usage(long queryId, String org, Grouping grouping, YearMonth month, String projectId,
+			String projectName, String service, String amount) {
+		boolean provisional = month.equals(NOV);
+		return new StoredUsage(queryId, org, label(org), grouping, MonthWindow.of(month), month.atDay(1),
+				apiName(org), projectId, projectName, null, null, service, new BigDecimal(amount), provisional,
+				provisional ? OPEN_FETCH : SETTLED_FETCH);
+	}
+
+	static String label(String org) {
+		return ORG_A.equals(org) ? "Acme Production" : "Acme Labs";
+	}
+
+	static String apiName(String org) {
+		return ORG_A.equals(org) ? "Acme Prod" : FORMULA_NAME;
+	}
+
+}

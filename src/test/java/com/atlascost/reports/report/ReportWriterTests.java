@@ -1,0 +1,193 @@
+package com.atlascost.reports.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredUsage;
+
+import static com.atlascost.reports.report.WorkbookAssertions.cents;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ReportWriterTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void filesAreNamedAfterTheJobAndRangeInACreatedDirectory() {
+		Path reports = this.temp.resolve("out/reports");
+		ReportFiles files = new ReportWriter(reports).write(ReportRequestFixture.realistic());
+		assertThat(files.workbook()).isEqualTo(reports.resolve("finance-monthly_2026-09_2026-11.xlsx"));
+		assertThat(files.focusCsv()).isEqualTo(reports.resolve("finance-monthly_2026-09_2026-11.focus.csv"));
+		assertThat(files.workbook()).isRegularFile();
+		assertThat(files.focusCsv()).isRegularFile();
+	}
+
+	@Test
+	void noTemporaryFileIsLeftAfterSuccess() throws IOException {
+		new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		assertThat(fileNames(this.temp)).containsExactlyInAnyOrder("finance-monthly_2026-09_2026-11.xlsx",
+				"finance-monthly_2026-09_2026-11.focus.csv");
+	}
+
+	@Test
+	void theStreamingWorkbookLeavesNoTemporaryFileOfItsOwn() throws IOException {
+		Path probe = TempFile.createTempDirectory("probe").toPath();
+		Path poiFiles = probe.getParent();
+		Files.delete(probe);
+		List<String> before = fileNames(poiFiles);
+		new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		assertThat(fileNames(poiFiles)).filteredOn((name) -> name.startsWith("poi-sxssf"))
+			.isSubsetOf(before);
+	}
+
+	@Test
+	void aRerunOfTheSameRangeReplacesTheReport() throws IOException {
+		ReportWriter writer = new ReportWriter(this.temp);
+		writer.write(ReportRequestFixture.realistic());
+		ReportFiles files = writer.write(ReportRequestFixture.request("finance-monthly",
+				ReportRequestFixture.realisticRows().subList(0, 3)));
+		assertThat(fileNames(this.temp)).hasSize(2);
+		assertThat(Files.readAllLines(files.focusCsv())).hasSize(1 + 3);
+		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
+			assertThat(workbook.getSheet("Detail").getLastRowNum()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void aReportsDirectoryThatIsAFileFailsWithoutWritingAnything() throws IOException {
+		Path notADirectory = Files.writeString(this.temp.resolve("reports"), "not a directory");
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> new ReportWriter(notADirectory).write(ReportRequestFixture.realistic()))
+			.withCauseInstanceOf(FileAlreadyExistsException.class);
+		assertThat(fileNames(this.temp)).containsExactly("reports");
+		assertThat(notADirectory).hasContent("not a directory");
+	}
+
+	@Test
+	void aWorkbookFailingMidWayLeavesTheEarlierReportUntouchedAndNoTemporaryFile() throws IOException {
+		ReportFiles earlier = new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		byte[] earlierWorkbook = Files.readAllBytes(earlier.workbook());
+		byte[] earlierCsv = Files.readAllBytes(earlier.focusCsv());
+
+		WorkbookWriter failing = new WorkbookWriter() {
+			@Override
+			void write(ReportContents contents, OutputStream out) throws IOException {
+				out.write("PK half a zip".getBytes());
+				out.flush();
+				throw new IOException("disk full");
+			}
+		};
+		ReportWriter writer = new ReportWriter(this.temp, failing, new FocusCsvWriter());
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> writer.write(ReportRequestFixture.request("finance-monthly",
+					ReportRequestFixture.realisticRows().subList(0, 2))))
+			.withMessageContaining("disk full");
+
+		assertThat(fileNames(this.temp)).containsExactlyInAnyOrder("finance-monthly_2026-09_2026-11.xlsx",
+				"finance-monthly_2026-09_2026-11.focus.csv");
+		assertThat(earlier.workbook()).hasBinaryContent(earlierWorkbook);
+		assertThat(earlier.focusCsv()).hasBinaryContent(earlierCsv);
+	}
+
+	@Test
+	void aCsvFailingMidWayLeavesNothingBehind() throws IOException {
+		FocusCsvWriter failing = new FocusCsvWriter() {
+			@Override
+			void write(ReportContents contents, Writer out) throws IOException {
+				out.write("BillingPeriodStart,");
+				throw new IllegalStateException("boom");
+			}
+		};
+		ReportWriter writer = new ReportWriter(this.temp, new WorkbookWriter(), failing);
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> writer.write(ReportRequestFixture.realistic()))
+			.withMessage("boom");
+		assertThat(fileNames(this.temp)).isEmpty();
+	}
+
+	@Test
+	void aRowTheWritersCannotReadFailsWithoutPartialFiles() throws IOException {
+		List<StoredUsage> rows = new ArrayList<>(ReportRequestFixture.realisticRows());
+		StoredUsage broken = rows.get(0);
+		// an amount the database would never hold: the CSV writer fails on it mid-file
+		rows.add(new StoredUsage(99, broken.organizationId(), broken.organizationLabel(),
+				broken.groupBy(), broken.window(), broken.usageDate(), null, null, null, null, null, null, null, false,
+				null));
+		assertThatExceptionOfType(NullPointerException.class)
+			.isThrownBy(() -> new ReportWriter(this.temp).write(ReportRequestFixture.request("finance-monthly", rows)));
+		assertThat(fileNames(this.temp)).isEmpty();
+	}
+
+	@Test
+	void aJobNameUnfitForAFileNameIsRefusedBeforeWriting() throws IOException {
+		for (String name : List.of("../escape", "a/b", ".hidden", "", "two words")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new ReportWriter(this.temp)
+				.write(ReportRequestFixture.request(name, ReportRequestFixture.realisticRows())));
+		}
+		assertThat(fileNames(this.temp)).isEmpty();
+	}
+
+	@Test
+	void aRequestWithoutGroupingsIsRefused() {
+		ReportRequest request = new ReportRequest("finance-monthly", YearMonth.of(2026, 9), YearMonth.of(2026, 11),
+				List.of(), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>());
+		assertThatIllegalArgumentException().isThrownBy(() -> new ReportWriter(this.temp).write(request))
+			.withMessageContaining("grouping");
+	}
+
+	@Test
+	void aRunWithoutUsageStillWritesEveryMonthAsZero() throws IOException {
+		ReportRequest request = new ReportRequest("finance-monthly", YearMonth.of(2026, 9), YearMonth.of(2026, 11),
+				List.of(Grouping.SERVICES), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>());
+		ReportFiles files = new ReportWriter(this.temp).write(request);
+		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
+			Sheet summary = workbook.getSheet("Summary");
+			assertThat(summary.getRow(4).getCell(0).getLocalDateTimeCellValue().toLocalDate())
+				.isEqualTo(YearMonth.of(2026, 11).atDay(1));
+			assertThat(cents(summary.getRow(5).getCell(1).getNumericCellValue())).isEqualByComparingTo("0.00");
+			assertThat(workbook.getSheet("Services").getRow(1).getCell(0).getStringCellValue()).isEqualTo("Total");
+		}
+		assertThat(Files.readAllLines(files.focusCsv())).hasSize(1);
+	}
+
+	@Test
+	void theReportsDirectoryComesFromTheReportsDirProperty() {
+		new ApplicationContextRunner().withBean(ReportWriter.class)
+			.withPropertyValues("reports.dir=" + this.temp.resolve("configured"))
+			.run((context) -> {
+				ReportFiles files = context.getBean(ReportWriter.class).write(ReportRequestFixture.realistic());
+				assertThat(files.workbook().getParent()).isEqualTo(this.temp.resolve("configured"));
+			});
+	}
+
+	private static List<String> fileNames(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
+	}
+
+}
