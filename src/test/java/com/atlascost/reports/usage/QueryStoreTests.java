@@ -1,0 +1,143 @@
+package com.atlascost.reports.usage;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.atlascost.reports.atlas.UsageDetail;
+import com.atlascost.reports.atlas.UsageQuery;
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.MonthWindow;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against a real H2 file database migrated by the application's own Flyway scripts. */
+class QueryStoreTests {
+
+	private static final String ORG = "aaaaaaaaaaaaaaaaaaaaaaaa";
+
+	private static final MonthWindow MARCH = MonthWindow.of(YearMonth.of(2026, 3));
+
+	@TempDir
+	Path dir;
+
+	private QueryStore store;
+
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void migrate() {
+		JdbcDataSource dataSource = new JdbcDataSource();
+		dataSource.setURL("jdbc:h2:file:" + this.dir.resolve("db"));
+		dataSource.setUser("sa");
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
+			.load()
+			.migrate();
+		this.jdbc = JdbcClient.create(dataSource);
+		this.store = new QueryStore(this.jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build());
+	}
+
+	@Test
+	void theSameQueryIsRegisteredOnceAndADifferentFilterIsAnotherQuery() {
+		long first = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		long again = this.store.register("Acme renamed", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		long other = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters", "Storage")));
+		assertThat(again).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+		StoredQuery stored = this.store.queries(List.of(first)).get(0);
+		assertThat(stored.organizationLabel()).isEqualTo("Acme renamed");
+		assertThat(stored.filter()).isEqualTo(query(List.of("Clusters")));
+		assertThat(stored.state()).isEqualTo(QueryState.PLANNED);
+	}
+
+	@Test
+	void storingAResultTwiceReplacesTheRowsAndNeverDuplicatesThem() {
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		StoredQuery query = this.store.queries(List.of(id)).get(0);
+		this.store.complete(query, List.of(row("Clusters", "100.10"), row("Credits", "-25.05")), Instant.now(), true);
+		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(),
+				false);
+		List<StoredUsage> usage = this.store.usage(List.of(id));
+		assertThat(usage).extracting(StoredUsage::service, StoredUsage::amount)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Clusters", new BigDecimal("100.20")),
+					org.assertj.core.groups.Tuple.tuple("Credits", new BigDecimal("-25.05")));
+		assertThat(usage).allSatisfy((row) -> assertThat(row.provisional()).isFalse());
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM usage_row").query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void amountsAreStoredToTheCent() {
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		StoredQuery query = this.store.queries(List.of(id)).get(0);
+		this.store.complete(query, List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"),
+				row("Backup", "10.005")), Instant.now(), false);
+		assertThat(this.store.usage(List.of(id))).extracting(StoredUsage::amount)
+			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.01"));
+	}
+
+	@Test
+	void aDoneQueryIsDueAgainOnTheNextRunButKeepsItsRowsUntilReplaced() {
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		this.store.complete(this.store.queries(List.of(id)).get(0), List.of(row("Clusters", "5.00")), Instant.now(),
+				false);
+		assertThat(this.store.unfinished(List.of(id))).isEmpty();
+		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
+			.containsExactly(QueryState.PLANNED);
+		assertThat(this.store.usage(List.of(id))).hasSize(1);
+	}
+
+	@Test
+	void aSavedTokenSurvivesRegistrationAndFailureSoItIsPolledRatherThanCreatedAgain() {
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		String token = "ab".repeat(32);
+		this.store.markCreated(id, token, Instant.now());
+		this.store.markFailed(id, "poll timed out");
+		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		StoredQuery query = this.store.unfinished(List.of(id)).get(0);
+		assertThat(query.token()).isEqualTo(token);
+		assertThat(query.state()).isEqualTo(QueryState.FAILED);
+		this.store.forgetToken(id);
+		assertThat(this.store.unfinished(List.of(id)).get(0).token()).isNull();
+	}
+
+	@Test
+	void failuresAndProvisionalMonthsAreReported() {
+		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
+		long aprilId = this.store.register("Acme", Grouping.SERVICES, april,
+				new UsageQuery(april.start(), april.end(), List.of(ORG), List.of(), List.of(), List.of("Clusters"),
+						"services", false));
+		this.store.markFailed(march, "HTTP 400 VALIDATION_ERROR: bad filter");
+		this.store.complete(this.store.queries(List.of(aprilId)).get(0), List.of(), Instant.now(), true);
+		assertThat(this.store.failures(List.of(march, aprilId)))
+			.containsExactly(ORG + " services 2026-03: HTTP 400 VALIDATION_ERROR: bad filter");
+		assertThat(this.store.provisionalMonths(List.of(march, aprilId))).containsExactly(YearMonth.of(2026, 4));
+	}
+
+	private static UsageQuery query(List<String> services) {
+		return new UsageQuery(MARCH.start(), MARCH.end(), List.of(ORG), List.of(), List.of(), services, "services",
+				false);
+	}
+
+	private static UsageDetail row(String service, String amount) {
+		return new UsageDetail("inv", ORG, "Acme", null, null, null, null, service, new BigDecimal(amount),
+				LocalDate.of(2026, 3, 1));
+	}
+
+}
