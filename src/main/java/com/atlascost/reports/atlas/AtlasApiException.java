@@ -26,7 +26,7 @@ public class AtlasApiException extends RuntimeException {
 
 	public AtlasApiException(int status, String errorCode, String detail, String orgId, AtlasApiCall call,
 			Duration retryAfter) {
-		super(call + " for org " + orgId + " failed: " + status + " " + errorCode
+		super(call + ((orgId != null) ? " for org " + orgId : "") + " failed: " + status + " " + errorCode
 				+ ((detail != null) ? ": " + detail : ""));
 		this.status = status;
 		this.errorCode = errorCode;
@@ -59,6 +59,12 @@ public class AtlasApiException extends RuntimeException {
 	/** The server's {@code Retry-After}, when it sent one. */
 	public Optional<Duration> retryAfter() {
 		return Optional.ofNullable(this.retryAfter);
+	}
+
+	/** This failure attributed to an org: token failures happen before the org is known. */
+	AtlasApiException forOrg(String orgId) {
+		return (this.orgId != null) ? this
+				: new AtlasApiException(this.status, this.errorCode, this.detail, orgId, this.call, this.retryAfter);
 	}
 
 	/** Rate limits and server trouble pass; a bad request or missing rights never do. */

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -104,17 +106,15 @@ public class AtlasCostExplorerClient {
 	}
 
 	private Mono<AtlasReply> read(ClientResponse response) {
-		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
-		return response.bodyToMono(String.class)
-			.defaultIfEmpty("")
-			.map((body) -> AtlasReply.read(response.statusCode().value(), body, retryAfter, this.mapper));
+		return AtlasReply.read(response, this.mapper);
 	}
 
 	private Mono<AtlasReply> call(Mono<AtlasReply> exchange, String orgId, AtlasApiCall call) {
 		return exchange
-			.flatMap((reply) -> reply.isError() ? Mono.error(reply.toException(orgId, call, this.mapper))
+			.flatMap((reply) -> reply.isError() ? Mono.error(reply.toException(orgId, call))
 					: Mono.just(reply))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
+			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId))
 			.retryWhen(transientRetry());
 	}
 
@@ -123,21 +123,32 @@ public class AtlasCostExplorerClient {
 		return Retry.backoff(Math.max(0, retry.maxAttempts() - 1), retry.minBackoff())
 			.maxBackoff(retry.maxBackoff())
 			.jitter(0.5)
-			.filter((ex) -> ex instanceof AtlasApiException atlas && atlas.isTransient())
+			.filter(AtlasCostExplorerClient::isTransient)
 			// Retry-After is a floor set by the server: wait it out before the backoff
-			.doBeforeRetryAsync((signal) -> ((AtlasApiException) signal.failure()).retryAfter()
-				.map((delay) -> Mono.delay(delay).then())
-				.orElse(Mono.empty()))
+			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas)
+					? atlas.retryAfter().map((delay) -> Mono.delay(delay).then()).orElse(Mono.empty()) : Mono.empty())
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**
-	 * The token endpoint refused the client: Spring Security reports it as an OAuth error,
-	 * which the job should see like any other 401 from Atlas.
+	 * The token endpoint answered 2xx but not with a usable token (its error statuses become
+	 * {@link AtlasApiException} before Spring Security sees them, see
+	 * {@link ServiceAccountAuthentication}).
 	 */
 	private static AtlasApiException tokenFailure(OAuth2AuthorizationException ex, String orgId) {
 		return new AtlasApiException(401, "UNAUTHORIZED", ex.getError().getErrorCode() + ": token request refused",
 				orgId, AtlasApiCall.ISSUE_TOKEN, null);
+	}
+
+	/**
+	 * Rate limits and server errors pass; so may a broken connection or a read timeout, but
+	 * only for a GET: a POST may have reached Atlas.
+	 */
+	private static boolean isTransient(Throwable ex) {
+		if (ex instanceof AtlasApiException atlas) {
+			return atlas.isTransient();
+		}
+		return ex instanceof WebClientRequestException request && HttpMethod.GET.equals(request.getMethod());
 	}
 
 	private UsagePoll toPoll(AtlasReply reply) {
@@ -151,20 +162,6 @@ public class AtlasCostExplorerClient {
 		long factor = 1L << Math.min(index, 20);
 		Duration interval = polling.initialInterval().multipliedBy(factor);
 		return (interval.compareTo(polling.maxInterval()) > 0) ? polling.maxInterval() : interval;
-	}
-
-	private static Duration retryAfter(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Long.parseLong(value.trim()));
-		}
-		catch (NumberFormatException ex) {
-			// an HTTP date: rare for Atlas, the backoff covers it
-			return null;
-		}
 	}
 
 	private record NumberedPage(int number, ProjectsPage projects) {

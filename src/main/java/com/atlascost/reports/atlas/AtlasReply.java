@@ -2,6 +2,10 @@ package com.atlascost.reports.atlas;
 
 import java.time.Duration;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientResponse;
+
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +21,13 @@ record AtlasReply(int status, JsonNode content, Duration retryAfter) {
 	 * Unwraps an envelope when the answer is one. Answers outside the API layer (a Digest
 	 * challenge, a proxy error) come unwrapped even when an envelope was asked for.
 	 */
+	static Mono<AtlasReply> read(ClientResponse response, JsonMapper mapper) {
+		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+		return response.bodyToMono(String.class)
+			.defaultIfEmpty("")
+			.map((body) -> read(response.statusCode().value(), body, retryAfter, mapper));
+	}
+
 	static AtlasReply read(int httpStatus, String body, Duration retryAfter, JsonMapper mapper) {
 		JsonNode json = parse(body, mapper);
 		if (httpStatus == 200 && json.path("status").isIntegralNumber() && json.has("content")) {
@@ -42,11 +53,39 @@ record AtlasReply(int status, JsonNode content, Duration retryAfter) {
 		return this.status >= 400;
 	}
 
-	AtlasApiException toException(String orgId, AtlasApiCall call, JsonMapper mapper) {
-		AtlasErrorBody error = this.content.isObject() ? mapper.treeToValue(this.content, AtlasErrorBody.class)
-				: new AtlasErrorBody(null, null, null, null);
-		String errorCode = (error.errorCode() != null) ? error.errorCode() : "HTTP_" + this.status;
-		return new AtlasApiException(this.status, errorCode, error.detail(), orgId, call, this.retryAfter);
+	/**
+	 * Reads Atlas's error body field by field rather than binding it, so that an OAuth-style
+	 * body ({@code "error": "invalid_client"}) or a proxy's page still gives an exception.
+	 */
+	AtlasApiException toException(String orgId, AtlasApiCall call) {
+		String errorCode = firstText("errorCode", "error");
+		String detail = firstText("detail", "error_description");
+		return new AtlasApiException(this.status, (errorCode != null) ? errorCode : "HTTP_" + this.status, detail,
+				orgId, call, this.retryAfter);
+	}
+
+	private String firstText(String... fields) {
+		for (String field : fields) {
+			JsonNode value = this.content.path(field);
+			if (value.isString()) {
+				return value.stringValue();
+			}
+		}
+		return null;
+	}
+
+	private static Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Long.parseLong(value.trim()));
+		}
+		catch (NumberFormatException ex) {
+			// an HTTP date: rare for Atlas, the backoff covers it
+			return null;
+		}
 	}
 
 }

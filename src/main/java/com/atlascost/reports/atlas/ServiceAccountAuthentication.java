@@ -17,6 +17,8 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bearer tokens for a service account through Spring Security's OAuth 2.0 client. The
@@ -51,9 +53,23 @@ final class ServiceAccountAuthentication {
 		return filter;
 	}
 
+	/**
+	 * Spring Security reports any failed token response as {@code server_error}, losing the
+	 * status: a wrong secret (401, final) would look like an outage (503, worth a retry).
+	 * Turning error statuses into {@link AtlasApiException} first keeps the difference.
+	 */
+	private static ExchangeFilterFunction tokenErrors() {
+		JsonMapper mapper = AtlasJson.mapper();
+		return (request, next) -> next.exchange(request)
+			.flatMap((response) -> response.statusCode().isError()
+					? AtlasReply.read(response, mapper)
+						.flatMap((reply) -> Mono.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
+					: Mono.just(response));
+	}
+
 	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {
 		WebClientReactiveClientCredentialsTokenResponseClient tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
-		tokenClient.setWebClient(WebClient.builder().clientConnector(connector).build());
+		tokenClient.setWebClient(WebClient.builder().clientConnector(connector).filter(tokenErrors()).build());
 		return ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
 			.clientCredentials((grant) -> grant.accessTokenResponseClient(tokenClient).clockSkew(Duration.ofMinutes(1)))
 			.build();

@@ -42,8 +42,7 @@ class AtlasReplyTests {
 				 "detail": "groupBy is required."}}
 				""", null, this.mapper);
 
-		AtlasApiException ex = reply.toException("5f0c2a3b4d5e6f7081920a1b", AtlasApiCall.CREATE_USAGE_QUERY,
-				this.mapper);
+		AtlasApiException ex = reply.toException("5f0c2a3b4d5e6f7081920a1b", AtlasApiCall.CREATE_USAGE_QUERY);
 
 		assertThat(ex.status()).isEqualTo(400);
 		assertThat(ex.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -56,7 +55,7 @@ class AtlasReplyTests {
 	void readsAnErrorThatIsNoJson() {
 		AtlasReply reply = AtlasReply.read(502, "<html>Bad Gateway</html>", null, this.mapper);
 
-		AtlasApiException ex = reply.toException("5f0c2a3b4d5e6f7081920a1b", AtlasApiCall.POLL_USAGE, this.mapper);
+		AtlasApiException ex = reply.toException("5f0c2a3b4d5e6f7081920a1b", AtlasApiCall.POLL_USAGE);
 
 		assertThat(ex.status()).isEqualTo(502);
 		assertThat(ex.errorCode()).isEqualTo("HTTP_502");
