@@ -23,6 +23,15 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 		@DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling, @DefaultValue Retry retry,
 		@DefaultValue Timeouts timeouts) {
 
+	public AtlasProperties {
+		if (itemsPerPage < 1 || itemsPerPage > 500) {
+			throw new IllegalArgumentException("atlas.items-per-page must be between 1 and 500, not " + itemsPerPage);
+		}
+		if (retry.maxAttempts() < 1) {
+			throw new IllegalArgumentException("atlas.retry.max-attempts must be at least 1");
+		}
+	}
+
 	/**
 	 * @param initialInterval wait before the second poll; doubles per poll
 	 * @param maxInterval the longest wait between polls

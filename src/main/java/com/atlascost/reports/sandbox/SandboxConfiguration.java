@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -29,7 +30,7 @@ public class SandboxConfiguration {
 	public AtlasSandbox atlasSandbox(SandboxProperties properties) {
 		AtlasSandbox sandbox = AtlasSandbox.start(properties.settings());
 		logger.info("Atlas sandbox listening on " + sandbox.baseUrl() + " (auth: "
-				+ properties.auth().name().toLowerCase().replace('_', '-') + ")");
+				+ properties.auth().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
 		return sandbox;
 	}
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -215,13 +214,5 @@ public class SandboxData {
 		}
 
 	}
-
-	/** All known service names, for validation. */
-	static final Set<String> SERVICES_SINCE_2023 = Set.of("Atlas", "Clusters", "Storage", "Serverless Instances",
-			"Backup", "Data Transfer", "BI Connector", "Premium Features", "Atlas Data Federation",
-			"Atlas Stream Processing", "App Services", "Charts", "Cloud Manager", "Cloud Manager Standard/Premium",
-			"Legacy Backup", "Flex Consulting", "Support", "Credits");
-
-	static final Set<String> SERVICES_SINCE_2025_02_19 = Set.of("AI Models", "Automated Embedding");
 
 }

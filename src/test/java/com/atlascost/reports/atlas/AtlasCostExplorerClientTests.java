@@ -54,6 +54,24 @@ class AtlasCostExplorerClientTests {
 		assertThat(this.sandbox.counters().polls()).isEqualTo(this.sandbox.counters().responses(102) + 1);
 	}
 
+	@ParameterizedTest(name = "envelope={0}")
+	@CsvSource({ "true", "false" })
+	void readsPartialMatchesAndLinkedOrganizations(boolean envelope) {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
+		AtlasCostExplorerClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
+		UsageQuery query = new UsageQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1),
+				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(), List.of("Clusters", "Support", "Credits"),
+				"services", true);
+
+		List<UsageDetail> usage = client.createUsageQuery(ORG, query)
+			.flatMap((token) -> client.awaitUsage(ORG, token))
+			.block(TIMEOUT);
+
+		assertThat(usage).hasSize(2 * 3 * 3).isEqualTo(this.sandbox.data().usageFor(ORG, query));
+		assertThat(usage).filteredOn((row) -> row.service().equals("Credits"))
+			.allSatisfy((row) -> assertThat(row.usageAmount()).isNegative());
+	}
+
 	@Test
 	void rawProcessingAnswersDoNotStallTheNextRequest() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(200)));
