@@ -2,6 +2,8 @@ package com.atlascost.reports.atlas;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -59,8 +61,15 @@ public class AtlasCostExplorerClient {
 			.contentType(MediaType.parseMediaType(this.properties.mediaType()))
 			.bodyValue(body)
 			.exchangeToMono(this::read);
-		return call(reply, orgId, AtlasApiCall.CREATE_USAGE_QUERY)
-			.map((ok) -> this.mapper.treeToValue(ok.content(), CreatedQuery.class).token());
+		return call(reply, orgId, AtlasApiCall.CREATE_USAGE_QUERY, Set.of(200, 201, 202)).handle((ok, sink) -> {
+			CreatedQuery created = this.mapper.treeToValue(ok.content(), CreatedQuery.class);
+			if (created == null || created.token() == null) {
+				sink.error(new AtlasApiException(ok.status(), "MISSING_TOKEN", "the answer carries no token", orgId,
+						AtlasApiCall.CREATE_USAGE_QUERY, null));
+				return;
+			}
+			sink.next(created.token());
+		});
 	}
 
 	/** Asks once whether the query is done. */
@@ -68,7 +77,7 @@ public class AtlasCostExplorerClient {
 		Mono<AtlasReply> reply = this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH + "/{token}")).build(orgId, token))
 			.exchangeToMono(this::read);
-		return call(reply, orgId, AtlasApiCall.POLL_USAGE).map(this::toPoll);
+		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map(this::toPoll);
 	}
 
 	/**
@@ -97,8 +106,9 @@ public class AtlasCostExplorerClient {
 				.queryParam("itemsPerPage", this.properties.itemsPerPage())
 				.build(orgId))
 			.exchangeToMono(this::read);
-		return call(reply, orgId, AtlasApiCall.LIST_PROJECTS)
-			.map((ok) -> new NumberedPage(pageNum, this.mapper.treeToValue(ok.content(), ProjectsPage.class)));
+		return call(reply, orgId, AtlasApiCall.LIST_PROJECTS, Set.of(200)).map((ok) -> new NumberedPage(pageNum,
+				Objects.requireNonNullElse(this.mapper.treeToValue(ok.content(), ProjectsPage.class),
+						new ProjectsPage(List.of(), 0))));
 	}
 
 	private UriBuilder withEnvelope(UriBuilder uri) {
@@ -109,10 +119,15 @@ public class AtlasCostExplorerClient {
 		return AtlasReply.read(response, this.mapper);
 	}
 
-	private Mono<AtlasReply> call(Mono<AtlasReply> exchange, String orgId, AtlasApiCall call) {
+	/**
+	 * Errors, and statuses the call never answers (a redirect, a 204), become
+	 * {@link AtlasApiException}; transient ones are retried.
+	 */
+	private Mono<AtlasReply> call(Mono<AtlasReply> exchange, String orgId, AtlasApiCall call,
+			Set<Integer> successStatuses) {
 		return exchange
-			.flatMap((reply) -> reply.isError() ? Mono.error(reply.toException(orgId, call))
-					: Mono.just(reply))
+			.flatMap((reply) -> successStatuses.contains(reply.status()) ? Mono.just(reply)
+					: Mono.error(reply.toException(orgId, call)))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
 			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId))
 			.retryWhen(transientRetry());
@@ -155,7 +170,8 @@ public class AtlasCostExplorerClient {
 		if (reply.status() == 102) {
 			return new UsagePoll.Processing();
 		}
-		return new UsagePoll.Ready(this.mapper.treeToValue(reply.content(), Usage.class).detailsOrEmpty());
+		Usage usage = this.mapper.treeToValue(reply.content(), Usage.class);
+		return new UsagePoll.Ready((usage != null) ? usage.detailsOrEmpty() : List.of());
 	}
 
 	private static Duration pollInterval(long index, AtlasProperties.Polling polling) {

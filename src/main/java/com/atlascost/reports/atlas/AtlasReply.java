@@ -49,10 +49,6 @@ record AtlasReply(int status, JsonNode content, Duration retryAfter) {
 		}
 	}
 
-	boolean isError() {
-		return this.status >= 400;
-	}
-
 	/**
 	 * Reads Atlas's error body field by field rather than binding it, so that an OAuth-style
 	 * body ({@code "error": "invalid_client"}) or a proxy's page still gives an exception.

@@ -67,7 +67,7 @@ class AtlasReplyTests {
 		AtlasReply reply = AtlasReply.read(102, "", null, this.mapper);
 
 		assertThat(reply.status()).isEqualTo(102);
-		assertThat(reply.isError()).isFalse();
+		assertThat(reply.content().isMissingNode()).isTrue();
 	}
 
 }
