@@ -3,6 +3,7 @@ package com.atlascost.reports.atlas;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,7 +65,7 @@ class DigestAuthenticationFilter implements ExchangeFilterFunction {
 			.header(HttpHeaders.WWW_AUTHENTICATE)
 			.stream()
 			.map(DigestChallenge::parse)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.findFirst()
 			.orElse(null);
 	}

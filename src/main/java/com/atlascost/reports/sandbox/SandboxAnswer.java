@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.atlascost.reports.atlas.AtlasErrorBody;
@@ -32,7 +33,7 @@ record SandboxAnswer(int status, Object body, Map<String, String> headers, boole
 	}
 
 	SandboxAnswer withHeader(String name, String value) {
-		Map<String, String> all = new java.util.LinkedHashMap<>(this.headers);
+		Map<String, String> all = new LinkedHashMap<>(this.headers);
 		all.put(name, value);
 		return new SandboxAnswer(this.status, this.body, Map.copyOf(all), this.apiLayer);
 	}

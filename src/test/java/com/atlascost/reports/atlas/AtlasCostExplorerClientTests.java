@@ -40,9 +40,9 @@ class AtlasCostExplorerClientTests {
 	@ParameterizedTest(name = "{0}, envelope={1}")
 	@CsvSource({ "service-account, true", "service-account, false", "api-key, true", "api-key, false" })
 	void createsAwaitsAndReadsUsage(String auth, boolean envelope) {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(150)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(300)));
 		AtlasCostExplorerClient client = client(credentials(auth), "envelope", String.valueOf(envelope),
-				"polling.initial-interval", "20ms", "polling.max-interval", "40ms");
+				"polling.initial-interval", "20ms", "polling.max-interval", "80ms");
 
 		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
 		List<UsageDetail> usage = client.awaitUsage(ORG, token).block(TIMEOUT);
@@ -140,13 +140,13 @@ class AtlasCostExplorerClientTests {
 
 	@Test
 	void keepsTheDigestNonceAndIsRechallengedWhenStale() throws InterruptedException {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withNonceLifetime(Duration.ofMillis(200)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withNonceLifetime(Duration.ofSeconds(1)));
 		AtlasCostExplorerClient client = client(this.sandbox.apiKey());
 
 		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
 		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
 		long challengesWhileFresh = this.sandbox.counters().responses(401);
-		Thread.sleep(300);
+		Thread.sleep(1200);
 		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
 
 		// one challenge for the first call; the kept nonce serves the second; stale on the third

@@ -1,6 +1,7 @@
 package com.atlascost.reports.atlas;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,7 +53,7 @@ class FinalInformationalResponseHandlerTests {
 			assertThat(client.pollUsage(ORG, "ab".repeat(32)).block(Duration.ofSeconds(10)))
 				.isInstanceOf(UsagePoll.Processing.class);
 			assertThat(client.pollUsage(ORG, "ab".repeat(32)).block(Duration.ofSeconds(10)))
-				.isEqualTo(new UsagePoll.Ready(java.util.List.of()));
+				.isEqualTo(new UsagePoll.Ready(List.of()));
 		}
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
