@@ -38,6 +38,11 @@ public record SandboxSettings(Duration processingDelay, int defaultItemsPerPage,
 				this.nonceLifetime, List.of(statuses), this.clock);
 	}
 
+	public SandboxSettings withTokenLifetime(Duration lifetime) {
+		return new SandboxSettings(this.processingDelay, this.defaultItemsPerPage, lifetime, this.nonceLifetime,
+				this.injectedFailures, this.clock);
+	}
+
 	public SandboxSettings withNonceLifetime(Duration lifetime) {
 		return new SandboxSettings(this.processingDelay, this.defaultItemsPerPage, this.tokenLifetime, lifetime,
 				this.injectedFailures, this.clock);

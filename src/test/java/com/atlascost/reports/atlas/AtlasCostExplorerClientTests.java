@@ -103,6 +103,21 @@ class AtlasCostExplorerClientTests {
 	}
 
 	@Test
+	void fetchesANewTokenWithinAMinuteOfExpiry() throws InterruptedException {
+		// 61 s lifetime: with the one-minute clock skew the token is due after one second
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withTokenLifetime(Duration.ofSeconds(61)));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
+		Thread.sleep(1500);
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
 	void wrongServiceAccountSecretIsA401AndNotRetried() {
 		this.sandbox = AtlasSandbox.start();
 		String secret = "not-the-secret-" + System.nanoTime();
