@@ -1,0 +1,20 @@
+package com.atlascost.reports.atlas;
+
+/** The calls the client makes, as named in error messages. */
+public enum AtlasApiCall {
+
+	CREATE_USAGE_QUERY("create usage query"), POLL_USAGE("poll usage"), LIST_PROJECTS("list projects"),
+	ISSUE_TOKEN("issue OAuth token");
+
+	private final String description;
+
+	AtlasApiCall(String description) {
+		this.description = description;
+	}
+
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,67 @@
+package com.atlascost.reports.atlas;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the client talks to Atlas.
+ *
+ * @param baseUrl scheme, host and port of the Atlas Administration API
+ * @param apiVersion the version in {@code application/vnd.atlas.<version>+json}
+ * @param envelope ask for {@code envelope=true} answers, which carry the status in the body
+ * and so never expose the client to a raw {@code 102} status line (the JDK's HttpClient, for
+ * one, waits forever after a final 102; Reactor Netty copes, see
+ * {@code FinalInformationalResponseHandler})
+ * @param itemsPerPage page size for paginated lists (Atlas allows at most 500)
+ * @param polling how usage queries are polled
+ * @param retry how transient failures (429, 5xx) are retried
+ * @param timeouts network timeouts; there is always a response timeout so nothing can hang
+ */
+@ConfigurationProperties("atlas")
+public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl,
+		@DefaultValue("2023-01-01") String apiVersion, @DefaultValue("true") boolean envelope,
+		@DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling, @DefaultValue Retry retry,
+		@DefaultValue Timeouts timeouts) {
+
+	public AtlasProperties {
+		if (itemsPerPage < 1 || itemsPerPage > 500) {
+			throw new IllegalArgumentException("atlas.items-per-page must be between 1 and 500, not " + itemsPerPage);
+		}
+		if (retry.maxAttempts() < 1) {
+			throw new IllegalArgumentException("atlas.retry.max-attempts must be at least 1");
+		}
+	}
+
+	/**
+	 * @param initialInterval wait before the second poll; doubles per poll
+	 * @param maxInterval the longest wait between polls
+	 * @param deadline a query still processing after this long fails
+	 */
+	public record Polling(@DefaultValue("250ms") Duration initialInterval, @DefaultValue("5s") Duration maxInterval,
+			@DefaultValue("10m") Duration deadline) {
+	}
+
+	/**
+	 * @param maxAttempts attempts per call, the first included
+	 * @param minBackoff first back-off, grows exponentially with jitter
+	 * @param maxBackoff the longest back-off
+	 */
+	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration minBackoff,
+			@DefaultValue("20s") Duration maxBackoff) {
+	}
+
+	/**
+	 * @param connect TCP connect timeout
+	 * @param read the longest wait for a response's headers
+	 */
+	public record Timeouts(@DefaultValue("10s") Duration connect, @DefaultValue("60s") Duration read) {
+	}
+
+	/** The {@code Accept} and {@code Content-Type} of every call: the version lives here only. */
+	public String mediaType() {
+		return "application/vnd.atlas." + this.apiVersion + "+json";
+	}
+
+}

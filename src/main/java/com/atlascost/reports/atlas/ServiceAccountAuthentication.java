@@ -1,0 +1,78 @@
+package com.atlascost.reports.atlas;
+
+import java.time.Duration;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bearer tokens for a service account through Spring Security's OAuth 2.0 client. The
+ * authorized-client service keeps the token in memory and the client-credentials provider
+ * fetches a new one only within a minute of its expiry, so one token serves the whole run
+ * (Atlas issues them for an hour). Nothing here depends on a web request: this is an
+ * application-scoped token.
+ */
+final class ServiceAccountAuthentication {
+
+	static final String REGISTRATION_ID = "atlas";
+
+	private ServiceAccountAuthentication() {
+	}
+
+	static ExchangeFilterFunction filter(ServiceAccount account, String baseUrl, ClientHttpConnector connector) {
+		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+			.clientId(account.clientId())
+			.clientSecret(account.clientSecret())
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.tokenUri(baseUrl + "/api/oauth/token")
+			.build();
+		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
+				registration);
+		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
+				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+		manager.setAuthorizedClientProvider(provider(connector));
+		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
+				manager);
+		filter.setDefaultClientRegistrationId(REGISTRATION_ID);
+		return filter;
+	}
+
+	/**
+	 * Spring Security reports any failed token response as {@code server_error}, losing the
+	 * status: a wrong secret (401, final) would look like an outage (503, worth a retry).
+	 * Turning error statuses into {@link AtlasApiException} first keeps the difference.
+	 */
+	private static ExchangeFilterFunction tokenErrors() {
+		JsonMapper mapper = AtlasJson.mapper();
+		return (request, next) -> next.exchange(request)
+			.flatMap((response) -> response.statusCode().isError()
+					? AtlasReply.read(response, mapper)
+						.flatMap((reply) -> Mono.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
+					: Mono.just(response));
+	}
+
+	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {
+		WebClientReactiveClientCredentialsTokenResponseClient tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
+		tokenClient.setWebClient(WebClient.builder().clientConnector(connector).filter(tokenErrors()).build());
+		return ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+			.clientCredentials((grant) -> grant.accessTokenResponseClient(tokenClient).clockSkew(Duration.ofMinutes(1)))
+			.build();
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.atlascost.reports.atlas;
+
+import java.time.Duration;
+
+/** A usage query was still processing when the polling deadline passed. */
+public class UsageQueryTimeoutException extends RuntimeException {
+
+	public UsageQueryTimeoutException(String orgId, String token, Duration deadline) {
+		super("usage query " + abbreviate(token) + " of org " + orgId + " still processing after " + deadline);
+	}
+
+	private static String abbreviate(String token) {
+		return (token.length() > 12) ? token.substring(0, 12) + "…" : token;
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.atlascost.reports.sandbox;
+
+import com.atlascost.reports.atlas.AtlasCredentials;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A local Atlas Cost Explorer over real HTTP on a free loopback port, with deterministic
+ * data ({@link SandboxData}) and fresh random credentials on every start. Serves
+ * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls and
+ * {@code GET /api/atlas/v2/orgs/{orgId}/groups}; see {@link SandboxApi} for the checks.
+ * {@code envelope=true} wraps every API answer; without it a poll answers a real
+ * {@code 102 Processing} status line while the query runs.
+ */
+public final class AtlasSandbox implements AutoCloseable {
+
+	private static final String USAGE = "/api/atlas/v2/orgs/{orgId}/billing/costExplorer/usage";
+
+	private final SandboxSettings settings;
+
+	private final SandboxData data;
+
+	private final SandboxAuthority authority;
+
+	private final SandboxCounters counters = new SandboxCounters();
+
+	private final DisposableServer server;
+
+	private AtlasSandbox(SandboxSettings settings) {
+		this.settings = settings;
+		this.data = new SandboxData(settings.clock());
+		this.authority = new SandboxAuthority(settings);
+		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters);
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/api/oauth/token", api::token)
+				.post(USAGE, api::create)
+				.get(USAGE + "/{token}", api::poll)
+				.get("/api/atlas/v2/orgs/{orgId}/groups", api::projects)
+				.route((request) -> true, api::notFound))
+			.bindNow();
+	}
+
+	public static AtlasSandbox start(SandboxSettings settings) {
+		return new AtlasSandbox(settings);
+	}
+
+	public static AtlasSandbox start() {
+		return start(SandboxSettings.defaults());
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	public AtlasCredentials.ServiceAccount serviceAccount() {
+		return this.authority.serviceAccount();
+	}
+
+	public AtlasCredentials.ApiKey apiKey() {
+		return this.authority.apiKey();
+	}
+
+	public SandboxData data() {
+		return this.data;
+	}
+
+	public SandboxSettings settings() {
+		return this.settings;
+	}
+
+	public SandboxCounters counters() {
+		return this.counters;
+	}
+
+	public void stop() {
+		this.server.disposeNow();
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	@Override
+	public String toString() {
+		return "AtlasSandbox[" + baseUrl() + "]";
+	}
+
+}

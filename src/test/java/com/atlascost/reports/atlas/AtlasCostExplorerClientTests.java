@@ -1,0 +1,320 @@
+package com.atlascost.reports.atlas;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.atlascost.reports.sandbox.AtlasSandbox;
+import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.sandbox.SandboxSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The client against a real sandbox over HTTP: no mocks on either side. */
+class AtlasCostExplorerClientTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final String ORG = SandboxData.ACME_PRODUCTION;
+
+	private static final UsageQuery BY_PROJECTS = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 10, 1),
+			List.of(), List.of("6a1b2c3d4e5f60718293a4b1", "6a1b2c3d4e5f60718293a4b2"), List.of(), List.of(), "projects",
+			false);
+
+	private AtlasSandbox sandbox;
+
+	@AfterEach
+	void stopSandbox() {
+		if (this.sandbox != null) {
+			this.sandbox.stop();
+		}
+	}
+
+	@ParameterizedTest(name = "{0}, envelope={1}")
+	@CsvSource({ "service-account, true", "service-account, false", "api-key, true", "api-key, false" })
+	void createsAwaitsAndReadsUsage(String auth, boolean envelope) {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(300)));
+		AtlasCostExplorerClient client = client(credentials(auth), "envelope", String.valueOf(envelope),
+				"polling.initial-interval", "20ms", "polling.max-interval", "80ms");
+
+		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		List<UsageDetail> usage = client.awaitUsage(ORG, token).block(TIMEOUT);
+
+		assertThat(token).matches("[a-f0-9]{64}");
+		assertThat(usage).isNotEmpty().isEqualTo(this.sandbox.data().usageFor(ORG, BY_PROJECTS));
+		assertThat(usage).allSatisfy((row) -> assertThat(row.usageAmount().scale()).isEqualTo(2));
+		assertThat(this.sandbox.counters().responses(102)).as("%s", this.sandbox.counters()).isPositive();
+		assertThat(this.sandbox.counters().polls()).isEqualTo(this.sandbox.counters().responses(102) + 1);
+	}
+
+	@ParameterizedTest(name = "envelope={0}")
+	@CsvSource({ "true", "false" })
+	void readsPartialMatchesAndLinkedOrganizations(boolean envelope) {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
+		AtlasCostExplorerClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
+		UsageQuery query = new UsageQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1),
+				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(), List.of("Clusters", "Support", "Credits"),
+				"services", true);
+
+		List<UsageDetail> usage = client.createUsageQuery(ORG, query)
+			.flatMap((token) -> client.awaitUsage(ORG, token))
+			.block(TIMEOUT);
+
+		assertThat(usage).hasSize(2 * 3 * 3).isEqualTo(this.sandbox.data().usageFor(ORG, query));
+		assertThat(usage).filteredOn((row) -> row.service().equals("Credits"))
+			.allSatisfy((row) -> assertThat(row.usageAmount()).isNegative());
+	}
+
+	@Test
+	void rawProcessingAnswersDoNotStallTheNextRequest() {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(200)));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false",
+				"timeouts.read", "2s");
+		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+
+		long started = System.nanoTime();
+		for (int i = 0; i < 3; i++) {
+			assertThat(client.pollUsage(ORG, token).block(TIMEOUT)).isInstanceOf(UsagePoll.Processing.class);
+		}
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void reusesTheOAuthTokenAcrossCalls() {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+
+		for (int i = 0; i < 3; i++) {
+			String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+			client.awaitUsage(ORG, token).block(TIMEOUT);
+		}
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+
+		assertThat(this.sandbox.counters().creates()).isEqualTo(3);
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void fetchesANewTokenWithinAMinuteOfExpiry() throws InterruptedException {
+		// 61 s lifetime: with the one-minute clock skew the token is due after one second
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withTokenLifetime(Duration.ofSeconds(61)));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
+		Thread.sleep(1500);
+		client.listProjects(ORG).collectList().block(TIMEOUT);
+
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void wrongServiceAccountSecretIsA401AndNotRetried() {
+		this.sandbox = AtlasSandbox.start();
+		String secret = "not-the-secret-" + System.nanoTime();
+		AtlasCostExplorerClient client = client(
+				new AtlasCredentials.ServiceAccount(this.sandbox.serviceAccount().clientId(), secret));
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(401);
+				assertThat(ex.isTransient()).isFalse();
+				assertThat(ex.orgId()).isEqualTo(ORG);
+				assertThat(ex).hasMessageNotContaining(secret);
+			});
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
+		assertThat(this.sandbox.counters().creates()).isZero();
+	}
+
+	@Test
+	void wrongApiKeyIsA401AfterOneAnsweredChallenge() {
+		this.sandbox = AtlasSandbox.start();
+		String secret = "not-the-private-key-" + System.nanoTime();
+		AtlasCostExplorerClient client = client(new AtlasCredentials.ApiKey(this.sandbox.apiKey().publicKey(), secret));
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(401);
+				assertThat(ex.errorCode()).isEqualTo("UNAUTHORIZED");
+				assertThat(ex).hasMessageNotContaining(secret);
+			});
+		// the bare request that fetches the challenge, then the one answer to it
+		assertThat(this.sandbox.counters().creates()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsTheDigestNonceAndIsRechallengedWhenStale() throws InterruptedException {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withNonceLifetime(Duration.ofSeconds(1)));
+		AtlasCostExplorerClient client = client(this.sandbox.apiKey());
+
+		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
+		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
+		long challengesWhileFresh = this.sandbox.counters().responses(401);
+		Thread.sleep(1200);
+		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
+
+		// one challenge for the first call; the kept nonce serves the second; stale on the third
+		assertThat(challengesWhileFresh).isEqualTo(1);
+		assertThat(this.sandbox.counters().responses(401)).isEqualTo(2);
+	}
+
+	@ParameterizedTest(name = "envelope={0}")
+	@CsvSource({ "true", "false" })
+	void groupingByProjectsWithoutProjectsIsAValidationErrorAndNotRetried(boolean envelope) {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
+		UsageQuery noProjects = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), List.of(),
+				List.of(), List.of(), List.of("Clusters"), "projects", false);
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery(ORG, noProjects).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(400);
+				assertThat(ex.errorCode()).isEqualTo("VALIDATION_ERROR");
+				assertThat(ex.detail()).contains("projects");
+				assertThat(ex.call()).isEqualTo(AtlasApiCall.CREATE_USAGE_QUERY);
+			});
+		assertThat(this.sandbox.counters().creates()).isEqualTo(1);
+	}
+
+	@Test
+	void malformedOrgIdIsA400() {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery("not-an-org", BY_PROJECTS).block(TIMEOUT))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(400));
+		assertThat(this.sandbox.counters().creates()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownOrgIsA404() {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery("0123456789abcdef01234567", BY_PROJECTS).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(404);
+				assertThat(ex.errorCode()).isEqualTo("ORG_NOT_FOUND");
+			});
+	}
+
+	@Test
+	void unknownApiVersionIsRejected() {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "api-version", "2022-02-22");
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(406);
+				assertThat(ex.errorCode()).isEqualTo("INVALID_VERSION_DATE");
+			});
+		assertThat(this.sandbox.counters().creates()).isEqualTo(1);
+	}
+
+	@Test
+	void aiServicesNeedTheNewestVersion() {
+		this.sandbox = AtlasSandbox.start();
+		UsageQuery aiModels = new UsageQuery(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), List.of(),
+				List.of(), List.of(), List.of("AI Models"), "services", false);
+
+		assertThatExceptionOfType(AtlasApiException.class).isThrownBy(
+				() -> client(this.sandbox.serviceAccount()).createUsageQuery(ORG, aiModels).block(TIMEOUT));
+		assertThat(client(this.sandbox.serviceAccount(), "api-version", "2025-02-19").createUsageQuery(ORG, aiModels)
+			.block(TIMEOUT)).hasSize(64);
+	}
+
+	@ParameterizedTest(name = "envelope={0}")
+	@CsvSource({ "true", "false" })
+	void unknownTokenIsA404(boolean envelope) {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.pollUsage(ORG, "ab".repeat(32)).block(TIMEOUT))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(404);
+				assertThat(ex.call()).isEqualTo(AtlasApiCall.POLL_USAGE);
+			});
+		assertThat(this.sandbox.counters().polls()).isEqualTo(1);
+	}
+
+	@Test
+	void listsProjectsPageByPage() {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "items-per-page", "1");
+
+		List<AtlasProject> projects = client.listProjects(ORG).collectList().block(TIMEOUT);
+
+		assertThat(projects).containsExactlyElementsOf(this.sandbox.data()
+			.organization(ORG)
+			.orElseThrow()
+			.projects()
+			.stream()
+			.map((project) -> new AtlasProject(project.id(), project.name()))
+			.toList());
+		assertThat(this.sandbox.counters().projectListings()).isEqualTo(3);
+	}
+
+	@Test
+	void retriesServerErrorsAndHonoursRetryAfter() {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(503, 429));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "10ms");
+
+		long started = System.nanoTime();
+		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+
+		assertThat(token).hasSize(64);
+		assertThat(this.sandbox.counters().creates()).isEqualTo(3);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void givesUpOnTransientErrorsAfterMaxAttempts() {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(503, 502, 500, 504));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "1ms",
+				"retry.max-attempts", "3");
+
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(500));
+		assertThat(this.sandbox.counters().creates()).isEqualTo(3);
+	}
+
+	@Test
+	void awaitingFailsAfterTheDeadline() {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMinutes(5)));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false",
+				"polling.initial-interval", "10ms", "polling.deadline", "300ms");
+		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+
+		assertThatExceptionOfType(UsageQueryTimeoutException.class)
+			.isThrownBy(() -> client.awaitUsage(ORG, token).block(TIMEOUT))
+			.withMessageContaining(ORG);
+		assertThat(this.sandbox.counters().responses(102)).isGreaterThan(1);
+	}
+
+	private AtlasCredentials credentials(String auth) {
+		return "api-key".equals(auth) ? this.sandbox.apiKey() : this.sandbox.serviceAccount();
+	}
+
+	private AtlasCostExplorerClient client(AtlasCredentials credentials, String... properties) {
+		return new AtlasCostExplorerClient(new AtlasConnection(this.sandbox.baseUrl(), Optional.of(credentials)),
+				TestAtlasProperties.of(properties));
+	}
+
+}

@@ -1,0 +1,161 @@
+package com.atlascost.reports.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.atlascost.reports.atlas.AtlasJson;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox's wire contract, seen through other HTTP stacks than the client's (the JDK's
+ * client and a bare socket), so the sandbox and the client cannot agree on a mistake.
+ */
+class AtlasSandboxTests {
+
+	private static final String USAGE = "/api/atlas/v2/orgs/" + SandboxData.ACME_PRODUCTION
+			+ "/billing/costExplorer/usage";
+
+	private static final String QUERY = """
+			{"startDate":"2024-07-01","endDate":"2024-08-01","organizations":["%s"],"groupBy":"organizations"}
+			""".formatted(SandboxData.ACME_PRODUCTION);
+
+	private final JsonMapper mapper = AtlasJson.mapper();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final AtlasSandbox sandbox = AtlasSandbox
+		.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofSeconds(30)));
+
+	@AfterEach
+	void stop() {
+		this.sandbox.stop();
+	}
+
+	@Test
+	void issuesBearerTokensForItsServiceAccount() throws Exception {
+		HttpResponse<String> response = send(tokenRequest(this.sandbox.serviceAccount().clientSecret()));
+
+		JsonNode body = this.mapper.readTree(response.body());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(body.get("token_type").stringValue()).isEqualTo("Bearer");
+		assertThat(body.get("expires_in").intValue()).isEqualTo(3600);
+		assertThat(body.get("access_token").stringValue()).isNotBlank();
+		assertThat(send(tokenRequest("wrong")).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void challengesUnauthenticatedCallsWithDigest() throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(USAGE + "/" + "ab".repeat(32)))
+			.header("Accept", "application/vnd.atlas.2023-01-01+json")
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Digest ").contains("qop=\"auth\"", "nonce=\""));
+		assertThat(this.mapper.readTree(response.body()).get("error").intValue()).isEqualTo(401);
+	}
+
+	@Test
+	void wrapsAnswersInAnEnvelopeWhenAsked() throws Exception {
+		String bearer = "Bearer " + accessToken();
+		HttpResponse<String> created = send(HttpRequest.newBuilder(uri(USAGE + "?envelope=true"))
+			.header("Authorization", bearer)
+			.header("Accept", "application/vnd.atlas.2024-08-05+json")
+			.header("Content-Type", "application/vnd.atlas.2024-08-05+json")
+			.POST(HttpRequest.BodyPublishers.ofString(QUERY))
+			.build());
+		String token = this.mapper.readTree(created.body()).get("content").get("token").stringValue();
+		HttpResponse<String> polled = send(HttpRequest.newBuilder(uri(USAGE + "/" + token + "?envelope=true"))
+			.header("Authorization", bearer)
+			.header("Accept", "application/vnd.atlas.2024-08-05+json")
+			.build());
+		HttpResponse<String> wrongVersion = send(HttpRequest.newBuilder(uri(USAGE + "/" + token + "?envelope=true"))
+			.header("Authorization", bearer)
+			.header("Accept", "application/json")
+			.build());
+
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(this.mapper.readTree(created.body()).get("status").intValue()).isEqualTo(202);
+		assertThat(token).matches("[a-f0-9]{64}");
+		assertThat(polled.statusCode()).isEqualTo(200);
+		assertThat(this.mapper.readTree(polled.body()).get("status").intValue()).isEqualTo(102);
+		assertThat(this.mapper.readTree(wrongVersion.body())).isEqualTo(this.mapper.readTree("""
+				{"status":406,"content":{"error":406,"errorCode":"INVALID_VERSION_DATE","reason":"Not Acceptable",
+				"detail":"Accept must be application/vnd.atlas.<version>+json with a version of \
+				[2023-01-01, 2023-11-15, 2024-05-30, 2024-08-05, 2025-02-19]."}}
+				"""));
+	}
+
+	@Test
+	void answersARaw102StatusLineAndClosesTheConnection() throws Exception {
+		String bearer = "Bearer " + accessToken();
+		HttpResponse<String> created = send(HttpRequest.newBuilder(uri(USAGE))
+			.header("Authorization", bearer)
+			.header("Accept", "application/vnd.atlas.2023-01-01+json")
+			.POST(HttpRequest.BodyPublishers.ofString(QUERY))
+			.build());
+		String token = this.mapper.readTree(created.body()).get("token").stringValue();
+
+		String raw = exchangeOverSocket("GET " + USAGE + "/" + token + " HTTP/1.1\r\nHost: sandbox\r\nAuthorization: "
+				+ bearer + "\r\nAccept: application/vnd.atlas.2023-01-01+json\r\n\r\n");
+
+		assertThat(created.statusCode()).isEqualTo(202);
+		assertThat(raw).startsWith("HTTP/1.1 102 Processing\r\n").containsIgnoringCase("connection: close");
+	}
+
+	private String accessToken() throws Exception {
+		return this.mapper.readTree(send(tokenRequest(this.sandbox.serviceAccount().clientSecret())).body())
+			.get("access_token")
+			.stringValue();
+	}
+
+	private HttpRequest tokenRequest(String secret) {
+		String basic = Base64.getEncoder()
+			.encodeToString((this.sandbox.serviceAccount().clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(uri("/api/oauth/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+	}
+
+	/** Reads until the server closes: a server that kept the connection open would time out here. */
+	private String exchangeOverSocket(String request) throws IOException {
+		URI base = URI.create(this.sandbox.baseUrl());
+		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			in.transferTo(received);
+			return received.toString(StandardCharsets.US_ASCII);
+		}
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create(this.sandbox.baseUrl() + path);
+	}
+
+}
