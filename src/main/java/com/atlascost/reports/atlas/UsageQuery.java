@@ -14,10 +14,15 @@ public record UsageQuery(LocalDate startDate, LocalDate endDate, List<String> or
 		List<String> clusters, List<String> services, String groupBy, boolean includePartialMatches) {
 
 	public UsageQuery {
-		organizations = List.copyOf(organizations);
-		projects = List.copyOf(projects);
-		clusters = List.copyOf(clusters);
-		services = List.copyOf(services);
+		organizations = copyOf(organizations);
+		projects = copyOf(projects);
+		clusters = copyOf(clusters);
+		services = copyOf(services);
+	}
+
+	/** An absent list (left out of the JSON when empty) reads back as empty. */
+	private static List<String> copyOf(List<String> values) {
+		return (values != null) ? List.copyOf(values) : List.of();
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import com.atlascost.reports.usage.FetchOutcome;
 import com.atlascost.reports.usage.UsageFetcher;
 
-import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

@@ -13,7 +13,7 @@ import com.atlascost.reports.plan.PlannedQuery;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.usage.QueryStore;
 
-import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;

@@ -18,7 +18,7 @@ import com.atlascost.reports.report.ReportWriter;
 import com.atlascost.reports.usage.QueryStore;
 import com.atlascost.reports.usage.StoredUsage;
 
-import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,0 +1,320 @@
+package com.atlascost.reports.job;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.atlascost.reports.atlas.UsageDetail;
+import com.atlascost.reports.atlas.UsageQuery;
+import com.atlascost.reports.plan.CostExplorerServices;
+import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.sandbox.SandboxData;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job, as the command line runs it, against the sandbox over HTTP, a real H2 file
+ * and real report files: what is stored and reported must equal the sandbox's own data to
+ * the cent, for every grouping.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CostReportJobFunctionalTests {
+
+	private static final List<String> ORGS = List.of(SandboxData.ACME_PRODUCTION, SandboxData.ACME_ANALYTICS);
+
+	private static final Map<String, String> LABELS = Map.of(SandboxData.ACME_PRODUCTION, "Acme Production",
+			SandboxData.ACME_ANALYTICS, "Acme Analytics");
+
+	private static final YearMonth NOW = YearMonth.now(ZoneOffset.UTC);
+
+	private static final YearMonth FROM = NOW.minusMonths(2);
+
+	private static final SandboxData data = new SandboxData(Clock.systemUTC());
+
+	@TempDir
+	static Path dir;
+
+	private static SandboxRun run;
+
+	@BeforeAll
+	static void runTheSandboxJobOverThreeMonths() {
+		run = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW);
+	}
+
+	@Test
+	void exitsZeroAfterOneCreateAndAtLeastOnePollPerQuery() {
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counters().creates()).isEqualTo(2 * 2 * 3);
+		assertThat(run.counters().polls()).isGreaterThanOrEqualTo(2 * 2 * 3);
+		assertThat(run.counters().responses(102)).isPositive();
+	}
+
+	@Test
+	void storesExactlyTheSandboxAnswerOfEveryQuery() throws SQLException {
+		for (String org : ORGS) {
+			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
+				assertThat(storedRows(org, "PROJECTS", month))
+					.as("projects of %s in %s", org, month)
+					.containsExactlyInAnyOrderElementsOf(expectedRows(org, "projects", month));
+				assertThat(storedRows(org, "SERVICES", month))
+					.as("services of %s in %s", org, month)
+					.containsExactlyInAnyOrderElementsOf(expectedRows(org, "services", month));
+			}
+		}
+	}
+
+	@Test
+	void groupingTotalsFollowTheSandboxLineItemsAndCreditsStayNegative() throws SQLException {
+		for (String org : ORGS) {
+			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
+				List<SandboxData.LineItem> items = data.lineItems(org, month);
+				BigDecimal all = sum(items.stream().map(SandboxData.LineItem::amount));
+				BigDecimal withProject = sum(
+						items.stream().filter((i) -> i.projectId() != null).map(SandboxData.LineItem::amount));
+				assertThat(storedTotal(org, "SERVICES", month)).isEqualByComparingTo(all);
+				assertThat(storedTotal(org, "PROJECTS", month))
+					.as("org-level charges have no project and no partial matches were asked for")
+					.isEqualByComparingTo(withProject);
+				assertThat(storedRows(org, "SERVICES", month)).filteredOn((row) -> row.startsWith("Credits="))
+					.singleElement()
+					.satisfies((row) -> assertThat(row).contains("=-"));
+			}
+		}
+	}
+
+	@Test
+	void workbookTotalsEqualTheStoredRowsToTheCent() throws Exception {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(workbookPath()))) {
+			FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+			Sheet summary = workbook.getSheet("Summary");
+			Map<String, Integer> orgColumns = new HashMap<>();
+			Row ids = summary.getRow(1);
+			for (Cell cell : ids) {
+				if (cell.getColumnIndex() > 0) {
+					orgColumns.put(cell.getStringCellValue(), cell.getColumnIndex());
+				}
+			}
+			assertThat(orgColumns).containsOnlyKeys(ORGS);
+			orgColumns.forEach((org, column) -> assertThat(summary.getRow(0).getCell(column).getStringCellValue())
+				.isEqualTo(LABELS.get(org)));
+			int provisionalColumn = summary.getRow(0).getLastCellNum() - 1;
+			assertThat(summary.getRow(0).getCell(provisionalColumn).getStringCellValue()).isEqualTo("Provisional");
+			BigDecimal grand = BigDecimal.ZERO;
+			for (int i = 0; i < 3; i++) {
+				Row row = summary.getRow(2 + i);
+				YearMonth month = FROM.plusMonths(i);
+				for (String org : ORGS) {
+					Cell cell = row.getCell(orgColumns.get(org));
+					assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+					assertThat(cell.getCellStyle().getDataFormatString()).contains("#,##0.00");
+					assertThat(cents(cell.getNumericCellValue())).as("%s %s", org, month)
+						.isEqualByComparingTo(storedTotal(org, "PROJECTS", month));
+					grand = grand.add(storedTotal(org, "PROJECTS", month));
+				}
+				String mark = (row.getCell(provisionalColumn) != null)
+						? row.getCell(provisionalColumn).getStringCellValue() : "";
+				assertThat(mark).as("provisional mark of %s", month)
+					.isEqualTo(month.equals(NOW) ? "provisional" : "");
+			}
+			Row totals = summary.getRow(5);
+			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
+			Cell grandTotal = totals.getCell(provisionalColumn - 1);
+			assertThat(cents(evaluator.evaluate(grandTotal).getNumberValue())).isEqualByComparingTo(grand);
+			assertThat(cents(grandTotal.getNumericCellValue())).isEqualByComparingTo(grand);
+			assertThat(grandTotalOf(workbook.getSheet("Projects"), evaluator))
+				.isEqualByComparingTo(storedTotal("PROJECTS"));
+			assertThat(grandTotalOf(workbook.getSheet("Services"), evaluator))
+				.isEqualByComparingTo(storedTotal("SERVICES"));
+			assertThat(workbook.getSheet("Detail").getLastRowNum()).isEqualTo(storedRowCount());
+			assertThat(workbook.getSheet("Run info")).isNotNull();
+		}
+	}
+
+	@Test
+	void focusCsvHasOneRowPerStoredRowAndTheSameTotals() throws Exception {
+		List<CSVRecord> records = focusCsv();
+		assertThat(records).hasSize(storedRowCount());
+		Map<String, BigDecimal> byGrouping = new HashMap<>();
+		for (CSVRecord record : records) {
+			BigDecimal cost = new BigDecimal(record.get("BilledCost"));
+			byGrouping.merge(record.get("x_GroupBy"), cost, BigDecimal::add);
+			assertThat(record.get("ChargeCategory")).isEqualTo((cost.signum() < 0) ? "Credit" : "Usage");
+			assertThat(record.get("BillingCurrency")).isEqualTo("USD");
+			assertThat(record.get("ProviderName")).isEqualTo("MongoDB Atlas");
+			assertThat(record.get("BillingAccountId")).isIn(ORGS);
+			assertThat(record.get("x_Provisional"))
+				.isEqualTo(Boolean.toString(record.get("ChargePeriodStart").startsWith(NOW.toString())));
+			if (record.get("x_GroupBy").equals("projects")) {
+				assertThat(record.get("SubAccountId")).matches("[a-f0-9]{24}");
+			}
+		}
+		assertThat(byGrouping.get("projects")).isEqualByComparingTo(storedTotal("PROJECTS"));
+		assertThat(byGrouping.get("services")).isEqualByComparingTo(storedTotal("SERVICES"));
+		assertThat(records).filteredOn((r) -> r.get("ServiceName").equals("Credits"))
+			.isNotEmpty()
+			.allSatisfy((r) -> assertThat(r.get("ChargeCategory")).isEqualTo("Credit"));
+	}
+
+	@Test
+	void runningTheSameRangeAgainLeavesExactlyOneCopyOfEveryRow(CapturedOutput output) throws SQLException {
+		int rowsBefore = storedRowCount();
+		int queriesBefore = count("SELECT COUNT(*) FROM cost_query");
+		BigDecimal totalBefore = storedTotal("SERVICES");
+		SandboxRun again = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM,
+				"--to=" + NOW);
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.counters().creates()).as("a finished run is fetched again, not skipped").isEqualTo(12);
+		assertThat(storedRowCount()).isEqualTo(rowsBefore);
+		assertThat(count("SELECT COUNT(*) FROM cost_query")).isEqualTo(queriesBefore);
+		assertThat(count("SELECT COUNT(*) FROM (SELECT q.org_id, q.group_by, u.usage_date, u.project_id, u.service"
+				+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+				+ " GROUP BY q.org_id, q.group_by, u.usage_date, u.project_id, u.service HAVING COUNT(*) > 1) d"))
+			.isZero();
+		assertThat(storedTotal("SERVICES")).isEqualByComparingTo(totalBefore);
+		assertThat(output).doesNotContain(again.sandbox().serviceAccount().clientSecret());
+	}
+
+	private static List<String> expectedRows(String org, String groupBy, YearMonth month) {
+		MonthWindow window = MonthWindow.of(month);
+		List<String> projects = groupBy.equals("projects") ? data.organization(org)
+			.orElseThrow()
+			.projects()
+			.stream()
+			.map(SandboxData.Project::id)
+			.sorted()
+			.toList() : List.of();
+		List<String> services = groupBy.equals("services") ? CostExplorerServices.ALL : List.of();
+		UsageQuery query = new UsageQuery(window.start(), window.end(), List.of(org), projects, List.of(), services,
+				groupBy, false);
+		return data.usageFor(org, query).stream().map(CostReportJobFunctionalTests::describe).toList();
+	}
+
+	private static String describe(UsageDetail row) {
+		String key = (row.groupId() != null) ? row.groupId() + "/" + row.groupName() : row.service();
+		return key + "=" + row.usageAmount().setScale(2, RoundingMode.UNNECESSARY) + "@" + row.usageDate();
+	}
+
+	private static List<String> storedRows(String org, String groupBy, YearMonth month) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		query("SELECT u.project_id, u.project_name, u.service, u.amount, u.usage_date FROM usage_row u"
+				+ " JOIN cost_query q ON q.id = u.query_id WHERE q.org_id = ? AND q.group_by = ?"
+				+ " AND q.window_start = ?", (rs) -> {
+					String key = (rs.getString(1) != null) ? rs.getString(1) + "/" + rs.getString(2)
+							: rs.getString(3);
+					rows.add(key + "=" + rs.getBigDecimal(4) + "@" + rs.getDate(5).toLocalDate());
+				}, org, groupBy, month.atDay(1));
+		return rows;
+	}
+
+	private static BigDecimal storedTotal(String org, String groupBy, YearMonth month) throws SQLException {
+		List<BigDecimal> total = new ArrayList<>();
+		query("SELECT COALESCE(SUM(u.amount), 0) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+				+ " WHERE q.org_id = ? AND q.group_by = ? AND q.window_start = ?", (rs) -> total.add(rs.getBigDecimal(1)),
+				org, groupBy, month.atDay(1));
+		return total.get(0);
+	}
+
+	private static BigDecimal storedTotal(String groupBy) throws SQLException {
+		List<BigDecimal> total = new ArrayList<>();
+		query("SELECT SUM(u.amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.group_by = ?",
+				(rs) -> total.add(rs.getBigDecimal(1)), groupBy);
+		return total.get(0);
+	}
+
+	private static int storedRowCount() throws SQLException {
+		return count("SELECT COUNT(*) FROM usage_row");
+	}
+
+	private static int count(String sql) throws SQLException {
+		List<Integer> count = new ArrayList<>();
+		query(sql, (rs) -> count.add(rs.getInt(1)));
+		return count.get(0);
+	}
+
+	private static void query(String sql, RowHandler handler, Object... params) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(dir), "sa", "");
+				var statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < params.length; i++) {
+				statement.setObject(i + 1, params[i]);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					handler.handle(rs);
+				}
+			}
+		}
+	}
+
+	private static BigDecimal grandTotalOf(Sheet sheet, FormulaEvaluator evaluator) {
+		Row totals = sheet.getRow(sheet.getLastRowNum());
+		for (int r = sheet.getLastRowNum(); r > 0; r--) {
+			Row row = sheet.getRow(r);
+			if (row != null && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+					&& row.getCell(0).getStringCellValue().equals("Total")) {
+				totals = row;
+				break;
+			}
+		}
+		Cell last = totals.getCell(totals.getLastCellNum() - 1);
+		return cents(evaluator.evaluate(last).getNumberValue());
+	}
+
+	private static BigDecimal cents(double value) {
+		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal sum(Stream<BigDecimal> amounts) {
+		return amounts.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+	private static Path workbookPath() {
+		return dir.resolve("reports").resolve("sandbox-demo_" + FROM + "_" + NOW + ".xlsx");
+	}
+
+	private static List<CSVRecord> focusCsv() throws IOException {
+		Path csv = dir.resolve("reports").resolve("sandbox-demo_" + FROM + "_" + NOW + ".focus.csv");
+		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+		}
+	}
+
+	@FunctionalInterface
+	private interface RowHandler {
+
+		void handle(ResultSet rs) throws SQLException;
+
+	}
+
+}
