@@ -1,5 +1,7 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.Set;
+
 import com.atlascost.reports.atlas.AtlasCredentials;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -60,6 +62,11 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	public AtlasCredentials.ApiKey apiKey() {
 		return this.authority.apiKey();
+	}
+
+	/** The OAuth access tokens issued so far (secrets: for leak checks in tests). */
+	public Set<String> issuedAccessTokens() {
+		return this.authority.issuedTokens();
 	}
 
 	public SandboxData data() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,11 @@ class SandboxAuthority {
 
 	AtlasCredentials.ApiKey apiKey() {
 		return this.apiKey;
+	}
+
+	/** Every access token issued so far, for tests that check none leaks into logs. */
+	Set<String> issuedTokens() {
+		return Set.copyOf(this.tokens.keySet());
 	}
 
 	/** The access token for a correct HTTP Basic header, or empty. */
