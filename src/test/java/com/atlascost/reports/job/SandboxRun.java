@@ -18,9 +18,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) {
 
 	static SandboxRun of(Path dir, String... args) {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:file:" + database(dir),
-				"--reports.dir=" + dir.resolve("reports"), "--sandbox.processing-delay=30ms"));
-		all.addAll(List.of(args));
+		List<String> all = new ArrayList<>(List.of(args));
+		for (String fallback : List.of("--spring.datasource.url=jdbc:h2:file:" + database(dir),
+				"--reports.dir=" + dir.resolve("reports"), "--sandbox.processing-delay=30ms")) {
+			String option = fallback.substring(0, fallback.indexOf('=') + 1);
+			if (all.stream().noneMatch((arg) -> arg.startsWith(option))) {
+				all.add(fallback);
+			}
+		}
 		ConfigurableApplicationContext context = SpringApplication.run(AtlasCostReportsApplication.class,
 				all.toArray(String[]::new));
 		AtlasSandbox sandbox = context.getBeanProvider(AtlasSandbox.class).getIfAvailable();
