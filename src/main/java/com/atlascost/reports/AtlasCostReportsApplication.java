@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class AtlasCostReportsApplication {
 
-	/** Time comes from one place, so tests can fix "now" (the open month, fetch times). */
+	/**
+	 * Time comes from one place, so tests can fix "now" (the open month, fetch times).
+	 */
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();

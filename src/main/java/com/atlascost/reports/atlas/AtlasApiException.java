@@ -61,7 +61,9 @@ public class AtlasApiException extends RuntimeException {
 		return Optional.ofNullable(this.retryAfter);
 	}
 
-	/** This failure attributed to an org: token failures happen before the org is known. */
+	/**
+	 * This failure attributed to an org: token failures happen before the org is known.
+	 */
 	AtlasApiException forOrg(String orgId) {
 		return (this.orgId != null) ? this
 				: new AtlasApiException(this.status, this.errorCode, this.detail, orgId, this.call, this.retryAfter);

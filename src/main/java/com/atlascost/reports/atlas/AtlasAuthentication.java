@@ -17,7 +17,8 @@ final class AtlasAuthentication {
 	static ExchangeFilterFunction filterFor(Optional<AtlasCredentials> credentials, String baseUrl,
 			ClientHttpConnector connector) {
 		if (credentials.isEmpty()) {
-			// The job refuses to run without credentials; unauthenticated calls just get 401.
+			// The job refuses to run without credentials; unauthenticated calls just get
+			// 401.
 			return (request, next) -> next.exchange(request);
 		}
 		// Java 17 has no pattern switch; the interface is sealed to these two.

@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Atlas Cost Explorer calls, one method per call like the Atlas Go SDK. Every call
  * sends the configured API version, unwraps envelopes, turns Atlas error bodies into
- * {@link AtlasApiException} and retries rate limits and server errors a bounded number
- * of times; client errors (400, 401, 403, 404) are never retried.
+ * {@link AtlasApiException} and retries rate limits and server errors a bounded number of
+ * times; client errors (400, 401, 403, 404) are never retried.
  */
 public class AtlasCostExplorerClient {
 
@@ -82,12 +82,14 @@ public class AtlasCostExplorerClient {
 
 	/**
 	 * Polls until the usage is ready, waiting from the initial to the maximum interval
-	 * between polls, and fails with {@link UsageQueryTimeoutException} after the deadline.
+	 * between polls, and fails with {@link UsageQueryTimeoutException} after the
+	 * deadline.
 	 */
 	public Mono<List<UsageDetail>> awaitUsage(String orgId, String token) {
 		AtlasProperties.Polling polling = this.properties.polling();
-		return pollUsage(orgId, token).flatMap((poll) -> (poll instanceof UsagePoll.Ready ready)
-				? Mono.just(ready.usageDetails()) : Mono.<List<UsageDetail>>empty())
+		return pollUsage(orgId, token)
+			.flatMap((poll) -> (poll instanceof UsagePoll.Ready ready) ? Mono.just(ready.usageDetails())
+					: Mono.<List<UsageDetail>>empty())
 			.repeatWhenEmpty((emptyPolls) -> emptyPolls.concatMap((index) -> Mono.delay(pollInterval(index, polling))))
 			.timeout(polling.deadline(),
 					Mono.error(() -> new UsageQueryTimeoutException(orgId, token, polling.deadline())));
@@ -96,8 +98,9 @@ public class AtlasCostExplorerClient {
 	/** Every project of the organization, reading page after page. */
 	public Flux<AtlasProject> listProjects(String orgId) {
 		int pageSize = this.properties.itemsPerPage();
-		return projectsPage(orgId, 1).expand((page) -> page.hasNext(pageSize) ? projectsPage(orgId, page.number() + 1)
-				: Mono.empty()).concatMapIterable((page) -> page.projects().resultsOrEmpty());
+		return projectsPage(orgId, 1)
+			.expand((page) -> page.hasNext(pageSize) ? projectsPage(orgId, page.number() + 1) : Mono.empty())
+			.concatMapIterable((page) -> page.projects().resultsOrEmpty());
 	}
 
 	private Mono<NumberedPage> projectsPage(String orgId, int pageNum) {
@@ -106,9 +109,9 @@ public class AtlasCostExplorerClient {
 				.queryParam("itemsPerPage", this.properties.itemsPerPage())
 				.build(orgId))
 			.exchangeToMono(this::read);
-		return call(reply, orgId, AtlasApiCall.LIST_PROJECTS, Set.of(200)).map((ok) -> new NumberedPage(pageNum,
-				Objects.requireNonNullElse(this.mapper.treeToValue(ok.content(), ProjectsPage.class),
-						new ProjectsPage(List.of(), 0))));
+		return call(reply, orgId, AtlasApiCall.LIST_PROJECTS, Set.of(200))
+			.map((ok) -> new NumberedPage(pageNum, Objects.requireNonNullElse(
+					this.mapper.treeToValue(ok.content(), ProjectsPage.class), new ProjectsPage(List.of(), 0))));
 	}
 
 	private UriBuilder withEnvelope(UriBuilder uri) {
@@ -146,8 +149,8 @@ public class AtlasCostExplorerClient {
 	}
 
 	/**
-	 * The token endpoint answered 2xx but not with a usable token (its error statuses become
-	 * {@link AtlasApiException} before Spring Security sees them, see
+	 * The token endpoint answered 2xx but not with a usable token (its error statuses
+	 * become {@link AtlasApiException} before Spring Security sees them, see
 	 * {@link ServiceAccountAuthentication}).
 	 */
 	private static AtlasApiException tokenFailure(OAuth2AuthorizationException ex, String orgId) {
@@ -156,8 +159,8 @@ public class AtlasCostExplorerClient {
 	}
 
 	/**
-	 * Rate limits and server errors pass; so may a broken connection or a read timeout, but
-	 * only for a GET: a POST may have reached Atlas.
+	 * Rate limits and server errors pass; so may a broken connection or a read timeout,
+	 * but only for a GET: a POST may have reached Atlas.
 	 */
 	private static boolean isTransient(Throwable ex) {
 		if (ex instanceof AtlasApiException atlas) {

@@ -1,8 +1,9 @@
 package com.atlascost.reports.atlas;
 
 /**
- * Who the client authenticates as. The {@code toString()} of every variant leaves the secret
- * out, so credentials can be logged or put in a message by accident without leaking.
+ * Who the client authenticates as. The {@code toString()} of every variant leaves the
+ * secret out, so credentials can be logged or put in a message by accident without
+ * leaking.
  */
 public sealed interface AtlasCredentials {
 

@@ -33,8 +33,8 @@ public class AtlasCredentialsResolver {
 	 * @throws IncompleteCredentialsException when a pair is half set
 	 */
 	public Optional<AtlasCredentials> resolve() {
-		Optional<AtlasCredentials> serviceAccount = pair(CLIENT_ID, CLIENT_SECRET).map(
-				(values) -> new ServiceAccount(values[0], values[1]));
+		Optional<AtlasCredentials> serviceAccount = pair(CLIENT_ID, CLIENT_SECRET)
+			.map((values) -> new ServiceAccount(values[0], values[1]));
 		Optional<AtlasCredentials> apiKey = pair(PUBLIC_KEY, PRIVATE_KEY)
 			.map((values) -> new ApiKey(values[0], values[1]));
 		return serviceAccount.or(() -> apiKey);

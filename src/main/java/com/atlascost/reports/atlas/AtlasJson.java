@@ -4,7 +4,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JSON settings for Atlas bodies: lenient, and money never through binary floating point. */
+/**
+ * The JSON settings for Atlas bodies: lenient, and money never through binary floating
+ * point.
+ */
 public final class AtlasJson {
 
 	private AtlasJson() {

@@ -10,14 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl scheme, host and port of the Atlas Administration API
  * @param apiVersion the version in {@code application/vnd.atlas.<version>+json}
- * @param envelope ask for {@code envelope=true} answers, which carry the status in the body
- * and so never expose the client to a raw {@code 102} status line (the JDK's HttpClient, for
- * one, waits forever after a final 102; Reactor Netty copes, see
+ * @param envelope ask for {@code envelope=true} answers, which carry the status in the
+ * body and so never expose the client to a raw {@code 102} status line (the JDK's
+ * HttpClient, for one, waits forever after a final 102; Reactor Netty copes, see
  * {@code FinalInformationalResponseHandler})
  * @param itemsPerPage page size for paginated lists (Atlas allows at most 500)
  * @param polling how usage queries are polled
  * @param retry how transient failures (429, 5xx) are retried
- * @param timeouts network timeouts; there is always a response timeout so nothing can hang
+ * @param timeouts network timeouts; there is always a response timeout so nothing can
+ * hang
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl,
@@ -59,7 +60,10 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	public record Timeouts(@DefaultValue("10s") Duration connect, @DefaultValue("60s") Duration read) {
 	}
 
-	/** The {@code Accept} and {@code Content-Type} of every call: the version lives here only. */
+	/**
+	 * The {@code Accept} and {@code Content-Type} of every call: the version lives here
+	 * only.
+	 */
 	public String mediaType() {
 		return "application/vnd.atlas." + this.apiVersion + "+json";
 	}

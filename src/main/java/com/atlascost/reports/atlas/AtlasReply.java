@@ -50,8 +50,9 @@ record AtlasReply(int status, JsonNode content, Duration retryAfter) {
 	}
 
 	/**
-	 * Reads Atlas's error body field by field rather than binding it, so that an OAuth-style
-	 * body ({@code "error": "invalid_client"}) or a proxy's page still gives an exception.
+	 * Reads Atlas's error body field by field rather than binding it, so that an
+	 * OAuth-style body ({@code "error": "invalid_client"}) or a proxy's page still gives
+	 * an exception.
 	 */
 	AtlasApiException toException(String orgId, AtlasApiCall call) {
 		String errorCode = firstText("errorCode", "error");

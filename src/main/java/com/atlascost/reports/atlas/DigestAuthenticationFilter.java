@@ -82,16 +82,24 @@ class DigestAuthenticationFilter implements ExchangeFilterFunction {
 		String ha2 = md5(request.method().name() + ":" + uri);
 		String response = md5(ha1 + ":" + challenge.nonce() + ":" + nc + ":" + cnonce + ":auth:" + ha2);
 		StringBuilder header = new StringBuilder("Digest username=\"").append(this.apiKey.publicKey())
-			.append("\", realm=\"").append(challenge.realm())
-			.append("\", nonce=\"").append(challenge.nonce())
-			.append("\", uri=\"").append(uri)
-			.append("\", algorithm=MD5, qop=auth, nc=").append(nc)
-			.append(", cnonce=\"").append(cnonce)
-			.append("\", response=\"").append(response).append('"');
+			.append("\", realm=\"")
+			.append(challenge.realm())
+			.append("\", nonce=\"")
+			.append(challenge.nonce())
+			.append("\", uri=\"")
+			.append(uri)
+			.append("\", algorithm=MD5, qop=auth, nc=")
+			.append(nc)
+			.append(", cnonce=\"")
+			.append(cnonce)
+			.append("\", response=\"")
+			.append(response)
+			.append('"');
 		if (challenge.opaque() != null) {
 			header.append(", opaque=\"").append(challenge.opaque()).append('"');
 		}
-		return ClientRequest.from(request).headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, header.toString()))
+		return ClientRequest.from(request)
+			.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, header.toString()))
 			.build();
 	}
 

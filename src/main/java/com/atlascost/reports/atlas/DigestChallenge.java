@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** The parameters of a {@code WWW-Authenticate: Digest ...} header. */
 record DigestChallenge(String realm, String nonce, String opaque, String qop, String algorithm, boolean stale) {
 
-	private static final Pattern PARAMETER = Pattern.compile("(\\w+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");
+	private static final Pattern PARAMETER = Pattern
+		.compile("(\\w+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");
 
 	static Optional<DigestChallenge> parse(String header) {
 		if (header == null || !header.regionMatches(true, 0, "Digest ", 0, 7)) {

@@ -8,16 +8,17 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 
 /**
- * Makes a connection that answered a 1xx as a final status (Atlas's {@code 102 Processing})
- * single-use.
+ * Makes a connection that answered a 1xx as a final status (Atlas's
+ * {@code 102 Processing}) single-use.
  * <p>
  * Reactor Netty hands such a response to the caller as the final one, but the connection
  * is then in an unknown state: Netty's decoder assumes a 1xx has no body (any body the
- * server sent would be read as the next response), and a server whose own stack treats the
- * 1xx as interim (Reactor Netty's does) still thinks the request is open and never reads
- * the next one on that connection, so the next pooled request waits until the response
- * timeout. Marking the response {@code Connection: close} makes Reactor Netty close the
- * connection instead of returning it to the pool. 100 and 101 keep their usual meaning.
+ * server sent would be read as the next response), and a server whose own stack treats
+ * the 1xx as interim (Reactor Netty's does) still thinks the request is open and never
+ * reads the next one on that connection, so the next pooled request waits until the
+ * response timeout. Marking the response {@code Connection: close} makes Reactor Netty
+ * close the connection instead of returning it to the pool. 100 and 101 keep their usual
+ * meaning.
  */
 class FinalInformationalResponseHandler extends ChannelInboundHandlerAdapter {
 
@@ -25,8 +26,8 @@ class FinalInformationalResponseHandler extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) throws Exception {
-		if (message instanceof HttpResponse response && isFinalInformational(response.status().code(),
-				response.status().codeClass())) {
+		if (message instanceof HttpResponse response
+				&& isFinalInformational(response.status().code(), response.status().codeClass())) {
 			response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 		}
 		super.channelRead(context, message);

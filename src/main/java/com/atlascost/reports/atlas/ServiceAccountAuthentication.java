@@ -54,17 +54,21 @@ final class ServiceAccountAuthentication {
 	}
 
 	/**
-	 * Spring Security reports any failed token response as {@code server_error}, losing the
-	 * status: a wrong secret (401, final) would look like an outage (503, worth a retry).
-	 * Turning error statuses into {@link AtlasApiException} first keeps the difference.
+	 * Spring Security reports any failed token response as {@code server_error}, losing
+	 * the status: a wrong secret (401, final) would look like an outage (503, worth a
+	 * retry). Turning error statuses into {@link AtlasApiException} first keeps the
+	 * difference.
 	 */
 	private static ExchangeFilterFunction tokenErrors() {
 		JsonMapper mapper = AtlasJson.mapper();
-		return (request, next) -> next.exchange(request)
-			.flatMap((response) -> response.statusCode().isError()
-					? AtlasReply.read(response, mapper)
-						.flatMap((reply) -> Mono.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
-					: Mono.just(response));
+		return (request,
+				next) -> next.exchange(request)
+					.flatMap(
+							(response) -> response.statusCode().isError()
+									? AtlasReply.read(response, mapper)
+										.flatMap((reply) -> Mono
+											.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
+									: Mono.just(response));
 	}
 
 	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {

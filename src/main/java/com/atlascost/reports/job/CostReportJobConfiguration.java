@@ -44,15 +44,13 @@ class CostReportJobConfiguration {
 	}
 
 	@Bean
-	Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			UsageFetcher fetcher) {
+	Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UsageFetcher fetcher) {
 		return new StepBuilder("fetch", jobRepository).tasklet(new FetchTasklet(fetcher), transactionManager).build();
 	}
 
 	@Bean
-	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
-			AtlasConnection connection, Clock clock) {
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+			QueryStore store, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection, Clock clock) {
 		return new StepBuilder("report", jobRepository)
 			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock), transactionManager)
 			.build();

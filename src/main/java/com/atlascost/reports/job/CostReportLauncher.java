@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts a run, or resumes the last one for the same job and months when it did not
- * finish. A finished run is never resumed: launching it again is a fresh run that
- * fetches again and replaces what it stored.
+ * finish. A finished run is never resumed: launching it again is a fresh run that fetches
+ * again and replaces what it stored.
  */
 @Component
 class CostReportLauncher {
@@ -42,9 +42,8 @@ class CostReportLauncher {
 	JobExecution launch(RunParameters run) throws Exception {
 		JobExecution previous = lastExecutionOfSameScope(run);
 		if (previous != null && previous.getStatus().isRunning()) {
-			throw new JobExecutionAlreadyRunningException("job execution " + previous.getId() + " of '"
-					+ run.jobName() + "' for " + run.range().from() + " to " + run.range().to() + " is "
-					+ previous.getStatus());
+			throw new JobExecutionAlreadyRunningException("job execution " + previous.getId() + " of '" + run.jobName()
+					+ "' for " + run.range().from() + " to " + run.range().to() + " is " + previous.getStatus());
 		}
 		if (previous != null && isResumable(previous.getStatus())) {
 			logger.info("Resuming job execution {} (status {}) of '{}' for {} to {}", previous.getId(),

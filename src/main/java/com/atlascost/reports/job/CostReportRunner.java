@@ -93,8 +93,8 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Path jobFile = Path.of(jobOption).normalize();
 		JobDefinition job = this.reader.read(jobFile);
-		MonthRange range = MonthRange.resolve(this.environment.getProperty("from"),
-				this.environment.getProperty("to"), job.lookbackMonths(), YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
+		MonthRange range = MonthRange.resolve(this.environment.getProperty("from"), this.environment.getProperty("to"),
+				job.lookbackMonths(), YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
 		if (this.connection.getObject().credentials().isEmpty()) {
 			throw new InvalidInputException("No Atlas credentials: set MONGODB_ATLAS_CLIENT_ID and"
 					+ " MONGODB_ATLAS_CLIENT_SECRET (service account) or MONGODB_ATLAS_PUBLIC_API_KEY and"
@@ -115,8 +115,7 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 			logger.info("Workbook: {}", context.getString(RunContext.WORKBOOK));
 			logger.info("FOCUS CSV: {}", context.getString(RunContext.FOCUS_CSV));
 		}
-		execution.getAllFailureExceptions()
-			.forEach((failure) -> logger.error("Failure: {}", failure.getMessage()));
+		execution.getAllFailureExceptions().forEach((failure) -> logger.error("Failure: {}", failure.getMessage()));
 	}
 
 	@Override

@@ -25,7 +25,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Writes the run's workbook and FOCUS CSV from what the database holds for its queries. */
+/**
+ * Writes the run's workbook and FOCUS CSV from what the database holds for its queries.
+ */
 class ReportTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportTasklet.class);

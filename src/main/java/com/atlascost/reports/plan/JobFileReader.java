@@ -45,8 +45,8 @@ public class JobFileReader {
 		this.validator.validate(raw)
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<RawJobFile> v) -> v.getPropertyPath().toString()))
-			.forEach((v) -> problems.add(problem(file, v.getPropertyPath().toString(), v.getInvalidValue(),
-					v.getMessage())));
+			.forEach((v) -> problems
+				.add(problem(file, v.getPropertyPath().toString(), v.getInvalidValue(), v.getMessage())));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -188,8 +188,8 @@ public class JobFileReader {
 	 * The API wants at least one filter value for the grouped dimension. Projects can be
 	 * discovered and services are a known list, but clusters must be listed.
 	 */
-	private static void requireGroupedValues(Path file, String field, OrganizationScope scope,
-			List<Grouping> groupings, List<String> problems) {
+	private static void requireGroupedValues(Path file, String field, OrganizationScope scope, List<Grouping> groupings,
+			List<String> problems) {
 		if (groupings.contains(Grouping.CLUSTERS) && scope.clusters().kind() != IdSelection.Kind.LISTED) {
 			problems.add(problem(file, field + ".clusters", "(not given)",
 					"groupBy 'clusters' needs the cluster ids of this organization listed here"));

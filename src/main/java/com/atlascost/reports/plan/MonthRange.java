@@ -13,8 +13,8 @@ public record MonthRange(YearMonth from, YearMonth to) {
 
 	public MonthRange {
 		if (from.isAfter(to)) {
-			throw new InvalidInputException(
-					"--from=" + from + " is after --to=" + to + " (the current month when --to is not given): the range must run forward, both months inclusive");
+			throw new InvalidInputException("--from=" + from + " is after --to=" + to
+					+ " (the current month when --to is not given): the range must run forward, both months inclusive");
 		}
 	}
 

@@ -3,7 +3,10 @@ package com.atlascost.reports.plan;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** One calendar month as the API wants it: {@code start} inclusive, {@code end} exclusive, both first-of-month. */
+/**
+ * One calendar month as the API wants it: {@code start} inclusive, {@code end} exclusive,
+ * both first-of-month.
+ */
 public record MonthWindow(LocalDate start, LocalDate end) {
 
 	public MonthWindow {

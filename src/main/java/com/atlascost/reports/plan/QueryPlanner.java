@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-/** Expands a job over a month range into one query per organization, grouping and window. */
+/**
+ * Expands a job over a month range into one query per organization, grouping and window.
+ */
 @Component
 public class QueryPlanner {
 

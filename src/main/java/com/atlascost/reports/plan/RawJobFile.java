@@ -23,15 +23,13 @@ record RawJobFile(
 				message = "must be at most 120") Integer lookbackMonths,
 		@NotEmpty(message = "must list at least one grouping") @JsonFormat(
 				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> groupBy,
-		Boolean includePartialMatches,
-		@NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
+		Boolean includePartialMatches, @NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
 				message = "must not be empty") RawOrganization> organizations) {
 
 	record RawOrganization(
 			@NotNull(message = "is required") @Pattern(regexp = AtlasIds.PATTERN,
 					message = "must be a 24-character lowercase hex Atlas id") String id,
-			String label,
-			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> projects,
+			String label, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> projects,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> clusters,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> services) {
 	}

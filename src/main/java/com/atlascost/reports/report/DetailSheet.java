@@ -9,17 +9,17 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import com.atlascost.reports.usage.StoredUsage;
 
 /**
- * The {@code Detail} sheet: every stored row, one per line, under a frozen, filterable header.
- * Columns are {@link #HEADERS}; Month is a date cell shown {@code yyyy-mm}, Amount a currency
- * cell, Provisional a boolean cell, Fetched at a UTC date-time cell.
+ * The {@code Detail} sheet: every stored row, one per line, under a frozen, filterable
+ * header. Columns are {@link #HEADERS}; Month is a date cell shown {@code yyyy-mm},
+ * Amount a currency cell, Provisional a boolean cell, Fetched at a UTC date-time cell.
  */
 final class DetailSheet {
 
 	static final String NAME = "Detail";
 
 	static final List<String> HEADERS = List.of("Organization", "Organization id", "Organization name (API)",
-			"Grouping", "Month", "Project id", "Project name", "Cluster id", "Cluster name", "Service",
-			"Amount (USD)", "Provisional", "Fetched at (UTC)");
+			"Grouping", "Month", "Project id", "Project name", "Cluster id", "Cluster name", "Service", "Amount (USD)",
+			"Provisional", "Fetched at (UTC)");
 
 	private static final int[] WIDTHS = { 24, 26, 28, 14, 10, 26, 28, 26, 28, 22, 14, 12, 20 };
 

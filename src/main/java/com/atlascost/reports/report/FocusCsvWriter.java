@@ -17,11 +17,12 @@ import com.atlascost.reports.usage.StoredUsage;
  * Writes the FOCUS CSV: RFC 4180, a header row, one line per stored usage row, in the
  * columns of {@link #HEADER}. The caller supplies a UTF-8 writer.
  *
- * <p>Formula injection: spreadsheet programs run a CSV field that starts with {@code =},
- * {@code +}, {@code -}, {@code @}, tab or carriage return as a formula, and names come from
- * the API, so every text field starting with one of those gets a leading {@code '}. The
- * field's meaning survives (Excel hides the quote); only {@code BilledCost} is left alone,
- * being a number whose minus sign is data.
+ * <p>
+ * Formula injection: spreadsheet programs run a CSV field that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, tab or carriage return as a formula, and names come
+ * from the API, so every text field starting with one of those gets a leading {@code '}.
+ * The field's meaning survives (Excel hides the quote); only {@code BilledCost} is left
+ * alone, being a number whose minus sign is data.
  */
 class FocusCsvWriter {
 
@@ -30,32 +31,19 @@ class FocusCsvWriter {
 			"BillingAccountName", "SubAccountId", "SubAccountName", "ResourceId", "ResourceName", "ServiceName",
 			"ChargeCategory", "x_GroupBy", "x_Provisional");
 
-	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-		.setHeader(HEADER.toArray(String[]::new))
-		.get();
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
 
 	void write(ReportContents contents, Writer out) throws IOException {
 		CSVPrinter printer = new CSVPrinter(out, FORMAT);
 		for (StoredUsage row : contents.rows()) {
 			YearMonth month = ReportMonths.monthOf(row);
-			printer.printRecord(
-					timestamp(row.window().start()),
-					timestamp(row.window().end()),
-					timestamp(month.atDay(1)),
-					timestamp(month.plusMonths(1).atDay(1)),
-					Cents.round(row.amount()).toPlainString(),
-					"USD",
-					"MongoDB Atlas",
-					text(row.organizationId()),
+			printer.printRecord(timestamp(row.window().start()), timestamp(row.window().end()),
+					timestamp(month.atDay(1)), timestamp(month.plusMonths(1).atDay(1)),
+					Cents.round(row.amount()).toPlainString(), "USD", "MongoDB Atlas", text(row.organizationId()),
 					text((row.organizationName() != null) ? row.organizationName() : row.organizationLabel()),
-					text(row.projectId()),
-					text(row.projectName()),
-					text(row.clusterId()),
-					text(row.clusterName()),
-					text(row.service()),
-					(row.amount().signum() < 0) ? "Credit" : "Usage",
-					text(row.groupBy().apiName()),
-					Boolean.toString(contents.months().isProvisional(row)));
+					text(row.projectId()), text(row.projectName()), text(row.clusterId()), text(row.clusterName()),
+					text(row.service()), (row.amount().signum() < 0) ? "Credit" : "Usage",
+					text(row.groupBy().apiName()), Boolean.toString(contents.months().isProvisional(row)));
 		}
 		printer.flush();
 	}

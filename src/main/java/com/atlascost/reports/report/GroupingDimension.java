@@ -36,7 +36,10 @@ record GroupingDimension(Grouping grouping) {
 		};
 	}
 
-	/** What a row without the dimension shows, e.g. an org-level charge on the projects sheet. */
+	/**
+	 * What a row without the dimension shows, e.g. an org-level charge on the projects
+	 * sheet.
+	 */
 	String missingLabel() {
 		return switch (this.grouping) {
 			case ORGANIZATIONS -> "(no organization)";

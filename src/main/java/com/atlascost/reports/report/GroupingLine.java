@@ -8,8 +8,8 @@ import java.util.Map;
  * One line of a grouping sheet: an organization's spend on one dimension value, by month.
  *
  * @param organization the organization the usage was queried for
- * @param dimensionId the project, cluster or organization id; {@code null} for services and
- * for usage without the dimension
+ * @param dimensionId the project, cluster or organization id; {@code null} for services
+ * and for usage without the dimension
  * @param dimensionName the name to show, or the grouping's "(no ...)" label
  * @param amounts the exact sums by month; months without usage are absent
  */

@@ -10,7 +10,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * One sheet per grouping ({@code Projects}, {@code Clusters}, {@code Services},
- * {@code Organizations}): a line per (organization, dimension value), biggest spend first.
+ * {@code Organizations}): a line per (organization, dimension value), biggest spend
+ * first.
  *
  * <pre>
  * row 0   Organization | Project | Project id | 2026-09 | ... | 2026-11 (provisional) | Total
@@ -19,8 +20,8 @@ import org.apache.poi.ss.usermodel.Sheet;
  * then    one blank row and the notes
  * </pre>
  *
- * Services have no id column. Usage without the dimension (org-level charges on the projects
- * sheet) is one line named "(no project)" and so on.
+ * Services have no id column. Usage without the dimension (org-level charges on the
+ * projects sheet) is one line named "(no project)" and so on.
  */
 final class GroupingSheet {
 
@@ -65,8 +66,7 @@ final class GroupingSheet {
 				lineTotal = lineTotal.add(shown);
 				monthTotals[m] = monthTotals[m].add(shown);
 			}
-			this.cells.total(row, totalColumn,
-					rowIndex, rowIndex, firstMonthColumn, totalColumn - 1, lineTotal);
+			this.cells.total(row, totalColumn, rowIndex, rowIndex, firstMonthColumn, totalColumn - 1, lineTotal);
 			grandTotal = grandTotal.add(lineTotal);
 			rowIndex++;
 		}
@@ -77,8 +77,7 @@ final class GroupingSheet {
 			int column = firstMonthColumn + m;
 			this.cells.total(totals, column, 1, lastLineRow, column, column, monthTotals[m]);
 		}
-		this.cells.total(totals, totalColumn, 1, lastLineRow, totalColumn, totalColumn,
-				grandTotal);
+		this.cells.total(totals, totalColumn, 1, lastLineRow, totalColumn, totalColumn, grandTotal);
 
 		rowIndex += 2;
 		this.cells.text(sheet.createRow(rowIndex++), 0, "Amounts in US dollars from the '"

@@ -12,7 +12,10 @@ import java.util.Objects;
 
 import com.atlascost.reports.usage.StoredUsage;
 
-/** A grouping's rows summed into one line per (organization, dimension value), biggest spend first. */
+/**
+ * A grouping's rows summed into one line per (organization, dimension value), biggest
+ * spend first.
+ */
 final class GroupingTable {
 
 	private GroupingTable() {
@@ -38,8 +41,8 @@ final class GroupingTable {
 	}
 
 	/**
-	 * Lines are keyed by id where the dimension has one, so a project renamed mid-range stays
-	 * one line; by name where it has none (services, or a row that lost its id).
+	 * Lines are keyed by id where the dimension has one, so a project renamed mid-range
+	 * stays one line; by name where it has none (services, or a row that lost its id).
 	 */
 	private record LineKey(String organizationId, String dimensionId, String nameWithoutId) {
 

@@ -12,12 +12,12 @@ import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
 
 /**
- * A request read once into what both files show: the groupings in sheet order, the months,
- * the organizations and the rows in report order.
+ * A request read once into what both files show: the groupings in sheet order, the
+ * months, the organizations and the rows in report order.
  *
  * @param request the request as given
- * @param groupings the job's groupings in its order, then any grouping only the rows carry
- * (so no row is missing from a grouping sheet)
+ * @param groupings the job's groupings in its order, then any grouping only the rows
+ * carry (so no row is missing from a grouping sheet)
  * @param months the months shown and the provisional ones
  * @param organizations every organization any row belongs to, by label then id
  * @param rows every row, by grouping, organization, month, then as given
@@ -27,7 +27,8 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 
 	static ReportContents of(ReportRequest request) {
 		if (request.groupings() == null || request.groupings().isEmpty()) {
-			throw new IllegalArgumentException("a report needs at least one grouping: its summary is built from the first");
+			throw new IllegalArgumentException(
+					"a report needs at least one grouping: its summary is built from the first");
 		}
 		ReportMonths months = ReportMonths.of(request);
 		Set<Grouping> groupings = new LinkedHashSet<>(request.groupings());

@@ -4,12 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * The names of one report's files: {@code <jobName>_<from>_<to>.xlsx} and
- * {@code <jobName>_<from>_<to>.focus.csv}. The same range always gives the same names, so a
- * rerun replaces the previous report.
+ * {@code <jobName>_<from>_<to>.focus.csv}. The same range always gives the same names, so
+ * a rerun replaces the previous report.
  */
 record ReportFileNames(String workbook, String focusCsv) {
 
-	// The job name becomes part of a path: anything that could leave the reports directory
+	// The job name becomes part of a path: anything that could leave the reports
+	// directory
 	// or hide the file (a leading dot) is refused rather than silently rewritten.
 	private static final Pattern SAFE_JOB_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 

@@ -20,14 +20,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a run's report: the Excel workbook and the FOCUS CSV, named after the job and the
- * month range, into the reports directory (property {@code reports.dir}, default
+ * Writes a run's report: the Excel workbook and the FOCUS CSV, named after the job and
+ * the month range, into the reports directory (property {@code reports.dir}, default
  * {@code reports}).
  *
- * <p>Finance may pick a file up at any moment, so neither is ever seen half written: both are
- * written to hidden temporary files beside their targets and only moved into place once both
- * are complete. On any failure the temporary files are deleted and an earlier report of the
- * same range stays as it was.
+ * <p>
+ * Finance may pick a file up at any moment, so neither is ever seen half written: both
+ * are written to hidden temporary files beside their targets and only moved into place
+ * once both are complete. On any failure the temporary files are deleted and an earlier
+ * report of the same range stays as it was.
  */
 @Component
 public class ReportWriter {
@@ -51,8 +52,8 @@ public class ReportWriter {
 
 	/**
 	 * Writes both files, replacing an earlier report of the same job and range.
-	 * @throws IllegalArgumentException if the request cannot make a report (no grouping, a
-	 * reversed range, a job name unfit for a file name); nothing is written then
+	 * @throws IllegalArgumentException if the request cannot make a report (no grouping,
+	 * a reversed range, a job name unfit for a file name); nothing is written then
 	 * @throws UncheckedIOException if writing fails; no new or partial file is left then
 	 */
 	public ReportFiles write(ReportRequest request) {
@@ -90,9 +91,10 @@ public class ReportWriter {
 	}
 
 	/**
-	 * Creates an empty hidden file beside the target; creating it, rather than only naming it,
-	 * makes a concurrent writer's clash an error instead of a shared file. Not
-	 * {@code Files.createTempFile}: its owner-only permissions would travel with the move.
+	 * Creates an empty hidden file beside the target; creating it, rather than only
+	 * naming it, makes a concurrent writer's clash an error instead of a shared file. Not
+	 * {@code Files.createTempFile}: its owner-only permissions would travel with the
+	 * move.
 	 */
 	private static Path temporaryFor(Path target) throws IOException {
 		Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());

@@ -58,7 +58,8 @@ final class RunInfoSheet {
 
 		rowIndex++;
 		this.cells.header(sheet.createRow(rowIndex++), 0, "Parameters");
-		// Sorted by key: the same run always reads the same, whatever map the caller built.
+		// Sorted by key: the same run always reads the same, whatever map the caller
+		// built.
 		Map<String, String> parameters = (request.parameters() != null) ? new TreeMap<>(request.parameters())
 				: Map.of();
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {

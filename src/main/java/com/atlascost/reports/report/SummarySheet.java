@@ -14,8 +14,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import com.atlascost.reports.usage.StoredUsage;
 
 /**
- * The {@code Summary} sheet: months down, organizations across, with row, column and grand
- * totals.
+ * The {@code Summary} sheet: months down, organizations across, with row, column and
+ * grand totals.
  *
  * <pre>
  * row 0   Month            | org label ... | Total         | Provisional
@@ -25,8 +25,8 @@ import com.atlascost.reports.usage.StoredUsage;
  * then    one blank row and the notes: which grouping, what provisional means, currency
  * </pre>
  *
- * It totals one grouping only: groupings can disagree, as filters and partial matches leave
- * out org-level charges differently, and adding them up would count usage twice.
+ * It totals one grouping only: groupings can disagree, as filters and partial matches
+ * leave out org-level charges differently, and adding them up would count usage twice.
  */
 final class SummarySheet {
 
@@ -85,19 +85,22 @@ final class SummarySheet {
 		Row totals = sheet.createRow(rowIndex);
 		this.cells.bold(totals, 0, "Total");
 		for (int i = 0; i < organizations.size(); i++) {
-			this.cells.total(totals, 1 + i, FIRST_MONTH_ROW, lastMonthRow, 1 + i, 1 + i,
-					columnTotals[i]);
+			this.cells.total(totals, 1 + i, FIRST_MONTH_ROW, lastMonthRow, 1 + i, 1 + i, columnTotals[i]);
 		}
-		this.cells.total(totals, totalColumn,
-				FIRST_MONTH_ROW, lastMonthRow, totalColumn, totalColumn, grandTotal);
+		this.cells.total(totals, totalColumn, FIRST_MONTH_ROW, lastMonthRow, totalColumn, totalColumn, grandTotal);
 
 		rowIndex += 2;
 		this.cells.text(sheet.createRow(rowIndex++), 0, "Totals from the '" + contents.summaryGrouping().apiName()
 				+ "' grouping. Other groupings can differ: filters and partial matches may leave out org-level charges.");
 		if (!contents.months().provisional().isEmpty()) {
-			this.cells.text(sheet.createRow(rowIndex++), 0, "Provisional months ("
-					+ contents.months().provisional().stream().map(YearMonth::toString).collect(Collectors.joining(", "))
-					+ "): the amounts may change until the month settles.");
+			this.cells.text(sheet.createRow(rowIndex++), 0,
+					"Provisional months ("
+							+ contents.months()
+								.provisional()
+								.stream()
+								.map(YearMonth::toString)
+								.collect(Collectors.joining(", "))
+							+ "): the amounts may change until the month settles.");
 		}
 		this.cells.text(sheet.createRow(rowIndex), 0, "Amounts in US dollars; credits are negative.");
 

@@ -14,12 +14,13 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Writes typed cells with the workbook's few shared styles (a workbook holds a limited number
- * of styles, so they are made once, not per cell).
+ * Writes typed cells with the workbook's few shared styles (a workbook holds a limited
+ * number of styles, so they are made once, not per cell).
  *
- * <p>Text is only ever written with {@code setCellValue(String)}: names come from the API and
- * must never become formulas. Money is rounded to the cent and turned into a double only here,
- * because POI has no decimal cells.
+ * <p>
+ * Text is only ever written with {@code setCellValue(String)}: names come from the API
+ * and must never become formulas. Money is rounded to the cent and turned into a double
+ * only here, because POI has no decimal cells.
  */
 final class WorkbookCells {
 
@@ -90,9 +91,10 @@ final class WorkbookCells {
 	}
 
 	/**
-	 * Writes a total as a SUM formula, so the sheet stays live when finance edits it, together
-	 * with its value: readers that do not calculate (scripts, previews) see the number too. An
-	 * empty range gets the value alone, as a reversed range would sum the header.
+	 * Writes a total as a SUM formula, so the sheet stays live when finance edits it,
+	 * together with its value: readers that do not calculate (scripts, previews) see the
+	 * number too. An empty range gets the value alone, as a reversed range would sum the
+	 * header.
 	 * @param value the sum of the cells the formula adds, as those cells hold them
 	 */
 	void total(Row row, int column, int firstRow, int lastRow, int firstColumn, int lastColumn, BigDecimal value) {

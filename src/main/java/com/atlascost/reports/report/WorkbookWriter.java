@@ -11,9 +11,11 @@ import com.atlascost.reports.plan.Grouping;
  * Writes the Excel workbook: {@code Summary}, one sheet per grouping in the job's order,
  * {@code Detail}, {@code Run info}.
  *
- * <p>Streaming ({@link SXSSFWorkbook}) keeps memory flat however many detail rows there are.
+ * <p>
+ * Streaming ({@link SXSSFWorkbook}) keeps memory flat however many detail rows there are.
  * Its row-window temp files are removed before returning, even on failure: since POI 5,
- * {@code close()} disposes them (calling {@code dispose()} as well would only log warnings).
+ * {@code close()} disposes them (calling {@code dispose()} as well would only log
+ * warnings).
  */
 class WorkbookWriter {
 

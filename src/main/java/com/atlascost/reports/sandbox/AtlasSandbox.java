@@ -9,8 +9,8 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A local Atlas Cost Explorer over real HTTP on a free loopback port, with deterministic
  * data ({@link SandboxData}) and fresh random credentials on every start. Serves
- * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls and
- * {@code GET /api/atlas/v2/orgs/{orgId}/groups}; see {@link SandboxApi} for the checks.
+ * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls and {@code GET
+ * /api/atlas/v2/orgs/{orgId}/groups}; see {@link SandboxApi} for the checks.
  * {@code envelope=true} wraps every API answer; without it a poll answers a real
  * {@code 102 Processing} status line while the query runs.
  */

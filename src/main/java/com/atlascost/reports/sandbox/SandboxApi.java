@@ -28,17 +28,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sandbox's endpoints. Every API call passes, in this order: authentication (401 with a
- * Digest challenge), the version in {@code Accept} (406 {@code INVALID_VERSION_DATE}), any
- * injected failure, the org id in the path (400 when malformed, 404 {@code ORG_NOT_FOUND}
- * when unknown), then the call's own checks.
+ * The sandbox's endpoints. Every API call passes, in this order: authentication (401 with
+ * a Digest challenge), the version in {@code Accept} (406 {@code INVALID_VERSION_DATE}),
+ * any injected failure, the org id in the path (400 when malformed, 404
+ * {@code ORG_NOT_FOUND} when unknown), then the call's own checks.
  */
 class SandboxApi {
 
-	static final List<String> VERSIONS = List.of("2023-01-01", "2023-11-15", "2024-05-30", "2024-08-05",
-			"2025-02-19");
+	static final List<String> VERSIONS = List.of("2023-01-01", "2023-11-15", "2024-05-30", "2024-08-05", "2025-02-19");
 
-	private static final Pattern MEDIA_TYPE = Pattern.compile("application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json");
+	private static final Pattern MEDIA_TYPE = Pattern
+		.compile("application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json");
 
 	private static final Pattern TOKEN = Pattern.compile("^[a-f0-9]{64}$");
 
@@ -79,17 +79,19 @@ class SandboxApi {
 			if (!new QueryStringDecoder(form, false).parameters()
 				.getOrDefault("grant_type", List.of())
 				.contains("client_credentials")) {
-				return write(request, response, SandboxAnswer.badRequest("grant_type must be client_credentials.")
-					.outsideApi());
+				return write(request, response,
+						SandboxAnswer.badRequest("grant_type must be client_credentials.").outsideApi());
 			}
 			Optional<String> token = this.authority
 				.issueToken(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
-			SandboxAnswer answer = token.map((value) -> new SandboxAnswer(200,
-					Map.of("access_token", value, "token_type", "Bearer", "expires_in",
-							this.settings.tokenLifetime().toSeconds()),
-					Map.of(), false))
-				.orElseGet(() -> SandboxAnswer.error(401, "INVALID_CLIENT", "Unauthorized", "Invalid client credentials.")
-					.outsideApi());
+			SandboxAnswer answer = token
+				.map((value) -> new SandboxAnswer(200,
+						Map.of("access_token", value, "token_type", "Bearer", "expires_in",
+								this.settings.tokenLifetime().toSeconds()),
+						Map.of(), false))
+				.orElseGet(
+						() -> SandboxAnswer.error(401, "INVALID_CLIENT", "Unauthorized", "Invalid client credentials.")
+							.outsideApi());
 			return write(request, response, answer);
 		});
 	}
@@ -110,7 +112,8 @@ class SandboxApi {
 			}
 			for (String linked : result.query().organizations()) {
 				if (this.data.organization(linked).isEmpty()) {
-					return SandboxAnswer.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
+					return SandboxAnswer
+						.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
 				}
 			}
 			String token = newToken();
@@ -149,8 +152,8 @@ class SandboxApi {
 				.stream()
 				.skip((long) (pageNum - 1) * itemsPerPage)
 				.limit(itemsPerPage)
-				.map((project) -> Map.<String, Object>of("id", project.id(), "name", project.name(), "orgId",
-						org.id(), "clusterCount", project.clusters().size()))
+				.map((project) -> Map.<String, Object>of("id", project.id(), "name", project.name(), "orgId", org.id(),
+						"clusterCount", project.clusters().size()))
 				.toList();
 			Map<String, Object> page = new LinkedHashMap<>();
 			page.put("links", List.of());
@@ -188,8 +191,9 @@ class SandboxApi {
 		}
 		Integer injected = this.injectedFailures.poll();
 		if (injected != null) {
-			SandboxAnswer failure = SandboxAnswer.error(injected, (injected == 429) ? "RATE_LIMITED" : "UNEXPECTED_ERROR",
-					"Injected", "A failure the sandbox was told to inject.");
+			SandboxAnswer failure = SandboxAnswer.error(injected,
+					(injected == 429) ? "RATE_LIMITED" : "UNEXPECTED_ERROR", "Injected",
+					"A failure the sandbox was told to inject.");
 			return (injected == 429) ? failure.withHeader("Retry-After", "1") : failure;
 		}
 		String orgId = request.param("orgId");
@@ -212,7 +216,8 @@ class SandboxApi {
 			return send(response.status(200), envelope);
 		}
 		if (answer.status() == 102) {
-			// Reactor Netty's server treats a 1xx as interim and would keep waiting for a final
+			// Reactor Netty's server treats a 1xx as interim and would keep waiting for a
+			// final
 			// response of this request, never reading the next one: close after it.
 			return response.keepAlive(false).status(102).send();
 		}

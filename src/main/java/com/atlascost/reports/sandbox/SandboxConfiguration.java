@@ -15,10 +15,10 @@ import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCredentials;
 
 /**
- * {@code --sandbox}: starts a local Atlas and points the client at it with its credentials,
- * so the whole real path runs over HTTP. Spring turns {@code --sandbox} into the property
- * {@code sandbox} with an empty value, which {@code @ConditionalOnProperty} counts as set
- * (only {@code false} switches it off).
+ * {@code --sandbox}: starts a local Atlas and points the client at it with its
+ * credentials, so the whole real path runs over HTTP. Spring turns {@code --sandbox} into
+ * the property {@code sandbox} with an empty value, which {@code @ConditionalOnProperty}
+ * counts as set (only {@code false} switches it off).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("sandbox")

@@ -32,24 +32,26 @@ public class SandboxData {
 	public static final String ACME_SANDBOX = "5f0c2a3b4d5e6f7081920c3d";
 
 	private static final List<Organization> ORGANIZATIONS = List.of(
-			new Organization(ACME_PRODUCTION, "Acme Production", List.of(
-					new Project("6a1b2c3d4e5f60718293a4b1", "storefront", List.of(
-							new Cluster("7b1c2d3e4f5a60718293b4c1", "storefront-main"),
-							new Cluster("7b1c2d3e4f5a60718293b4c2", "storefront-search"))),
-					new Project("6a1b2c3d4e5f60718293a4b2", "payments", List.of(
-							new Cluster("7b1c2d3e4f5a60718293b4c3", "payments-ledger"))),
-					new Project("6a1b2c3d4e5f60718293a4b3", "internal-tools", List.of()))),
-			new Organization(ACME_ANALYTICS, "Acme Analytics", List.of(
-					new Project("6a1b2c3d4e5f60718293a4c1", "warehouse", List.of(
-							new Cluster("7b1c2d3e4f5a60718293b4d1", "warehouse-hot"),
-							new Cluster("7b1c2d3e4f5a60718293b4d2", "warehouse-archive"))),
-					new Project("6a1b2c3d4e5f60718293a4c2", "dashboards", List.of(
-							new Cluster("7b1c2d3e4f5a60718293b4d3", "dashboards-cache"))))),
-			new Organization(ACME_SANDBOX, "Acme Sandbox Org", List.of(
-					new Project("6a1b2c3d4e5f60718293a4d1", "playground", List.of(
-							new Cluster("7b1c2d3e4f5a60718293b4e1", "playground-m0"))),
-					new Project("6a1b2c3d4e5f60718293a4d2", "experiments", List.of(
-							new Cluster("7b1c2d3e4f5a60718293b4e2", "experiments-m10"))))));
+			new Organization(
+					ACME_PRODUCTION, "Acme Production", List.of(
+							new Project("6a1b2c3d4e5f60718293a4b1", "storefront",
+									List.of(new Cluster("7b1c2d3e4f5a60718293b4c1", "storefront-main"),
+											new Cluster("7b1c2d3e4f5a60718293b4c2", "storefront-search"))),
+							new Project("6a1b2c3d4e5f60718293a4b2", "payments",
+									List.of(new Cluster("7b1c2d3e4f5a60718293b4c3", "payments-ledger"))),
+							new Project("6a1b2c3d4e5f60718293a4b3", "internal-tools", List.of()))),
+			new Organization(
+					ACME_ANALYTICS, "Acme Analytics", List.of(
+							new Project("6a1b2c3d4e5f60718293a4c1", "warehouse",
+									List.of(new Cluster("7b1c2d3e4f5a60718293b4d1", "warehouse-hot"),
+											new Cluster("7b1c2d3e4f5a60718293b4d2", "warehouse-archive"))),
+							new Project("6a1b2c3d4e5f60718293a4c2", "dashboards", List
+								.of(new Cluster("7b1c2d3e4f5a60718293b4d3", "dashboards-cache"))))),
+			new Organization(ACME_SANDBOX, "Acme Sandbox Org",
+					List.of(new Project("6a1b2c3d4e5f60718293a4d1", "playground",
+							List.of(new Cluster("7b1c2d3e4f5a60718293b4e1", "playground-m0"))),
+							new Project("6a1b2c3d4e5f60718293a4d2", "experiments",
+									List.of(new Cluster("7b1c2d3e4f5a60718293b4e2", "experiments-m10"))))));
 
 	private final Clock clock;
 
@@ -65,7 +67,9 @@ public class SandboxData {
 		return ORGANIZATIONS.stream().filter((org) -> org.id().equals(orgId)).findFirst();
 	}
 
-	/** Every charge of one organization in one month, before any filtering or grouping. */
+	/**
+	 * Every charge of one organization in one month, before any filtering or grouping.
+	 */
 	public List<LineItem> lineItems(String orgId, YearMonth month) {
 		Organization org = organization(orgId).orElseThrow(() -> new IllegalArgumentException("unknown org " + orgId));
 		BigDecimal share = shareOfMonthBilled(month);
@@ -87,15 +91,15 @@ public class SandboxData {
 	}
 
 	/**
-	 * What the Cost Explorer answers for a query of {@code orgId}: line items of the queried
-	 * organizations (the path's when none are listed) filtered, then summed per
+	 * What the Cost Explorer answers for a query of {@code orgId}: line items of the
+	 * queried organizations (the path's when none are listed) filtered, then summed per
 	 * organization, value of the grouped dimension and month.
 	 */
 	public List<UsageDetail> usageFor(String orgId, UsageQuery query) {
 		List<String> orgIds = query.organizations().isEmpty() ? List.of(orgId) : query.organizations();
 		List<LineItem> matching = new ArrayList<>();
-		for (YearMonth month = YearMonth.from(query.startDate()); month.isBefore(YearMonth.from(query.endDate()));
-				month = month.plusMonths(1)) {
+		for (YearMonth month = YearMonth.from(query.startDate()); month
+			.isBefore(YearMonth.from(query.endDate())); month = month.plusMonths(1)) {
 			for (String id : orgIds) {
 				if (organization(id).isPresent()) {
 					lineItems(id, month).stream().filter((item) -> matches(item, query)).forEach(matching::add);
@@ -170,12 +174,12 @@ public class SandboxData {
 		if (month.isAfter(current)) {
 			return BigDecimal.ZERO;
 		}
-		return BigDecimal.valueOf(today.getDayOfMonth()).divide(BigDecimal.valueOf(month.lengthOfMonth()), 6,
-				RoundingMode.HALF_EVEN);
+		return BigDecimal.valueOf(today.getDayOfMonth())
+			.divide(BigDecimal.valueOf(month.lengthOfMonth()), 6, RoundingMode.HALF_EVEN);
 	}
 
-	private static LineItem item(Organization org, Project project, Cluster cluster, String service,
-			YearMonth month, BigDecimal share, int minDollars, int maxDollars) {
+	private static LineItem item(Organization org, Project project, Cluster cluster, String service, YearMonth month,
+			BigDecimal share, int minDollars, int maxDollars) {
 		String seed = org.id() + '|' + ((project != null) ? project.id() : "-") + '|'
 				+ ((cluster != null) ? cluster.id() : "-") + '|' + service + '|' + month;
 		// String.hashCode is specified, so the amounts are the same on every JVM

@@ -13,8 +13,8 @@ import java.util.List;
  * @param nonceLifetime how long a Digest nonce is accepted before it is reported stale
  * @param injectedFailures statuses the first API calls answer, in order, before the
  * sandbox behaves (429 comes with {@code Retry-After: 1}); for retry tests
- * @param clock today's date decides which month is open (only the data uses it; lifetimes and
- * delays run on real time)
+ * @param clock today's date decides which month is open (only the data uses it; lifetimes
+ * and delays run on real time)
  */
 public record SandboxSettings(Duration processingDelay, int defaultItemsPerPage, Duration tokenLifetime,
 		Duration nonceLifetime, List<Integer> injectedFailures, Clock clock) {

@@ -12,8 +12,8 @@ import com.atlascost.reports.atlas.UsageQuery;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The create call's filter rules, as the API documents them. Reads the raw JSON rather than
- * a bound record so that a malformed date or a wrong type is a 400, as on Atlas.
+ * The create call's filter rules, as the API documents them. Reads the raw JSON rather
+ * than a bound record so that a malformed date or a wrong type is a 400, as on Atlas.
  */
 class UsageQueryValidator {
 
@@ -26,10 +26,10 @@ class UsageQueryValidator {
 	private static final String AI_SERVICES_VERSION = "2025-02-19";
 
 	/** The documented services; newer versions add the AI ones. */
-	private static final Set<String> SERVICES = Set.of("Atlas", "Clusters", "Storage", "Serverless Instances",
-			"Backup", "Data Transfer", "BI Connector", "Premium Features", "Atlas Data Federation",
-			"Atlas Stream Processing", "App Services", "Charts", "Cloud Manager", "Cloud Manager Standard/Premium",
-			"Legacy Backup", "Flex Consulting", "Support", "Credits");
+	private static final Set<String> SERVICES = Set.of("Atlas", "Clusters", "Storage", "Serverless Instances", "Backup",
+			"Data Transfer", "BI Connector", "Premium Features", "Atlas Data Federation", "Atlas Stream Processing",
+			"App Services", "Charts", "Cloud Manager", "Cloud Manager Standard/Premium", "Legacy Backup",
+			"Flex Consulting", "Support", "Credits");
 
 	private static final Set<String> AI_SERVICES = Set.of("AI Models", "Automated Embedding");
 
@@ -94,8 +94,7 @@ class UsageQueryValidator {
 
 	private static boolean isService(String service, String apiVersion) {
 		return SERVICES.contains(service)
-				|| (AI_SERVICES.contains(service)
-						&& apiVersion.compareTo(AI_SERVICES_VERSION) >= 0);
+				|| (AI_SERVICES.contains(service) && apiVersion.compareTo(AI_SERVICES_VERSION) >= 0);
 	}
 
 	private static Optional<LocalDate> firstOfMonth(JsonNode body, String field) {
@@ -112,7 +111,10 @@ class UsageQueryValidator {
 		}
 	}
 
-	/** The strings of an array field, an empty list when absent, {@code null} when malformed. */
+	/**
+	 * The strings of an array field, an empty list when absent, {@code null} when
+	 * malformed.
+	 */
 	private static List<String> strings(JsonNode body, String field) {
 		JsonNode value = body.path(field);
 		if (value.isMissingNode() || value.isNull()) {

@@ -78,11 +78,11 @@ public class QueryStore {
 		this.jdbc
 			.sql("INSERT INTO cost_query (org_id, org_label, group_by, window_start, window_end, filter_hash,"
 					+ " filter_json, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?)")
-			.params(orgId, organizationLabel, grouping.name(), window.start(), window.end(), hash, filterJson,
-					utc(now))
+			.params(orgId, organizationLabel, grouping.name(), window.start(), window.end(), hash, filterJson, utc(now))
 			.update();
-		return this.jdbc.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ?"
-				+ " AND window_end = ? AND filter_hash = ?")
+		return this.jdbc
+			.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ?"
+					+ " AND window_end = ? AND filter_hash = ?")
 			.params(orgId, grouping.name(), window.start(), window.end(), hash)
 			.query(Long.class)
 			.single();
@@ -115,7 +115,9 @@ public class QueryStore {
 			.update();
 	}
 
-	/** Replaces the query's usage rows with this result and marks it DONE, all or nothing. */
+	/**
+	 * Replaces the query's usage rows with this result and marks it DONE, all or nothing.
+	 */
 	@Transactional
 	public void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
 		long id = query.id();
@@ -140,7 +142,9 @@ public class QueryStore {
 			.update();
 	}
 
-	/** Marks the query FAILED; a token it holds is kept so that a restart polls it again. */
+	/**
+	 * Marks the query FAILED; a token it holds is kept so that a restart polls it again.
+	 */
 	public void markFailed(long id, String reason) {
 		this.jdbc.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, updated_at = ? WHERE id = ?")
 			.params(truncate(reason, 2000), utc(Instant.now()), id)
@@ -154,15 +158,19 @@ public class QueryStore {
 			.update();
 	}
 
-	/** The stored usage of these queries, ordered by organization, grouping, month and line. */
+	/**
+	 * The stored usage of these queries, ordered by organization, grouping, month and
+	 * line.
+	 */
 	public List<StoredUsage> usage(List<Long> ids) {
 		List<StoredUsage> usage = new ArrayList<>();
 		for (List<Long> batch : batches(ids)) {
-			usage.addAll(this.jdbc.sql("SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
-					+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
-					+ " u.project_name, u.cluster_id, u.cluster_name, u.service, u.amount"
-					+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)"
-					+ " ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
+			usage.addAll(this.jdbc
+				.sql("SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
+						+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
+						+ " u.project_name, u.cluster_id, u.cluster_name, u.service, u.amount"
+						+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)"
+						+ " ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
 				.param("ids", batch)
 				.query(QueryStore::storedUsage)
 				.list());
@@ -170,7 +178,9 @@ public class QueryStore {
 		return usage;
 	}
 
-	/** The months among these queries whose amounts were fetched before the month settled. */
+	/**
+	 * The months among these queries whose amounts were fetched before the month settled.
+	 */
 	public SortedSet<YearMonth> provisionalMonths(List<Long> ids) {
 		SortedSet<YearMonth> months = new TreeSet<>();
 		for (List<Long> batch : batches(ids)) {
@@ -252,7 +262,8 @@ public class QueryStore {
 
 	private static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every JVM", ex);

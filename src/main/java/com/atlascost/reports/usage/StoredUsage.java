@@ -8,8 +8,9 @@ import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
 
 /**
- * One usage row as stored, with the query it came from. Dimension fields the grouping does
- * not carry are {@code null}. {@code organizationLabel} is the job file's label for the org.
+ * One usage row as stored, with the query it came from. Dimension fields the grouping
+ * does not carry are {@code null}. {@code organizationLabel} is the job file's label for
+ * the org.
  */
 public record StoredUsage(long queryId, String organizationId, String organizationLabel, Grouping groupBy,
 		MonthWindow window, LocalDate usageDate, String organizationName, String projectId, String projectName,

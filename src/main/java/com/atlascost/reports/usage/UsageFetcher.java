@@ -73,7 +73,10 @@ public class UsageFetcher {
 		}));
 	}
 
-	/** Polls a token saved by an earlier attempt; one the server has forgotten is created anew. */
+	/**
+	 * Polls a token saved by an earlier attempt; one the server has forgotten is created
+	 * anew.
+	 */
 	private Mono<List<UsageDetail>> resume(StoredQuery query) {
 		return this.client.awaitUsage(query.organizationId(), query.token())
 			.onErrorResume((ex) -> ex instanceof AtlasApiException api && api.status() == 404, (ex) -> {
@@ -86,17 +89,18 @@ public class UsageFetcher {
 	}
 
 	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
-		return this.client.createUsageQuery(query.organizationId(), query.filter())
-			.flatMap((token) -> blocking(() -> {
-				this.store.markCreated(query.id(), token, this.clock.instant());
-				return token;
-			}))
-			.flatMap((token) -> this.client.awaitUsage(query.organizationId(), token));
+		return this.client.createUsageQuery(query.organizationId(), query.filter()).flatMap((token) -> blocking(() -> {
+			this.store.markCreated(query.id(), token, this.clock.instant());
+			return token;
+		})).flatMap((token) -> this.client.awaitUsage(query.organizationId(), token));
 	}
 
 	/** A month is provisional until {@code settlementDays} after it ends. */
 	boolean isProvisional(MonthWindow window, Instant fetchedAt) {
-		Instant settled = window.end().plusDays(this.properties.settlementDays()).atStartOfDay(ZoneOffset.UTC).toInstant();
+		Instant settled = window.end()
+			.plusDays(this.properties.settlementDays())
+			.atStartOfDay(ZoneOffset.UTC)
+			.toInstant();
 		return fetchedAt.isBefore(settled);
 	}
 

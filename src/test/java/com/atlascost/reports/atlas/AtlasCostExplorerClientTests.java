@@ -25,8 +25,8 @@ class AtlasCostExplorerClientTests {
 	private static final String ORG = SandboxData.ACME_PRODUCTION;
 
 	private static final UsageQuery BY_PROJECTS = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 10, 1),
-			List.of(), List.of("6a1b2c3d4e5f60718293a4b1", "6a1b2c3d4e5f60718293a4b2"), List.of(), List.of(), "projects",
-			false);
+			List.of(), List.of("6a1b2c3d4e5f60718293a4b1", "6a1b2c3d4e5f60718293a4b2"), List.of(), List.of(),
+			"projects", false);
 
 	private AtlasSandbox sandbox;
 
@@ -60,8 +60,8 @@ class AtlasCostExplorerClientTests {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
 		AtlasCostExplorerClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
 		UsageQuery query = new UsageQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1),
-				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(), List.of("Clusters", "Support", "Credits"),
-				"services", true);
+				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(),
+				List.of("Clusters", "Support", "Credits"), "services", true);
 
 		List<UsageDetail> usage = client.createUsageQuery(ORG, query)
 			.flatMap((token) -> client.awaitUsage(ORG, token))
@@ -75,8 +75,8 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void rawProcessingAnswersDoNotStallTheNextRequest() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(200)));
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false",
-				"timeouts.read", "2s");
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false", "timeouts.read",
+				"2s");
 		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
 
 		long started = System.nanoTime();
@@ -164,7 +164,8 @@ class AtlasCostExplorerClientTests {
 		Thread.sleep(1200);
 		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
 
-		// one challenge for the first call; the kept nonce serves the second; stale on the third
+		// one challenge for the first call; the kept nonce serves the second; stale on
+		// the third
 		assertThat(challengesWhileFresh).isEqualTo(1);
 		assertThat(this.sandbox.counters().responses(401)).isEqualTo(2);
 	}
@@ -174,8 +175,8 @@ class AtlasCostExplorerClientTests {
 	void groupingByProjectsWithoutProjectsIsAValidationErrorAndNotRetried(boolean envelope) {
 		this.sandbox = AtlasSandbox.start();
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
-		UsageQuery noProjects = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), List.of(),
-				List.of(), List.of(), List.of("Clusters"), "projects", false);
+		UsageQuery noProjects = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), List.of(), List.of(),
+				List.of(), List.of("Clusters"), "projects", false);
 
 		assertThatExceptionOfType(AtlasApiException.class)
 			.isThrownBy(() -> client.createUsageQuery(ORG, noProjects).block(TIMEOUT))
@@ -229,11 +230,11 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void aiServicesNeedTheNewestVersion() {
 		this.sandbox = AtlasSandbox.start();
-		UsageQuery aiModels = new UsageQuery(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), List.of(),
-				List.of(), List.of(), List.of("AI Models"), "services", false);
+		UsageQuery aiModels = new UsageQuery(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), List.of(), List.of(),
+				List.of(), List.of("AI Models"), "services", false);
 
-		assertThatExceptionOfType(AtlasApiException.class).isThrownBy(
-				() -> client(this.sandbox.serviceAccount()).createUsageQuery(ORG, aiModels).block(TIMEOUT));
+		assertThatExceptionOfType(AtlasApiException.class)
+			.isThrownBy(() -> client(this.sandbox.serviceAccount()).createUsageQuery(ORG, aiModels).block(TIMEOUT));
 		assertThat(client(this.sandbox.serviceAccount(), "api-version", "2025-02-19").createUsageQuery(ORG, aiModels)
 			.block(TIMEOUT)).hasSize(64);
 	}

@@ -17,10 +17,10 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server that answers a final 102 and keeps the connection open, the way Reactor Netty's
- * own server does unless told otherwise: without the handler, the request after a 102 goes
- * out on that pooled connection, which the server no longer reads, and waits for the
- * read timeout.
+ * A server that answers a final 102 and keeps the connection open, the way Reactor
+ * Netty's own server does unless told otherwise: without the handler, the request after a
+ * 102 goes out on that pooled connection, which the server no longer reads, and waits for
+ * the read timeout.
  */
 class FinalInformationalResponseHandlerTests {
 
@@ -39,7 +39,8 @@ class FinalInformationalResponseHandlerTests {
 	void theRequestAfterARaw102GetsAFreshConnection() {
 		this.server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
 			if (this.polls.incrementAndGet() % 2 == 1) {
-				// a 102 with a body too: Netty's decoder would take the body for the next response
+				// a 102 with a body too: Netty's decoder would take the body for the next
+				// response
 				return response.status(HttpResponseStatus.PROCESSING).sendString(Mono.just("{\"detail\":\"wait\"}"));
 			}
 			return response.status(200).sendString(Mono.just("{\"usageDetails\":[]}"));

@@ -12,7 +12,10 @@ public final class TestAtlasProperties {
 	private TestAtlasProperties() {
 	}
 
-	/** @param keysAndValues pairs like {@code "envelope", "false"}, relative to {@code atlas.} */
+	/**
+	 * @param keysAndValues pairs like {@code "envelope", "false"}, relative to
+	 * {@code atlas.}
+	 */
 	public static AtlasProperties of(String... keysAndValues) {
 		Map<String, String> map = new HashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {

@@ -15,7 +15,9 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** A token endpoint in trouble: its status must survive Spring Security's token client. */
+/**
+ * A token endpoint in trouble: its status must survive Spring Security's token client.
+ */
 class TokenEndpointFailureTests {
 
 	private final AtomicInteger tokenRequests = new AtomicInteger();

@@ -45,9 +45,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job, as the command line runs it, against the sandbox over HTTP, a real H2 file
- * and real report files: what is stored and reported must equal the sandbox's own data to
- * the cent, for every grouping.
+ * The whole job, as the command line runs it, against the sandbox over HTTP, a real H2
+ * file and real report files: what is stored and reported must equal the sandbox's own
+ * data to the cent, for every grouping.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CostReportJobFunctionalTests {
@@ -85,11 +85,9 @@ class CostReportJobFunctionalTests {
 	void storesExactlyTheSandboxAnswerOfEveryQuery() throws SQLException {
 		for (String org : ORGS) {
 			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
-				assertThat(storedRows(org, "PROJECTS", month))
-					.as("projects of %s in %s", org, month)
+				assertThat(storedRows(org, "PROJECTS", month)).as("projects of %s in %s", org, month)
 					.containsExactlyInAnyOrderElementsOf(expectedRows(org, "projects", month));
-				assertThat(storedRows(org, "SERVICES", month))
-					.as("services of %s in %s", org, month)
+				assertThat(storedRows(org, "SERVICES", month)).as("services of %s in %s", org, month)
 					.containsExactlyInAnyOrderElementsOf(expectedRows(org, "services", month));
 			}
 		}
@@ -145,8 +143,7 @@ class CostReportJobFunctionalTests {
 				}
 				String mark = (row.getCell(provisionalColumn) != null)
 						? row.getCell(provisionalColumn).getStringCellValue() : "";
-				assertThat(mark).as("provisional mark of %s", month)
-					.isEqualTo(month.equals(NOW) ? "provisional" : "");
+				assertThat(mark).as("provisional mark of %s", month).isEqualTo(month.equals(NOW) ? "provisional" : "");
 			}
 			Row totals = summary.getRow(5);
 			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
@@ -192,8 +189,7 @@ class CostReportJobFunctionalTests {
 		int rowsBefore = storedRowCount();
 		int queriesBefore = count("SELECT COUNT(*) FROM cost_query");
 		BigDecimal totalBefore = storedTotal("SERVICES");
-		SandboxRun again = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM,
-				"--to=" + NOW);
+		SandboxRun again = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW);
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.counters().creates()).as("a finished run is fetched again, not skipped").isEqualTo(12);
 		assertThat(storedRowCount()).isEqualTo(rowsBefore);
@@ -231,8 +227,7 @@ class CostReportJobFunctionalTests {
 		query("SELECT u.project_id, u.project_name, u.service, u.amount, u.usage_date FROM usage_row u"
 				+ " JOIN cost_query q ON q.id = u.query_id WHERE q.org_id = ? AND q.group_by = ?"
 				+ " AND q.window_start = ?", (rs) -> {
-					String key = (rs.getString(1) != null) ? rs.getString(1) + "/" + rs.getString(2)
-							: rs.getString(3);
+					String key = (rs.getString(1) != null) ? rs.getString(1) + "/" + rs.getString(2) : rs.getString(3);
 					rows.add(key + "=" + rs.getBigDecimal(4) + "@" + rs.getDate(5).toLocalDate());
 				}, org, groupBy, month.atDay(1));
 		return rows;
@@ -241,8 +236,8 @@ class CostReportJobFunctionalTests {
 	private static BigDecimal storedTotal(String org, String groupBy, YearMonth month) throws SQLException {
 		List<BigDecimal> total = new ArrayList<>();
 		query("SELECT COALESCE(SUM(u.amount), 0) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
-				+ " WHERE q.org_id = ? AND q.group_by = ? AND q.window_start = ?", (rs) -> total.add(rs.getBigDecimal(1)),
-				org, groupBy, month.atDay(1));
+				+ " WHERE q.org_id = ? AND q.group_by = ? AND q.window_start = ?",
+				(rs) -> total.add(rs.getBigDecimal(1)), org, groupBy, month.atDay(1));
 		return total.get(0);
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the application as the command line does, in this JVM, against a real H2 file and a
- * reports directory under {@code dir}, and keeps what a test reads afterwards.
+ * Runs the application as the command line does, in this JVM, against a real H2 file and
+ * a reports directory under {@code dir}, and keeps what a test reads afterwards.
  */
 record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) {
 

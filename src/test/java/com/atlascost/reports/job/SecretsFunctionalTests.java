@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the job in both auth modes, with debug logging on the HTTP client and security
- * layers, and checks that no secret reaches the log, the job repository, the usage
- * tables or the reports.
+ * layers, and checks that no secret reaches the log, the job repository, the usage tables
+ * or the reports.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsFunctionalTests {

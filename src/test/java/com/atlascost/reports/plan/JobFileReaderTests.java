@@ -82,8 +82,9 @@ class JobFileReaderTests {
 	@Test
 	void unknownServiceNamesTheService() throws IOException {
 		Path file = write(job("groupBy: [services]", "  - id: " + ORG, "    services: [Clusters, Compute]"));
-		assertProblems(file, file + ": organizations[0].services[1]: 'Compute' is not a Cost Explorer service; use one of "
-				+ CostExplorerServices.ALL);
+		assertProblems(file,
+				file + ": organizations[0].services[1]: 'Compute' is not a Cost Explorer service; use one of "
+						+ CostExplorerServices.ALL);
 	}
 
 	@Test
@@ -143,9 +144,9 @@ class JobFileReaderTests {
 				  - id: %s
 				""".formatted(ORG, ORG));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reader.read(file))
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
-					file + ": lookbackMonths: '0' must be at least 1",
-					file + ": name: 'bad name!' must be 1-64 letters, digits, '.', '_' or '-' (it names the report files)"));
+			.satisfies((ex) -> assertThat(ex.problems())
+				.containsExactly(file + ": lookbackMonths: '0' must be at least 1", file
+						+ ": name: 'bad name!' must be 1-64 letters, digits, '.', '_' or '-' (it names the report files)"));
 		Path second = write("""
 				name: ok
 				groupBy: [services]
@@ -154,7 +155,8 @@ class JobFileReaderTests {
 				    projects: [xyz]
 				  - id: %s
 				""".formatted(ORG, ORG));
-		assertProblems(second, second + ": organizations[0].projects[0]: 'xyz' must be a 24-character lowercase hex Atlas id",
+		assertProblems(second,
+				second + ": organizations[0].projects[0]: 'xyz' must be a 24-character lowercase hex Atlas id",
 				second + ": organizations[1].id: '" + ORG + "' is listed twice");
 	}
 

@@ -85,7 +85,8 @@ class FocusCsvWriterTests {
 	@Test
 	void creditIsNegativeWithChargeCategoryCredit() throws IOException {
 		CSVRecord credit = read(write(this.rows)).stream()
-			.filter((record) -> record.get("BillingAccountId").equals(ORG_A) && record.get("x_GroupBy").equals("projects")
+			.filter((record) -> record.get("BillingAccountId").equals(ORG_A)
+					&& record.get("x_GroupBy").equals("projects")
 					&& record.get("ChargePeriodStart").equals("2026-10-01T00:00:00Z")
 					&& record.get("SubAccountId").isEmpty())
 			.findFirst()
@@ -124,8 +125,8 @@ class FocusCsvWriterTests {
 	@Test
 	void clusterRowsFillResourceAndAccountNameFallsBackToTheLabel() throws IOException {
 		StoredUsage cluster = new StoredUsage(20, ORG_A, "Acme Production", Grouping.CLUSTERS, MonthWindow.of(OCT),
-				OCT.atDay(1), null, null, null, "65aa00000000000000000001", "orders-eu", null,
-				new BigDecimal("1234.5"), false, Instant.parse("2026-11-03T04:05:06Z"));
+				OCT.atDay(1), null, null, null, "65aa00000000000000000001", "orders-eu", null, new BigDecimal("1234.5"),
+				false, Instant.parse("2026-11-03T04:05:06Z"));
 		CSVRecord record = read(write(List.of(cluster))).get(0);
 		assertThat(record.get("BillingAccountName")).isEqualTo("Acme Production");
 		assertThat(record.get("ResourceId")).isEqualTo("65aa00000000000000000001");

@@ -43,8 +43,8 @@ class GroupingTableTests {
 		List<StoredUsage> rows = List.of(project(1, ORG_A, SEP, null, null, "3.00"),
 				project(2, ORG_A, OCT, null, null, "-1.00"), project(3, ORG_B, SEP, null, null, "2.00"));
 		List<GroupingLine> lines = GroupingTable.lines(PROJECTS, rows, ORGS);
-		assertThat(lines).extracting((line) -> line.organization().label(), GroupingLine::dimensionName,
-				GroupingLine::total)
+		assertThat(lines)
+			.extracting((line) -> line.organization().label(), GroupingLine::dimensionName, GroupingLine::total)
 			.containsExactly(tuple("Acme Labs", "(no project)", new BigDecimal("2.00")),
 					tuple("Acme Production", "(no project)", new BigDecimal("2.00")));
 	}

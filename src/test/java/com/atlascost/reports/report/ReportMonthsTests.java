@@ -36,7 +36,8 @@ class ReportMonthsTests {
 		rows.add(ReportRequestFixture.project(40, ORG_A, YearMonth.of(2026, 12), null, null, "1.00"));
 		ReportMonths months = ReportMonths.of(ReportRequestFixture.request("job", rows));
 		assertThat(months.all()).containsExactly(SEP, OCT, NOV, YearMonth.of(2026, 12));
-		// the fixture stores December rows as settled: only a stored flag or the request marks a month
+		// the fixture stores December rows as settled: only a stored flag or the request
+		// marks a month
 		assertThat(months.provisional()).containsExactly(NOV);
 	}
 
@@ -63,8 +64,8 @@ class ReportMonthsTests {
 
 	@Test
 	void aReversedRangeIsRefused() {
-		ReportRequest reversed = new ReportRequest("job", NOV, SEP, List.of(Grouping.PROJECTS), List.of(),
-				Map.of(), "2025-02-19", null, new TreeSet<>());
+		ReportRequest reversed = new ReportRequest("job", NOV, SEP, List.of(Grouping.PROJECTS), List.of(), Map.of(),
+				"2025-02-19", null, new TreeSet<>());
 		assertThatIllegalArgumentException().isThrownBy(() -> ReportMonths.of(reversed));
 	}
 

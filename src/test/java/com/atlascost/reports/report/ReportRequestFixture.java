@@ -68,7 +68,8 @@ final class ReportRequestFixture {
 		rows.add(project(2, ORG_A, OCT, P2, "search", "79.90"));
 		rows.add(project(2, ORG_A, OCT, null, null, "-20.00"));
 		rows.add(project(3, ORG_A, NOV, P1, "checkout", "60.33"));
-		// projects grouping, Acme Labs: nothing in October, a project-level credit in November
+		// projects grouping, Acme Labs: nothing in October, a project-level credit in
+		// November
 		rows.add(project(4, ORG_B, SEP, P3, "ml-lab", "40.00"));
 		rows.add(project(6, ORG_B, NOV, P3, "ml-lab", "12.34"));
 		rows.add(project(6, ORG_B, NOV, P3, "ml-lab", "-2.50"));
@@ -98,8 +99,8 @@ final class ReportRequestFixture {
 	static StoredUsage usage(long queryId, String org, Grouping grouping, YearMonth month, String projectId,
 			String projectName, String service, String amount) {
 		boolean provisional = month.equals(NOV);
-		return new StoredUsage(queryId, org, label(org), grouping, MonthWindow.of(month), month.atDay(1),
-				apiName(org), projectId, projectName, null, null, service, new BigDecimal(amount), provisional,
+		return new StoredUsage(queryId, org, label(org), grouping, MonthWindow.of(month), month.atDay(1), apiName(org),
+				projectId, projectName, null, null, service, new BigDecimal(amount), provisional,
 				provisional ? OPEN_FETCH : SETTLED_FETCH);
 	}
 

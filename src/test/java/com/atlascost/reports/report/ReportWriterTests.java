@@ -60,16 +60,15 @@ class ReportWriterTests {
 		Files.delete(probe);
 		List<String> before = fileNames(poiFiles);
 		new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
-		assertThat(fileNames(poiFiles)).filteredOn((name) -> name.startsWith("poi-sxssf"))
-			.isSubsetOf(before);
+		assertThat(fileNames(poiFiles)).filteredOn((name) -> name.startsWith("poi-sxssf")).isSubsetOf(before);
 	}
 
 	@Test
 	void aRerunOfTheSameRangeReplacesTheReport() throws IOException {
 		ReportWriter writer = new ReportWriter(this.temp);
 		writer.write(ReportRequestFixture.realistic());
-		ReportFiles files = writer.write(ReportRequestFixture.request("finance-monthly",
-				ReportRequestFixture.realisticRows().subList(0, 3)));
+		ReportFiles files = writer
+			.write(ReportRequestFixture.request("finance-monthly", ReportRequestFixture.realisticRows().subList(0, 3)));
 		assertThat(fileNames(this.temp)).hasSize(2);
 		assertThat(Files.readAllLines(files.focusCsv())).hasSize(1 + 3);
 		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
@@ -134,9 +133,8 @@ class ReportWriterTests {
 		List<StoredUsage> rows = new ArrayList<>(ReportRequestFixture.realisticRows());
 		StoredUsage broken = rows.get(0);
 		// an amount the database would never hold: the CSV writer fails on it mid-file
-		rows.add(new StoredUsage(99, broken.organizationId(), broken.organizationLabel(),
-				broken.groupBy(), broken.window(), broken.usageDate(), null, null, null, null, null, null, null, false,
-				null));
+		rows.add(new StoredUsage(99, broken.organizationId(), broken.organizationLabel(), broken.groupBy(),
+				broken.window(), broken.usageDate(), null, null, null, null, null, null, null, false, null));
 		assertThatExceptionOfType(NullPointerException.class)
 			.isThrownBy(() -> new ReportWriter(this.temp).write(ReportRequestFixture.request("finance-monthly", rows)));
 		assertThat(fileNames(this.temp)).isEmpty();

@@ -38,7 +38,9 @@ final class WorkbookAssertions {
 		return rows.stream().filter(filter).map(StoredUsage::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	/** A plain amount: a numeric cell with the currency format holding the expected cents. */
+	/**
+	 * A plain amount: a numeric cell with the currency format holding the expected cents.
+	 */
 	static void assertMoney(Cell cell, BigDecimal expected) {
 		assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.NUMERIC);
 		assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo(WorkbookCells.CURRENCY_FORMAT);
@@ -46,7 +48,10 @@ final class WorkbookAssertions {
 			.isEqualByComparingTo(expected.setScale(2, RoundingMode.HALF_UP));
 	}
 
-	/** A total: a SUM formula whose stored value and whose evaluation both equal the expected cents. */
+	/**
+	 * A total: a SUM formula whose stored value and whose evaluation both equal the
+	 * expected cents.
+	 */
 	static void assertTotal(Cell cell, FormulaEvaluator evaluator, BigDecimal expected) {
 		BigDecimal cents = expected.setScale(2, RoundingMode.HALF_UP);
 		assertThat(cell.getCellType()).as("cell %s", cell.getAddress()).isEqualTo(CellType.FORMULA);

@@ -161,9 +161,9 @@ class WorkbookWriterTests {
 			Row row = projects.getRow(1 + l);
 			for (int m = 0; m < MONTHS.size(); m++) {
 				YearMonth month = MONTHS.get(m);
-				assertMoney(row.getCell(3 + m), sum(this.rows, (r) -> r.groupBy() == Grouping.PROJECTS
-						&& r.organizationId().equals(org) && Objects.equals(r.projectId(), project)
-						&& ReportMonths.monthOf(r).equals(month)));
+				assertMoney(row.getCell(3 + m),
+						sum(this.rows, (r) -> r.groupBy() == Grouping.PROJECTS && r.organizationId().equals(org)
+								&& Objects.equals(r.projectId(), project) && ReportMonths.monthOf(r).equals(month)));
 			}
 			assertTotal(row.getCell(6), this.evaluator, sum(this.rows, (r) -> r.groupBy() == Grouping.PROJECTS
 					&& r.organizationId().equals(org) && Objects.equals(r.projectId(), project)));
@@ -240,7 +240,8 @@ class WorkbookWriterTests {
 
 	@Test
 	void detailRowsCarryTypedCells() {
-		// projects first, then organizations by label: Acme Labs' September project row leads
+		// projects first, then organizations by label: Acme Labs' September project row
+		// leads
 		Row first = this.workbook.getSheet("Detail").getRow(1);
 		assertThat(texts(first).subList(0, 4)).containsExactly("Acme Labs", ORG_B, FORMULA_NAME, "projects");
 		assertThat(first.getCell(4).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 9, 1));
@@ -276,8 +277,8 @@ class WorkbookWriterTests {
 		for (Row row : runInfo) {
 			if (row.getCell(0) != null) {
 				Cell value = row.getCell(1);
-				values.put(row.getCell(0).getStringCellValue(), (value == null) ? null
-						: (value.getCellType() == CellType.NUMERIC) ? value.getNumericCellValue()
+				values.put(row.getCell(0).getStringCellValue(),
+						(value == null) ? null : (value.getCellType() == CellType.NUMERIC) ? value.getNumericCellValue()
 								: value.getStringCellValue());
 			}
 		}

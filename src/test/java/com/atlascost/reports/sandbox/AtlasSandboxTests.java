@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sandbox's wire contract, seen through other HTTP stacks than the client's (the JDK's
- * client and a bare socket), so the sandbox and the client cannot agree on a mistake.
+ * The sandbox's wire contract, seen through other HTTP stacks than the client's (the
+ * JDK's client and a bare socket), so the sandbox and the client cannot agree on a
+ * mistake.
  */
 class AtlasSandboxTests {
 
@@ -135,7 +136,10 @@ class AtlasSandboxTests {
 			.build();
 	}
 
-	/** Reads until the server closes: a server that kept the connection open would time out here. */
+	/**
+	 * Reads until the server closes: a server that kept the connection open would time
+	 * out here.
+	 */
 	private String exchangeOverSocket(String request) throws IOException {
 		URI base = URI.create(this.sandbox.baseUrl());
 		try (Socket socket = new Socket(base.getHost(), base.getPort())) {

@@ -33,8 +33,8 @@ class SandboxDataTests {
 
 	@Test
 	void isDeterministic() {
-		assertThat(this.data.lineItems(ORG, JULY_2024)).isEqualTo(new SandboxData(Clock.systemUTC()).lineItems(ORG,
-				JULY_2024));
+		assertThat(this.data.lineItems(ORG, JULY_2024))
+			.isEqualTo(new SandboxData(Clock.systemUTC()).lineItems(ORG, JULY_2024));
 	}
 
 	@Test
@@ -77,10 +77,8 @@ class SandboxDataTests {
 
 		assertThat(strict).allSatisfy((row) -> assertThat(row.groupId()).isIn(this.productionProjects));
 		assertThat(partial).anySatisfy((row) -> assertThat(row.groupId()).isNull());
-		BigDecimal orgLevel = total(this.data.lineItems(ORG, JULY_2024)
-			.stream()
-			.filter((item) -> item.projectId() == null)
-			.toList());
+		BigDecimal orgLevel = total(
+				this.data.lineItems(ORG, JULY_2024).stream().filter((item) -> item.projectId() == null).toList());
 		assertThat(amounts(partial).subtract(amounts(strict))).isEqualByComparingTo(orgLevel);
 		assertThat(amounts(partial)).isEqualByComparingTo(total(this.data.lineItems(ORG, JULY_2024)));
 	}
@@ -97,15 +95,15 @@ class SandboxDataTests {
 
 		assertThat(byOrganization).isEqualByComparingTo(total(this.data.lineItems(ORG, JULY_2024)));
 		assertThat(byService).isEqualByComparingTo(byOrganization);
-		assertThat(this.data.usageFor(ORG, query("services", allServices, false)))
-			.extracting(UsageDetail::service)
+		assertThat(this.data.usageFor(ORG, query("services", allServices, false))).extracting(UsageDetail::service)
 			.containsExactlyInAnyOrderElementsOf(allServices);
 	}
 
 	@Test
 	void answersOneRowPerDimensionValueAndMonthWithTheGroupedFieldsOnly() {
 		UsageQuery clusters = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 9, 1), List.of(), List.of(),
-				List.of("7b1c2d3e4f5a60718293b4c1", "7b1c2d3e4f5a60718293b4c3"), List.of("Clusters"), "clusters", false);
+				List.of("7b1c2d3e4f5a60718293b4c1", "7b1c2d3e4f5a60718293b4c3"), List.of("Clusters"), "clusters",
+				false);
 
 		List<UsageDetail> rows = this.data.usageFor(ORG, clusters);
 

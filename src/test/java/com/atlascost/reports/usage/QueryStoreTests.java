@@ -70,8 +70,7 @@ class QueryStoreTests {
 		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query, List.of(row("Clusters", "100.10"), row("Credits", "-25.05")), Instant.now(), true);
-		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(),
-				false);
+		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(), false);
 		List<StoredUsage> usage = this.store.usage(List.of(id));
 		assertThat(usage).extracting(StoredUsage::service, StoredUsage::amount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Clusters", new BigDecimal("100.20")),
@@ -84,8 +83,9 @@ class QueryStoreTests {
 	void amountsAreStoredToTheCent() {
 		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
-		this.store.complete(query, List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"),
-				row("Backup", "10.005")), Instant.now(), false);
+		this.store.complete(query,
+				List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"), row("Backup", "10.005")), Instant.now(),
+				false);
 		assertThat(this.store.usage(List.of(id))).extracting(StoredUsage::amount)
 			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.01"));
 	}
@@ -120,9 +120,8 @@ class QueryStoreTests {
 	void failuresAndProvisionalMonthsAreReported() {
 		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
 		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
-		long aprilId = this.store.register("Acme", Grouping.SERVICES, april,
-				new UsageQuery(april.start(), april.end(), List.of(ORG), List.of(), List.of(), List.of("Clusters"),
-						"services", false));
+		long aprilId = this.store.register("Acme", Grouping.SERVICES, april, new UsageQuery(april.start(), april.end(),
+				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false));
 		this.store.markFailed(march, "HTTP 400 VALIDATION_ERROR: bad filter");
 		this.store.complete(this.store.queries(List.of(aprilId)).get(0), List.of(), Instant.now(), true);
 		assertThat(this.store.failures(List.of(march, aprilId)))
