@@ -70,7 +70,10 @@ class CostReportJobFunctionalTests {
 
 	@BeforeAll
 	static void runTheSandboxJobOverThreeMonths() {
-		run = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW);
+		// long enough that the first poll of a query always finds it still processing
+		// (102)
+		run = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW,
+				"--sandbox.processing-delay=500ms");
 	}
 
 	@Test
