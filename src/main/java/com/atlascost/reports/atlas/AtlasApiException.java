@@ -3,6 +3,7 @@ package com.atlascost.reports.atlas;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Atlas answered an error. Carries Atlas's {@code errorCode}, so callers decide on codes,
@@ -16,16 +17,16 @@ public class AtlasApiException extends RuntimeException {
 
 	private final String errorCode;
 
-	private final String detail;
+	private final @Nullable String detail;
 
-	private final String orgId;
+	private final @Nullable String orgId;
 
 	private final AtlasApiCall call;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
-	public AtlasApiException(int status, String errorCode, String detail, String orgId, AtlasApiCall call,
-			Duration retryAfter) {
+	public AtlasApiException(int status, String errorCode, @Nullable String detail, @Nullable String orgId,
+			AtlasApiCall call, @Nullable Duration retryAfter) {
 		super(call + ((orgId != null) ? " for org " + orgId : "") + " failed: " + status + " " + errorCode
 				+ ((detail != null) ? ": " + detail : ""));
 		this.status = status;
@@ -44,11 +45,11 @@ public class AtlasApiException extends RuntimeException {
 		return this.errorCode;
 	}
 
-	public String detail() {
+	public @Nullable String detail() {
 		return this.detail;
 	}
 
-	public String orgId() {
+	public @Nullable String orgId() {
 		return this.orgId;
 	}
 

@@ -7,6 +7,7 @@ import org.springframework.util.StringUtils;
 
 import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
 import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads credentials under the names Atlas's own tools use. A service account wins over an
@@ -55,7 +56,7 @@ public class AtlasCredentialsResolver {
 		return Optional.of(new String[] { id, secret });
 	}
 
-	private String value(String name) {
+	private @Nullable String value(String name) {
 		String value = this.environment.getProperty(name);
 		return StringUtils.hasText(value) ? value.trim() : null;
 	}

@@ -10,25 +10,26 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An answer with the envelope taken off: the Atlas status and body, whether they came as
  * the HTTP status line and body or as {@code {"status": .., "content": ..}}.
  */
-record AtlasReply(int status, JsonNode content, Duration retryAfter) {
+record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter) {
 
 	/**
 	 * Unwraps an envelope when the answer is one. Answers outside the API layer (a Digest
 	 * challenge, a proxy error) come unwrapped even when an envelope was asked for.
 	 */
 	static Mono<AtlasReply> read(ClientResponse response, JsonMapper mapper) {
-		Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+		@Nullable Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
 		return response.bodyToMono(String.class)
 			.defaultIfEmpty("")
 			.map((body) -> read(response.statusCode().value(), body, retryAfter, mapper));
 	}
 
-	static AtlasReply read(int httpStatus, String body, Duration retryAfter, JsonMapper mapper) {
+	static AtlasReply read(int httpStatus, String body, @Nullable Duration retryAfter, JsonMapper mapper) {
 		JsonNode json = parse(body, mapper);
 		if (httpStatus == 200 && json.path("status").isIntegralNumber() && json.has("content")) {
 			return new AtlasReply(json.get("status").intValue(), json.get("content"), retryAfter);
@@ -54,14 +55,14 @@ record AtlasReply(int status, JsonNode content, Duration retryAfter) {
 	 * OAuth-style body ({@code "error": "invalid_client"}) or a proxy's page still gives
 	 * an exception.
 	 */
-	AtlasApiException toException(String orgId, AtlasApiCall call) {
+	AtlasApiException toException(@Nullable String orgId, AtlasApiCall call) {
 		String errorCode = firstText("errorCode", "error");
 		String detail = firstText("detail", "error_description");
 		return new AtlasApiException(this.status, (errorCode != null) ? errorCode : "HTTP_" + this.status, detail,
 				orgId, call, this.retryAfter);
 	}
 
-	private String firstText(String... fields) {
+	private @Nullable String firstText(String... fields) {
 		for (String field : fields) {
 			JsonNode value = this.content.path(field);
 			if (value.isString()) {
@@ -71,7 +72,7 @@ record AtlasReply(int status, JsonNode content, Duration retryAfter) {
 		return null;
 	}
 
-	private static Duration retryAfter(HttpHeaders headers) {
+	private static @Nullable Duration retryAfter(HttpHeaders headers) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
 		if (value == null) {
 			return null;

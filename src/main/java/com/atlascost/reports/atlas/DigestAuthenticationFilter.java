@@ -17,6 +17,7 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP Digest (RFC 7616, MD5, {@code qop=auth}) for Atlas API keys. Hand-written because
@@ -57,7 +58,7 @@ class DigestAuthenticationFilter implements ExchangeFilterFunction {
 		});
 	}
 
-	private static DigestChallenge challengeOf(ClientResponse response) {
+	private static @Nullable DigestChallenge challengeOf(ClientResponse response) {
 		if (response.statusCode() != HttpStatus.UNAUTHORIZED) {
 			return null;
 		}

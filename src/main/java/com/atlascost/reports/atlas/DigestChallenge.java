@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The parameters of a {@code WWW-Authenticate: Digest ...} header. */
-record DigestChallenge(String realm, String nonce, String opaque, String qop, String algorithm, boolean stale) {
+record DigestChallenge(String realm, String nonce, @Nullable String opaque, @Nullable String qop, String algorithm,
+		boolean stale) {
 
 	private static final Pattern PARAMETER = Pattern
 		.compile("(\\w+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");

@@ -13,6 +13,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a run, or resumes the last one for the same job and months when it did not
@@ -55,7 +56,7 @@ class CostReportLauncher {
 		return this.jobOperator.start(this.job, fresh.toJobParameters());
 	}
 
-	private JobExecution lastExecutionOfSameScope(RunParameters run) {
+	private @Nullable JobExecution lastExecutionOfSameScope(RunParameters run) {
 		List<JobInstance> instances = this.jobRepository.getJobInstances(CostReportJobConfiguration.JOB_NAME, 0,
 				RECENT_INSTANCES);
 		for (JobInstance instance : instances) {

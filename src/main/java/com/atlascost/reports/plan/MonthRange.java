@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The months of a run, both ends inclusive, as {@code --from}/{@code --to} give them. */
 public record MonthRange(YearMonth from, YearMonth to) {
@@ -22,7 +23,8 @@ public record MonthRange(YearMonth from, YearMonth to) {
 	 * The range from the options, or else the look-back ending with the current month.
 	 * Either option alone is completed from the look-back.
 	 */
-	public static MonthRange resolve(String fromOption, String toOption, int lookbackMonths, YearMonth currentMonth) {
+	public static MonthRange resolve(@Nullable String fromOption, @Nullable String toOption, int lookbackMonths,
+			YearMonth currentMonth) {
 		YearMonth to = (toOption != null) ? parse("--to", toOption) : currentMonth;
 		YearMonth from = (fromOption != null) ? parse("--from", fromOption) : to.minusMonths(lookbackMonths - 1L);
 		return new MonthRange(from, to);

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.atlascost.reports.usage.StoredUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the FOCUS CSV: RFC 4180, a header row, one line per stored usage row, in the
@@ -52,7 +53,7 @@ class FocusCsvWriter {
 		return DateTimeFormatter.ISO_INSTANT.format(day.atStartOfDay(ZoneOffset.UTC));
 	}
 
-	static String text(String value) {
+	static @Nullable String text(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return value;
 		}

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
+import org.jspecify.annotations.Nullable;
 
 /** How a grouping's dimension reads off a usage row and is labelled on its sheet. */
 record GroupingDimension(Grouping grouping) {
@@ -49,7 +50,7 @@ record GroupingDimension(Grouping grouping) {
 		};
 	}
 
-	String idOf(StoredUsage row) {
+	@Nullable String idOf(StoredUsage row) {
 		return switch (this.grouping) {
 			case ORGANIZATIONS -> row.organizationId();
 			case PROJECTS -> row.projectId();
@@ -58,7 +59,7 @@ record GroupingDimension(Grouping grouping) {
 		};
 	}
 
-	String nameOf(StoredUsage row) {
+	@Nullable String nameOf(StoredUsage row) {
 		return switch (this.grouping) {
 			case ORGANIZATIONS -> row.organizationName();
 			case PROJECTS -> row.projectName();

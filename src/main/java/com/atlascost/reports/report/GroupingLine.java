@@ -3,6 +3,7 @@ package com.atlascost.reports.report;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a grouping sheet: an organization's spend on one dimension value, by month.
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param dimensionName the name to show, or the grouping's "(no ...)" label
  * @param amounts the exact sums by month; months without usage are absent
  */
-record GroupingLine(ReportOrganization organization, String dimensionId, String dimensionName,
+record GroupingLine(ReportOrganization organization, @Nullable String dimensionId, String dimensionName,
 		Map<YearMonth, BigDecimal> amounts) {
 
 	GroupingLine {

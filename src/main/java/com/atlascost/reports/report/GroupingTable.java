@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.atlascost.reports.usage.StoredUsage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A grouping's rows summed into one line per (organization, dimension value), biggest
@@ -31,8 +32,11 @@ final class GroupingTable {
 			sums.computeIfAbsent(key, (k) -> new LineSums()).add(dimension, row);
 		}
 		List<GroupingLine> lines = new ArrayList<>();
-		sums.forEach((key, line) -> lines.add(new GroupingLine(organizationsById.get(key.organizationId()),
-				key.dimensionId(), line.displayName(dimension), line.amounts)));
+		sums.forEach((key,
+				line) -> lines.add(new GroupingLine(
+						Objects.requireNonNull(organizationsById.get(key.organizationId()),
+								"organizations come from the rows"),
+						key.dimensionId(), line.displayName(dimension), line.amounts)));
 		lines.sort(Comparator.comparing(GroupingLine::total, Comparator.reverseOrder())
 			.thenComparing((line) -> line.organization().label(), Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(GroupingLine::dimensionName)
@@ -44,7 +48,7 @@ final class GroupingTable {
 	 * Lines are keyed by id where the dimension has one, so a project renamed mid-range
 	 * stays one line; by name where it has none (services, or a row that lost its id).
 	 */
-	private record LineKey(String organizationId, String dimensionId, String nameWithoutId) {
+	private record LineKey(String organizationId, @Nullable String dimensionId, @Nullable String nameWithoutId) {
 
 		static LineKey of(GroupingDimension dimension, StoredUsage row) {
 			String id = dimension.idOf(row);
@@ -57,9 +61,9 @@ final class GroupingTable {
 
 		private final Map<YearMonth, BigDecimal> amounts = new HashMap<>();
 
-		private YearMonth latestNamedMonth;
+		private @Nullable YearMonth latestNamedMonth;
 
-		private String latestName;
+		private @Nullable String latestName;
 
 		void add(GroupingDimension dimension, StoredUsage row) {
 			YearMonth month = ReportMonths.monthOf(row);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a run's report: the Excel workbook and the FOCUS CSV, named after the job and
@@ -110,7 +111,7 @@ public class ReportWriter {
 		}
 	}
 
-	private static void deleteQuietly(Path temp, Exception failure) {
+	private static void deleteQuietly(@Nullable Path temp, Exception failure) {
 		if (temp == null) {
 			return;
 		}

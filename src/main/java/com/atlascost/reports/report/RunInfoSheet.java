@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import com.atlascost.reports.plan.Grouping;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Run info} sheet: what produced the numbers, as two columns (what, value).
@@ -71,7 +72,7 @@ final class RunInfoSheet {
 		sheet.setColumnWidth(1, 60 * 256);
 	}
 
-	private void line(Row row, String what, String value) {
+	private void line(Row row, String what, @Nullable String value) {
 		this.cells.bold(row, 0, what);
 		this.cells.text(row, 1, value);
 	}

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes typed cells with the workbook's few shared styles (a workbook holds a limited
@@ -63,7 +64,7 @@ final class WorkbookCells {
 		this.dateTime.setDataFormat(workbook.createDataFormat().getFormat(DATE_TIME_FORMAT));
 	}
 
-	void text(Row row, int column, String value) {
+	void text(Row row, int column, @Nullable String value) {
 		if (value != null) {
 			row.createCell(column).setCellValue(value);
 		}
@@ -113,7 +114,7 @@ final class WorkbookCells {
 		cell.setCellStyle(this.month);
 	}
 
-	void dateTime(Row row, int column, Instant value) {
+	void dateTime(Row row, int column, @Nullable Instant value) {
 		if (value != null) {
 			Cell cell = row.createCell(column);
 			cell.setCellValue(LocalDateTime.ofInstant(value, ZoneOffset.UTC));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.atlascost.reports.atlas.AtlasErrorBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the sandbox answers, before it is put on the wire (raw or in an envelope).
@@ -14,9 +15,9 @@ import com.atlascost.reports.atlas.AtlasErrorBody;
  * @param apiLayer whether the answer comes from the API (and so may be enveloped); the
  * authentication layer answers plain HTTP, as a Digest challenge needs a real 401
  */
-record SandboxAnswer(int status, Object body, Map<String, String> headers, boolean apiLayer) {
+record SandboxAnswer(int status, @Nullable Object body, Map<String, String> headers, boolean apiLayer) {
 
-	static SandboxAnswer ok(int status, Object body) {
+	static SandboxAnswer ok(int status, @Nullable Object body) {
 		return new SandboxAnswer(status, body, Map.of(), true);
 	}
 

@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.Objects;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox's endpoints. Every API call passes, in this order: authentication (401 with
@@ -110,7 +112,8 @@ class SandboxApi {
 			if (result.error() != null) {
 				return SandboxAnswer.badRequest(result.error());
 			}
-			for (String linked : result.query().organizations()) {
+			UsageQuery query = Objects.requireNonNull(result.query(), "a result without error has a query");
+			for (String linked : query.organizations()) {
 				if (this.data.organization(linked).isEmpty()) {
 					return SandboxAnswer
 						.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
@@ -235,7 +238,7 @@ class SandboxApi {
 		return new QueryStringDecoder(request.uri()).parameters().getOrDefault("envelope", List.of()).contains("true");
 	}
 
-	private static String version(String accept) {
+	private static @Nullable String version(@Nullable String accept) {
 		if (accept == null) {
 			return null;
 		}
@@ -248,7 +251,7 @@ class SandboxApi {
 		return null;
 	}
 
-	private static Integer positiveInt(Map<String, List<String>> parameters, String name, int fallback) {
+	private static @Nullable Integer positiveInt(Map<String, List<String>> parameters, String name, int fallback) {
 		List<String> values = parameters.get(name);
 		if (values == null || values.isEmpty()) {
 			return fallback;

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox's organizations and their bills: a pure function of organization, project,
@@ -125,7 +126,7 @@ public class SandboxData {
 				&& matches(item.service(), query.services(), query.includePartialMatches());
 	}
 
-	private static boolean matches(String value, List<String> filter, boolean includePartialMatches) {
+	private static boolean matches(@Nullable String value, List<String> filter, boolean includePartialMatches) {
 		if (filter.isEmpty()) {
 			return true;
 		}
@@ -142,8 +143,8 @@ public class SandboxData {
 		};
 	}
 
-	private static UsageDetail row(LineItem item, String groupId, String groupName, String clusterId,
-			String clusterName, String service) {
+	private static UsageDetail row(LineItem item, @Nullable String groupId, @Nullable String groupName,
+			@Nullable String clusterId, @Nullable String clusterName, @Nullable String service) {
 		return new UsageDetail(invoiceId(item.organizationId(), item.month()), item.organizationId(),
 				item.organizationName(), groupId, groupName, clusterId, clusterName, service, null,
 				item.month().atDay(1));
@@ -178,8 +179,8 @@ public class SandboxData {
 			.divide(BigDecimal.valueOf(month.lengthOfMonth()), 6, RoundingMode.HALF_EVEN);
 	}
 
-	private static LineItem item(Organization org, Project project, Cluster cluster, String service, YearMonth month,
-			BigDecimal share, int minDollars, int maxDollars) {
+	private static LineItem item(Organization org, @Nullable Project project, @Nullable Cluster cluster, String service,
+			YearMonth month, BigDecimal share, int minDollars, int maxDollars) {
 		String seed = org.id() + '|' + ((project != null) ? project.id() : "-") + '|'
 				+ ((cluster != null) ? cluster.id() : "-") + '|' + service + '|' + month;
 		// String.hashCode is specified, so the amounts are the same on every JVM
@@ -209,8 +210,9 @@ public class SandboxData {
 	}
 
 	/** One charge; the project and cluster are {@code null} for charges above them. */
-	public record LineItem(String organizationId, String organizationName, String projectId, String projectName,
-			String clusterId, String clusterName, String service, YearMonth month, BigDecimal amount) {
+	public record LineItem(String organizationId, String organizationName, @Nullable String projectId,
+			@Nullable String projectName, @Nullable String clusterId, @Nullable String clusterName, String service,
+			YearMonth month, BigDecimal amount) {
 
 		LineItem negated() {
 			return new LineItem(this.organizationId, this.organizationName, this.projectId, this.projectName,

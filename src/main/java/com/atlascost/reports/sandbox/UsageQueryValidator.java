@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import com.atlascost.reports.atlas.UsageQuery;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The create call's filter rules, as the API documents them. Reads the raw JSON rather
@@ -34,7 +35,7 @@ class UsageQueryValidator {
 	private static final Set<String> AI_SERVICES = Set.of("AI Models", "Automated Embedding");
 
 	/** The query, or the reason it is rejected. */
-	record Result(UsageQuery query, String error) {
+	record Result(@Nullable UsageQuery query, @Nullable String error) {
 
 		static Result invalid(String error) {
 			return new Result(null, error);
@@ -71,7 +72,7 @@ class UsageQueryValidator {
 				return Result.invalid("Unknown service " + service + " for API version " + apiVersion + ".");
 			}
 		}
-		String groupBy = body.path("groupBy").isString() ? body.get("groupBy").stringValue() : null;
+		String groupBy = body.path("groupBy").isString() ? body.path("groupBy").stringValue() : "";
 		if (!GROUP_BY.contains(groupBy)) {
 			return Result.invalid("groupBy must be one of organizations, projects, clusters, services.");
 		}
@@ -115,7 +116,7 @@ class UsageQueryValidator {
 	 * The strings of an array field, an empty list when absent, {@code null} when
 	 * malformed.
 	 */
-	private static List<String> strings(JsonNode body, String field) {
+	private static @Nullable List<String> strings(JsonNode body, String field) {
 		JsonNode value = body.path(field);
 		if (value.isMissingNode() || value.isNull()) {
 			return List.of();

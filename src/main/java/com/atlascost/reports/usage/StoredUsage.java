@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One usage row as stored, with the query it came from. Dimension fields the grouping
@@ -13,7 +14,8 @@ import com.atlascost.reports.plan.MonthWindow;
  * the org.
  */
 public record StoredUsage(long queryId, String organizationId, String organizationLabel, Grouping groupBy,
-		MonthWindow window, LocalDate usageDate, String organizationName, String projectId, String projectName,
-		String clusterId, String clusterName, String service, BigDecimal amount, boolean provisional,
-		Instant fetchedAt) {
+		MonthWindow window, @Nullable LocalDate usageDate, @Nullable String organizationName,
+		@Nullable String projectId, @Nullable String projectName, @Nullable String clusterId,
+		@Nullable String clusterName, @Nullable String service, BigDecimal amount, boolean provisional,
+		@Nullable Instant fetchedAt) {
 }

@@ -52,7 +52,8 @@ public class UsageFetcher {
 		List<Boolean> results = Flux.fromIterable(unfinished)
 			.flatMap(this::fetchOne, Math.max(1, this.properties.concurrency()))
 			.collectList()
-			.block();
+			.blockOptional()
+			.orElse(List.of());
 		int done = (int) results.stream().filter(Boolean::booleanValue).count();
 		int failed = results.size() - done;
 		return new FetchOutcome(done, failed, (failed > 0) ? this.store.failures(queryIds) : List.of());
@@ -106,7 +107,7 @@ public class UsageFetcher {
 
 	private static String reason(Throwable ex) {
 		if (ex instanceof AtlasApiException api) {
-			return api.getMessage();
+			return String.valueOf(api.getMessage());
 		}
 		if (ex instanceof TimeoutException) {
 			return "no answer in time: " + ex.getMessage();
