@@ -1,12 +1,15 @@
 package com.atlascost.reports.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -35,8 +38,18 @@ class FocusCsvWriter {
 
 	void write(ReportContents contents, Writer out) throws IOException {
 		CSVPrinter printer = new CSVPrinter(out, FORMAT);
-		for (StoredUsage row : contents.rows()) {
-			YearMonth month = ReportMonths.monthOf(row);
+		try {
+			contents.rows().forEach((row) -> print(printer, row, contents));
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		printer.flush();
+	}
+
+	private static void print(CSVPrinter printer, StoredUsage row, ReportContents contents) {
+		YearMonth month = ReportMonths.monthOf(row);
+		try {
 			printer.printRecord(timestamp(row.window().start()), timestamp(row.window().end()),
 					timestamp(month.atDay(1)), timestamp(month.plusMonths(1).atDay(1)),
 					Cents.round(row.amount()).toPlainString(), "USD", "MongoDB Atlas", text(row.organizationId()),
@@ -45,14 +58,16 @@ class FocusCsvWriter {
 					text(row.service()), (row.amount().signum() < 0) ? "Credit" : "Usage",
 					text(row.groupBy().apiName()), Boolean.toString(contents.months().isProvisional(row)));
 		}
-		printer.flush();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String timestamp(LocalDate day) {
 		return DateTimeFormatter.ISO_INSTANT.format(day.atStartOfDay(ZoneOffset.UTC));
 	}
 
-	static String text(String value) {
+	static @Nullable String text(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return value;
 		}

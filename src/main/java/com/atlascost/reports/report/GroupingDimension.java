@@ -2,38 +2,33 @@ package com.atlascost.reports.report;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
 
-/** How a grouping's dimension reads off a usage row and is labelled on its sheet. */
-record GroupingDimension(Grouping grouping) {
+/**
+ * How a grouping's dimension reads off a usage row and is labelled on its sheet, in the
+ * report's language.
+ */
+record GroupingDimension(Grouping grouping, ReportMessages messages) {
+
+	GroupingDimension(Grouping grouping) {
+		this(grouping, ReportMessages.english());
+	}
 
 	String sheetName() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> "Organizations";
-			case PROJECTS -> "Projects";
-			case CLUSTERS -> "Clusters";
-			case SERVICES -> "Services";
-		};
+		return this.messages.get("grouping." + this.grouping.apiName() + ".sheet");
 	}
 
 	String nameHeader() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> "Organization name (API)";
-			case PROJECTS -> "Project";
-			case CLUSTERS -> "Cluster";
-			case SERVICES -> "Service";
-		};
+		return this.messages.get("grouping." + this.grouping.apiName() + ".name");
 	}
 
 	/** Services are named, not identified, so their sheet has no id column. */
 	Optional<String> idHeader() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> Optional.of("Organization id");
-			case PROJECTS -> Optional.of("Project id");
-			case CLUSTERS -> Optional.of("Cluster id");
-			case SERVICES -> Optional.empty();
-		};
+		return (this.grouping == Grouping.SERVICES) ? Optional.empty()
+				: Optional.of(this.messages.get("grouping." + this.grouping.apiName() + ".id"));
 	}
 
 	/**
@@ -41,15 +36,10 @@ record GroupingDimension(Grouping grouping) {
 	 * sheet.
 	 */
 	String missingLabel() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> "(no organization)";
-			case PROJECTS -> "(no project)";
-			case CLUSTERS -> "(no cluster)";
-			case SERVICES -> "(no service)";
-		};
+		return this.messages.get("grouping." + this.grouping.apiName() + ".missing");
 	}
 
-	String idOf(StoredUsage row) {
+	@Nullable String idOf(StoredUsage row) {
 		return switch (this.grouping) {
 			case ORGANIZATIONS -> row.organizationId();
 			case PROJECTS -> row.projectId();
@@ -58,7 +48,7 @@ record GroupingDimension(Grouping grouping) {
 		};
 	}
 
-	String nameOf(StoredUsage row) {
+	@Nullable String nameOf(StoredUsage row) {
 		return switch (this.grouping) {
 			case ORGANIZATIONS -> row.organizationName();
 			case PROJECTS -> row.projectName();

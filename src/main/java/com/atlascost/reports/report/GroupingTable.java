@@ -10,29 +10,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import com.atlascost.reports.usage.StoredUsage;
 
 /**
  * A grouping's rows summed into one line per (organization, dimension value), biggest
- * spend first.
+ * spend first. Rows are added one at a time, so only the sums are held, never the rows.
  */
 final class GroupingTable {
 
-	private GroupingTable() {
+	private final GroupingDimension dimension;
+
+	private final Map<LineKey, LineSums> sums = new LinkedHashMap<>();
+
+	private long rowCount;
+
+	GroupingTable(GroupingDimension dimension) {
+		this.dimension = dimension;
 	}
 
 	static List<GroupingLine> lines(GroupingDimension dimension, List<StoredUsage> rows,
 			List<ReportOrganization> organizations) {
+		GroupingTable table = new GroupingTable(dimension);
+		rows.forEach(table::add);
+		return table.lines(organizations);
+	}
+
+	void add(StoredUsage row) {
+		this.sums.computeIfAbsent(LineKey.of(this.dimension, row), (k) -> new LineSums()).add(this.dimension, row);
+		this.rowCount++;
+	}
+
+	long rowCount() {
+		return this.rowCount;
+	}
+
+	List<GroupingLine> lines(List<ReportOrganization> organizations) {
 		Map<String, ReportOrganization> organizationsById = new HashMap<>();
 		organizations.forEach((organization) -> organizationsById.put(organization.id(), organization));
-		Map<LineKey, LineSums> sums = new LinkedHashMap<>();
-		for (StoredUsage row : rows) {
-			LineKey key = LineKey.of(dimension, row);
-			sums.computeIfAbsent(key, (k) -> new LineSums()).add(dimension, row);
-		}
 		List<GroupingLine> lines = new ArrayList<>();
-		sums.forEach((key, line) -> lines.add(new GroupingLine(organizationsById.get(key.organizationId()),
-				key.dimensionId(), line.displayName(dimension), line.amounts)));
+		this.sums.forEach((key, line) -> lines.add(new GroupingLine(organizationsById.get(key.organizationId()),
+				key.dimensionId(), line.displayName(this.dimension), line.amounts)));
 		lines.sort(Comparator.comparing(GroupingLine::total, Comparator.reverseOrder())
 			.thenComparing((line) -> line.organization().label(), Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(GroupingLine::dimensionName)
@@ -44,7 +63,7 @@ final class GroupingTable {
 	 * Lines are keyed by id where the dimension has one, so a project renamed mid-range
 	 * stays one line; by name where it has none (services, or a row that lost its id).
 	 */
-	private record LineKey(String organizationId, String dimensionId, String nameWithoutId) {
+	private record LineKey(String organizationId, @Nullable String dimensionId, @Nullable String nameWithoutId) {
 
 		static LineKey of(GroupingDimension dimension, StoredUsage row) {
 			String id = dimension.idOf(row);
@@ -57,9 +76,9 @@ final class GroupingTable {
 
 		private final Map<YearMonth, BigDecimal> amounts = new HashMap<>();
 
-		private YearMonth latestNamedMonth;
+		private @Nullable YearMonth latestNamedMonth;
 
-		private String latestName;
+		private @Nullable String latestName;
 
 		void add(GroupingDimension dimension, StoredUsage row) {
 			YearMonth month = ReportMonths.monthOf(row);
