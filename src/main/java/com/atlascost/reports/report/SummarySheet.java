@@ -274,7 +274,8 @@ final class SummarySheet {
 		}
 		if (!shown.isEmpty()) {
 			chart.plot(new TrendChart.Data(this.messages.get("summary.chart.title", dimension.nameHeader()), headerRow,
-					firstRow, 0, months, shown.stream().map(Series::name).toList(), values), rowIndex + 1);
+					firstRow, 0, months, shown.stream().map(Series::name).toList(), values,
+					ranked.size() > this.settings.chartSeries()), rowIndex + 1);
 			rowIndex += 1 + TrendChart.HEIGHT_IN_ROWS;
 		}
 		return rowIndex;

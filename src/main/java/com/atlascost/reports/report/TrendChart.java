@@ -8,6 +8,9 @@ import javax.xml.namespace.QName;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -48,6 +51,10 @@ final class TrendChart {
 	private static final String CHART_NAMESPACE = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 
 	private static final int WIDTH_IN_COLUMNS = 8;
+
+	/** Distinguishable colours, "Other" being the last series drawn in grey. */
+	private static final byte[][] PALETTE = { rgb(0x1F4E79), rgb(0x2E86C1), rgb(0x48C9B0), rgb(0xF5B041), rgb(0xCB4335),
+			rgb(0x8E44AD), rgb(0x7F8C8D) };
 
 	private final SXSSFWorkbook workbook;
 
@@ -93,6 +100,10 @@ final class TrendChart {
 			XDDFChartData.Series series = bars.addSeries(categories, amounts);
 			series.setTitle(data.series().get(s),
 					new CellReference(this.sheetName, data.headerRow(), column, true, true));
+			// Without an explicit fill LibreOffice draws the bars invisible.
+			XDDFShapeProperties shape = new XDDFShapeProperties();
+			shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color(s, data))));
+			series.setShapeProperties(shape);
 		}
 		chart.plot(bars);
 		overlapFully(chart.getCTChart().getPlotArea().getBarChartArray(0));
@@ -112,6 +123,15 @@ final class TrendChart {
 		}
 	}
 
+	private static byte[] color(int series, Data data) {
+		boolean other = data.lastIsOther() && series == data.series().size() - 1;
+		return other ? PALETTE[PALETTE.length - 1] : PALETTE[series % (PALETTE.length - 1)];
+	}
+
+	private static byte[] rgb(int color) {
+		return new byte[] { (byte) (color >> 16), (byte) (color >> 8), (byte) color };
+	}
+
 	private String range(int firstRow, int lastRow, int column) {
 		return new AreaReference(new CellReference(this.sheetName, firstRow, column, true, true),
 				new CellReference(this.sheetName, lastRow, column, true, true), SpreadsheetVersion.EXCEL2007)
@@ -128,9 +148,10 @@ final class TrendChart {
 	 * @param months the categories
 	 * @param series the series names
 	 * @param values the values by series, then month
+	 * @param lastIsOther whether the last series is "Other" (drawn grey)
 	 */
 	record Data(String title, int headerRow, int firstRow, int monthColumn, List<YearMonth> months, List<String> series,
-			double[][] values) {
+			double[][] values, boolean lastIsOther) {
 	}
 
 }
