@@ -16,7 +16,6 @@ import com.atlascost.reports.report.ReportFiles;
 import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.report.ReportWriter;
 import com.atlascost.reports.usage.QueryStore;
-import com.atlascost.reports.usage.StoredUsage;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -61,14 +60,18 @@ class ReportTasklet implements Tasklet {
 		JobDefinition job = this.reader.read(run.jobFile());
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
-		List<StoredUsage> rows = this.store.usage(ids);
+		Map<String, Long> queryCounts = new LinkedHashMap<>();
+		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
+		// Streamed from the database, read once to sum and again to list: a million rows
+		// never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
-				job.groupings(), rows, shownParameters(run, step), this.atlas.apiVersion(), this.clock.instant(),
-				this.store.provisionalMonths(ids)));
-		context.putInt(RunContext.ROWS, rows.size());
+				job.groupings(), this.store.usageRows(ids, job.groupings()), shownParameters(run, step),
+				this.atlas.apiVersion(), this.clock.instant(), this.store.provisionalMonths(ids),
+				job.includePartialMatches(), queryCounts, job.budgets()));
+		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());
-		logger.info("Report written: {} and {} ({} usage rows)", files.workbook(), files.focusCsv(), rows.size());
+		logger.info("Report written: {} and {} ({} usage rows)", files.workbook(), files.focusCsv(), files.usageRows());
 		return RepeatStatus.FINISHED;
 	}
 

@@ -5,11 +5,18 @@ import java.util.List;
 
 /** A validated job file. */
 public record JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
-		boolean includePartialMatches, List<OrganizationScope> organizations) {
+		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets) {
 
 	public JobDefinition {
 		groupings = List.copyOf(groupings);
 		organizations = List.copyOf(organizations);
+		budgets = List.copyOf(budgets);
+	}
+
+	/** A job without budgets. */
+	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
+			boolean includePartialMatches, List<OrganizationScope> organizations) {
+		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, List.of());
 	}
 
 }

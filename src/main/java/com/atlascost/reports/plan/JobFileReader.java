@@ -121,6 +121,7 @@ public class JobFileReader {
 			}
 		}
 		List<OrganizationScope> organizations = new ArrayList<>();
+		List<Budget> budgets = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < raw.organizations().size(); i++) {
 			RawJobFile.RawOrganization org = raw.organizations().get(i);
@@ -135,10 +136,40 @@ public class JobFileReader {
 					serviceSelection(file, field + ".services", org.services(), problems));
 			requireGroupedValues(file, field, scope, groupings, problems);
 			organizations.add(scope);
+			budgets(file, field, org, groupings, problems).forEach(budgets::add);
 		}
 		int lookback = (raw.lookbackMonths() != null) ? raw.lookbackMonths() : DEFAULT_LOOKBACK_MONTHS;
 		boolean partial = Boolean.TRUE.equals(raw.includePartialMatches());
-		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations);
+		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations, budgets);
+	}
+
+	/**
+	 * An organization's budgets. A project's actual spend is read off the projects
+	 * grouping, so project budgets need it.
+	 */
+	private static List<Budget> budgets(Path file, String field, RawJobFile.RawOrganization org,
+			List<Grouping> groupings, List<String> problems) {
+		List<Budget> budgets = new ArrayList<>();
+		if (org.monthlyBudget() != null) {
+			budgets.add(new Budget(org.id(), null, org.monthlyBudget()));
+		}
+		if (org.projectBudgets() != null) {
+			for (var entry : org.projectBudgets().entrySet()) {
+				String key = field + ".projectBudgets." + entry.getKey();
+				if (!AtlasIds.isValid(entry.getKey())) {
+					problems
+						.add(problem(file, key, entry.getKey(), "must be a project id (24-character lowercase hex)"));
+				}
+				else if (!groupings.contains(Grouping.PROJECTS)) {
+					problems.add(problem(file, key, entry.getValue(),
+							"needs groupBy 'projects': a project's spend is read off that grouping"));
+				}
+				else if (entry.getValue() != null) {
+					budgets.add(new Budget(org.id(), entry.getKey(), entry.getValue()));
+				}
+			}
+		}
+		return budgets;
 	}
 
 	private static IdSelection idSelection(Path file, String field, List<String> values, boolean discoverable,

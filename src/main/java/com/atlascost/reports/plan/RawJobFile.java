@@ -1,15 +1,19 @@
 package com.atlascost.reports.plan;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 /**
  * A job file exactly as YAML binds it, with the rules Bean Validation can check field by
@@ -31,7 +35,12 @@ record RawJobFile(
 					message = "must be a 24-character lowercase hex Atlas id") String id,
 			String label, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> projects,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> clusters,
-			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> services) {
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> services,
+			@Positive(message = "must be a positive amount of US dollars") @Digits(integer = 15, fraction = 2,
+					message = "must be US dollars with at most 2 decimals") BigDecimal monthlyBudget,
+			Map<String, @NotNull(message = "must be an amount") @Positive(
+					message = "must be a positive amount of US dollars") @Digits(integer = 15, fraction = 2,
+							message = "must be US dollars with at most 2 decimals") BigDecimal> projectBudgets) {
 	}
 
 }

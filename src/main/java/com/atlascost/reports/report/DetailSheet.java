@@ -1,21 +1,40 @@
 package com.atlascost.reports.report;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.apache.poi.xssf.usermodel.XSSFTableStyleInfo;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumns;
 
 import com.atlascost.reports.usage.StoredUsage;
 
 /**
- * The {@code Detail} sheet: every stored row, one per line, under a frozen, filterable
- * header. Columns are {@link #HEADERS}; Month is a date cell shown {@code yyyy-mm},
- * Amount a currency cell, Provisional a boolean cell, Fetched at a UTC date-time cell.
+ * The {@code Detail} sheets: every stored row, one per line, as an Excel table (filter
+ * buttons, banded rows) under a frozen header. Columns are {@link #HEADERS}; Month is a
+ * date cell shown {@code yyyy-mm}, Amount a currency cell, Provisional a boolean cell,
+ * Fetched at a UTC date-time cell.
+ *
+ * <p>
+ * A sheet holds at most {@link ReportSettings#detailRowsPerSheet()} rows (Excel's limit
+ * less the header); the rows after that continue on {@code Detail (2)} and so on, each
+ * its own table. The rows stream from the store: none is kept once its line is written.
+ *
+ * <p>
+ * The streaming sheet cannot make tables, so each table is made on the {@code XSSFSheet}
+ * underneath. POI would name its columns from the header cells, which the streaming sheet
+ * has already flushed to disk, so the names are set here, equal to the header cells as
+ * Excel requires.
  */
 final class DetailSheet {
-
-	static final String NAME = "Detail";
 
 	static final List<String> HEADERS = List.of("Organization", "Organization id", "Organization name (API)",
 			"Grouping", "Month", "Project id", "Project name", "Cluster id", "Cluster name", "Service", "Amount (USD)",
@@ -25,35 +44,123 @@ final class DetailSheet {
 
 	private final WorkbookCells cells;
 
-	DetailSheet(WorkbookCells cells) {
+	private final ReportMessages messages;
+
+	private final ReportSettings settings;
+
+	DetailSheet(WorkbookCells cells, ReportSettings settings) {
 		this.cells = cells;
+		this.messages = settings.messages();
+		this.settings = settings;
 	}
 
-	void write(Sheet sheet, ReportContents contents) {
-		Row header = sheet.createRow(0);
-		for (int column = 0; column < HEADERS.size(); column++) {
-			this.cells.header(header, column, HEADERS.get(column));
-			sheet.setColumnWidth(column, WIDTHS[column] * 256);
+	List<String> headers() {
+		return Arrays.asList(this.messages.get("detail.columns").split("\\|"));
+	}
+
+	/** Writes every row and returns the names of the detail sheets, in order. */
+	List<String> write(SXSSFWorkbook workbook, ReportContents contents) {
+		List<String> headers = headers();
+		List<String> sheetNames = new ArrayList<>();
+		Writer writer = new Writer(workbook, headers, sheetNames);
+		contents.rows().forEach((usage) -> writer.write(usage, contents));
+		writer.finishSheet();
+		return sheetNames;
+	}
+
+	private final class Writer {
+
+		private final SXSSFWorkbook workbook;
+
+		private final List<String> headers;
+
+		private final List<String> sheetNames;
+
+		private SXSSFSheet sheet;
+
+		private int rowIndex;
+
+		Writer(SXSSFWorkbook workbook, List<String> headers, List<String> sheetNames) {
+			this.workbook = workbook;
+			this.headers = headers;
+			this.sheetNames = sheetNames;
+			this.sheet = newSheet();
 		}
-		int rowIndex = 1;
-		for (StoredUsage usage : contents.rows()) {
-			Row row = sheet.createRow(rowIndex++);
-			this.cells.text(row, 0, usage.organizationLabel());
-			this.cells.text(row, 1, usage.organizationId());
-			this.cells.text(row, 2, usage.organizationName());
-			this.cells.text(row, 3, usage.groupBy().apiName());
-			this.cells.month(row, 4, ReportMonths.monthOf(usage));
-			this.cells.text(row, 5, usage.projectId());
-			this.cells.text(row, 6, usage.projectName());
-			this.cells.text(row, 7, usage.clusterId());
-			this.cells.text(row, 8, usage.clusterName());
-			this.cells.text(row, 9, usage.service());
-			this.cells.money(row, 10, usage.amount());
-			this.cells.bool(row, 11, contents.months().isProvisional(usage));
-			this.cells.dateTime(row, 12, usage.fetchedAt());
+
+		void startSheet() {
+			this.sheet = newSheet();
 		}
-		sheet.createFreezePane(0, 1);
-		sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, HEADERS.size() - 1));
+
+		private SXSSFSheet newSheet() {
+			int number = this.sheetNames.size() + 1;
+			String name = (number == 1) ? DetailSheet.this.messages.get("detail.sheet")
+					: DetailSheet.this.messages.get("detail.sheetContinued", number);
+			SXSSFSheet sheet = this.workbook.createSheet(name);
+			this.sheetNames.add(name);
+			Row header = sheet.createRow(0);
+			for (int column = 0; column < this.headers.size(); column++) {
+				DetailSheet.this.cells.header(header, column, this.headers.get(column));
+				sheet.setColumnWidth(column,
+						Math.max(WIDTHS[column], WorkbookCells.widthFor(0, 40, List.of(this.headers.get(column))) / 256)
+								* 256);
+			}
+			sheet.createFreezePane(0, 1);
+			WorkbookCells.printLandscapeFitToWidth(sheet);
+			this.rowIndex = 1;
+			return sheet;
+		}
+
+		void write(StoredUsage usage, ReportContents contents) {
+			if (this.rowIndex > DetailSheet.this.settings.detailRowsPerSheet()) {
+				finishSheet();
+				startSheet();
+			}
+			WorkbookCells cells = DetailSheet.this.cells;
+			Row row = this.sheet.createRow(this.rowIndex++);
+			cells.text(row, 0, usage.organizationLabel());
+			cells.text(row, 1, usage.organizationId());
+			cells.text(row, 2, usage.organizationName());
+			cells.text(row, 3, usage.groupBy().apiName());
+			cells.month(row, 4, ReportMonths.monthOf(usage));
+			cells.text(row, 5, usage.projectId());
+			cells.text(row, 6, usage.projectName());
+			cells.text(row, 7, usage.clusterId());
+			cells.text(row, 8, usage.clusterName());
+			cells.text(row, 9, usage.service());
+			cells.money(row, 10, usage.amount());
+			cells.bool(row, 11, contents.months().isProvisional(usage));
+			cells.dateTime(row, 12, usage.fetchedAt());
+		}
+
+		/**
+		 * Makes the sheet's rows a table; a sheet without rows keeps a plain header, as a
+		 * table needs at least one row.
+		 */
+		void finishSheet() {
+			int lastRow = this.rowIndex - 1;
+			if (lastRow < 1) {
+				return;
+			}
+			AreaReference area = new AreaReference(new CellReference(0, 0),
+					new CellReference(lastRow, this.headers.size() - 1), SpreadsheetVersion.EXCEL2007);
+			XSSFTable table = this.workbook.getXSSFWorkbook().getSheet(this.sheet.getSheetName()).createTable(area);
+			String name = "UsageDetail" + this.sheetNames.size();
+			table.setName(name);
+			table.setDisplayName(name);
+			CTTable ct = table.getCTTable();
+			CTTableColumns columns = ct.getTableColumns();
+			for (int column = 0; column < this.headers.size(); column++) {
+				columns.getTableColumnArray(column).setName(this.headers.get(column));
+			}
+			ct.addNewAutoFilter().setRef(area.formatAsString());
+			table.setStyleName("TableStyleMedium2");
+			XSSFTableStyleInfo style = (XSSFTableStyleInfo) table.getStyle();
+			style.setShowRowStripes(true);
+			style.setShowColumnStripes(false);
+			style.setFirstColumn(false);
+			style.setLastColumn(false);
+		}
+
 	}
 
 }

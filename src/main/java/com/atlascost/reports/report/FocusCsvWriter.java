@@ -1,6 +1,7 @@
 package com.atlascost.reports.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,11 +9,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.atlascost.reports.usage.StoredUsage;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the FOCUS CSV: RFC 4180, a header row, one line per stored usage row, in the
@@ -36,8 +38,18 @@ class FocusCsvWriter {
 
 	void write(ReportContents contents, Writer out) throws IOException {
 		CSVPrinter printer = new CSVPrinter(out, FORMAT);
-		for (StoredUsage row : contents.rows()) {
-			YearMonth month = ReportMonths.monthOf(row);
+		try {
+			contents.rows().forEach((row) -> print(printer, row, contents));
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		printer.flush();
+	}
+
+	private static void print(CSVPrinter printer, StoredUsage row, ReportContents contents) {
+		YearMonth month = ReportMonths.monthOf(row);
+		try {
 			printer.printRecord(timestamp(row.window().start()), timestamp(row.window().end()),
 					timestamp(month.atDay(1)), timestamp(month.plusMonths(1).atDay(1)),
 					Cents.round(row.amount()).toPlainString(), "USD", "MongoDB Atlas", text(row.organizationId()),
@@ -46,7 +58,9 @@ class FocusCsvWriter {
 					text(row.service()), (row.amount().signum() < 0) ? "Credit" : "Usage",
 					text(row.groupBy().apiName()), Boolean.toString(contents.months().isProvisional(row)));
 		}
-		printer.flush();
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String timestamp(LocalDate day) {

@@ -2,39 +2,33 @@ package com.atlascost.reports.report;
 
 import java.util.Optional;
 
-import com.atlascost.reports.plan.Grouping;
-import com.atlascost.reports.usage.StoredUsage;
 import org.jspecify.annotations.Nullable;
 
-/** How a grouping's dimension reads off a usage row and is labelled on its sheet. */
-record GroupingDimension(Grouping grouping) {
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredUsage;
+
+/**
+ * How a grouping's dimension reads off a usage row and is labelled on its sheet, in the
+ * report's language.
+ */
+record GroupingDimension(Grouping grouping, ReportMessages messages) {
+
+	GroupingDimension(Grouping grouping) {
+		this(grouping, ReportMessages.english());
+	}
 
 	String sheetName() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> "Organizations";
-			case PROJECTS -> "Projects";
-			case CLUSTERS -> "Clusters";
-			case SERVICES -> "Services";
-		};
+		return this.messages.get("grouping." + this.grouping.apiName() + ".sheet");
 	}
 
 	String nameHeader() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> "Organization name (API)";
-			case PROJECTS -> "Project";
-			case CLUSTERS -> "Cluster";
-			case SERVICES -> "Service";
-		};
+		return this.messages.get("grouping." + this.grouping.apiName() + ".name");
 	}
 
 	/** Services are named, not identified, so their sheet has no id column. */
 	Optional<String> idHeader() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> Optional.of("Organization id");
-			case PROJECTS -> Optional.of("Project id");
-			case CLUSTERS -> Optional.of("Cluster id");
-			case SERVICES -> Optional.empty();
-		};
+		return (this.grouping == Grouping.SERVICES) ? Optional.empty()
+				: Optional.of(this.messages.get("grouping." + this.grouping.apiName() + ".id"));
 	}
 
 	/**
@@ -42,12 +36,7 @@ record GroupingDimension(Grouping grouping) {
 	 * sheet.
 	 */
 	String missingLabel() {
-		return switch (this.grouping) {
-			case ORGANIZATIONS -> "(no organization)";
-			case PROJECTS -> "(no project)";
-			case CLUSTERS -> "(no cluster)";
-			case SERVICES -> "(no service)";
-		};
+		return this.messages.get("grouping." + this.grouping.apiName() + ".missing");
 	}
 
 	@Nullable String idOf(StoredUsage row) {

@@ -10,33 +10,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.atlascost.reports.usage.StoredUsage;
 import org.jspecify.annotations.Nullable;
+
+import com.atlascost.reports.usage.StoredUsage;
 
 /**
  * A grouping's rows summed into one line per (organization, dimension value), biggest
- * spend first.
+ * spend first. Rows are added one at a time, so only the sums are held, never the rows.
  */
 final class GroupingTable {
 
-	private GroupingTable() {
+	private final GroupingDimension dimension;
+
+	private final Map<LineKey, LineSums> sums = new LinkedHashMap<>();
+
+	private long rowCount;
+
+	GroupingTable(GroupingDimension dimension) {
+		this.dimension = dimension;
 	}
 
 	static List<GroupingLine> lines(GroupingDimension dimension, List<StoredUsage> rows,
 			List<ReportOrganization> organizations) {
+		GroupingTable table = new GroupingTable(dimension);
+		rows.forEach(table::add);
+		return table.lines(organizations);
+	}
+
+	void add(StoredUsage row) {
+		this.sums.computeIfAbsent(LineKey.of(this.dimension, row), (k) -> new LineSums()).add(this.dimension, row);
+		this.rowCount++;
+	}
+
+	long rowCount() {
+		return this.rowCount;
+	}
+
+	List<GroupingLine> lines(List<ReportOrganization> organizations) {
 		Map<String, ReportOrganization> organizationsById = new HashMap<>();
 		organizations.forEach((organization) -> organizationsById.put(organization.id(), organization));
-		Map<LineKey, LineSums> sums = new LinkedHashMap<>();
-		for (StoredUsage row : rows) {
-			LineKey key = LineKey.of(dimension, row);
-			sums.computeIfAbsent(key, (k) -> new LineSums()).add(dimension, row);
-		}
 		List<GroupingLine> lines = new ArrayList<>();
-		sums.forEach((key,
+		this.sums.forEach((key,
 				line) -> lines.add(new GroupingLine(
 						Objects.requireNonNull(organizationsById.get(key.organizationId()),
 								"organizations come from the rows"),
-						key.dimensionId(), line.displayName(dimension), line.amounts)));
+						key.dimensionId(), line.displayName(this.dimension), line.amounts)));
 		lines.sort(Comparator.comparing(GroupingLine::total, Comparator.reverseOrder())
 			.thenComparing((line) -> line.organization().label(), Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(GroupingLine::dimensionName)

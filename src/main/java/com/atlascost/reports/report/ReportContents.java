@@ -1,56 +1,87 @@
 package com.atlascost.reports.report;
 
-import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
+import com.atlascost.reports.usage.UsageRows;
 
 /**
- * A request read once into what both files show: the groupings in sheet order, the
- * months, the organizations and the rows in report order.
+ * A request read once into the sums every sheet shows: the groupings in sheet order, the
+ * months, the organizations and each grouping's lines. Only sums are kept; the detail
+ * sheet and the CSV read the rows again from {@link #rows()}, so memory does not grow
+ * with the number of rows.
  *
  * @param request the request as given
  * @param groupings the job's groupings in its order, then any grouping only the rows
  * carry (so no row is missing from a grouping sheet)
  * @param months the months shown and the provisional ones
  * @param organizations every organization any row belongs to, by label then id
- * @param rows every row, by grouping, organization, month, then as given
+ * @param lines each grouping's lines, biggest spend first
+ * @param rowCounts the number of rows of each grouping
  */
 record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMonths months,
-		List<ReportOrganization> organizations, List<StoredUsage> rows) {
+		List<ReportOrganization> organizations, Map<Grouping, List<GroupingLine>> lines,
+		Map<Grouping, Long> rowCounts) {
 
 	static ReportContents of(ReportRequest request) {
+		return of(request, ReportMessages.english());
+	}
+
+	static ReportContents of(ReportRequest request, ReportMessages messages) {
 		if (request.groupings() == null || request.groupings().isEmpty()) {
 			throw new IllegalArgumentException(
 					"a report needs at least one grouping: its summary is built from the first");
 		}
-		ReportMonths months = ReportMonths.of(request);
-		Set<Grouping> groupings = new LinkedHashSet<>(request.groupings());
-		request.rows().stream().map(StoredUsage::groupBy).sorted().forEach(groupings::add);
-		List<Grouping> sheetOrder = List.copyOf(groupings);
-
+		if (request.from().isAfter(request.to())) {
+			throw new IllegalArgumentException(
+					"month range " + request.from() + " to " + request.to() + " is reversed");
+		}
+		Map<Grouping, GroupingTable> tables = new EnumMap<>(Grouping.class);
 		Map<String, ReportOrganization> organizations = new LinkedHashMap<>();
-		for (StoredUsage row : request.rows()) {
+		Set<YearMonth> rowMonths = new TreeSet<>();
+		Set<YearMonth> provisionalRowMonths = new TreeSet<>();
+		request.rows().forEach((StoredUsage row) -> {
+			tables.computeIfAbsent(row.groupBy(), (g) -> new GroupingTable(new GroupingDimension(g, messages)))
+				.add(row);
 			organizations.putIfAbsent(row.organizationId(),
 					new ReportOrganization(row.organizationId(), row.organizationLabel()));
-		}
+			YearMonth month = ReportMonths.monthOf(row);
+			rowMonths.add(month);
+			if (row.provisional()) {
+				provisionalRowMonths.add(month);
+			}
+		});
+		ReportMonths months = ReportMonths.of(request, rowMonths, provisionalRowMonths);
+		Set<Grouping> groupings = new LinkedHashSet<>(request.groupings());
+		groupings.addAll(new TreeSet<>(tables.keySet()));
 		List<ReportOrganization> byLabel = organizations.values()
 			.stream()
 			.sorted(Comparator.comparing(ReportOrganization::label, Comparator.nullsLast(Comparator.naturalOrder()))
 				.thenComparing(ReportOrganization::id))
 			.toList();
+		Map<Grouping, List<GroupingLine>> lines = new EnumMap<>(Grouping.class);
+		Map<Grouping, Long> rowCounts = new EnumMap<>(Grouping.class);
+		for (Grouping grouping : groupings) {
+			GroupingTable table = tables.get(grouping);
+			lines.put(grouping, (table != null) ? table.lines(byLabel) : List.of());
+			rowCounts.put(grouping, (table != null) ? table.rowCount() : 0L);
+		}
+		return new ReportContents(request, List.copyOf(groupings), months, byLabel, lines, rowCounts);
+	}
 
-		List<StoredUsage> rows = new ArrayList<>(request.rows());
-		rows.sort(Comparator.<StoredUsage>comparingInt((row) -> sheetOrder.indexOf(row.groupBy()))
-			.thenComparing((row) -> byLabel.indexOf(organizations.get(row.organizationId())))
-			.thenComparing(ReportMonths::monthOf));
-		return new ReportContents(request, sheetOrder, months, byLabel, List.copyOf(rows));
+	/** The rows, read again, in the request's order. */
+	UsageRows rows() {
+		return this.request.rows();
 	}
 
 	/** The grouping the summary sheet totals. */
@@ -58,8 +89,28 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 		return this.groupings.get(0);
 	}
 
-	List<StoredUsage> rowsOf(Grouping grouping) {
-		return this.rows.stream().filter((row) -> row.groupBy() == grouping).toList();
+	List<GroupingLine> linesOf(Grouping grouping) {
+		return this.lines.getOrDefault(grouping, List.of());
+	}
+
+	long rowCount() {
+		return this.rowCounts.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** A grouping's exact total of one organization in one month. */
+	BigDecimal total(Grouping grouping, String organizationId, YearMonth month) {
+		BigDecimal total = BigDecimal.ZERO;
+		for (GroupingLine line : linesOf(grouping)) {
+			if (line.organization().id().equals(organizationId)) {
+				total = total.add(line.amount(month));
+			}
+		}
+		return total;
+	}
+
+	/** A grouping's exact total of one month, all organizations. */
+	BigDecimal total(Grouping grouping, YearMonth month) {
+		return linesOf(grouping).stream().map((line) -> line.amount(month)).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 }

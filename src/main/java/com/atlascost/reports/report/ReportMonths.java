@@ -3,6 +3,8 @@ package com.atlascost.reports.report;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -24,28 +26,51 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 	}
 
 	static ReportMonths of(ReportRequest request) {
+		SortedSet<YearMonth> rowMonths = new TreeSet<>();
+		SortedSet<YearMonth> provisionalRowMonths = new TreeSet<>();
+		request.rows().forEach((row) -> {
+			rowMonths.add(monthOf(row));
+			if (row.provisional()) {
+				provisionalRowMonths.add(monthOf(row));
+			}
+		});
+		return of(request, rowMonths, provisionalRowMonths);
+	}
+
+	/**
+	 * The months of a request whose rows were already read: those of its range, those
+	 * rows carry, and provisional the ones the request or a row stored as provisional
+	 * names (a row stored as provisional taints its month even if the caller forgot to
+	 * list it).
+	 */
+	static ReportMonths of(ReportRequest request, Set<YearMonth> rowMonths, Set<YearMonth> provisionalRowMonths) {
 		if (request.from().isAfter(request.to())) {
 			throw new IllegalArgumentException(
 					"month range " + request.from() + " to " + request.to() + " is reversed");
 		}
-		SortedSet<YearMonth> months = new TreeSet<>();
+		SortedSet<YearMonth> months = new TreeSet<>(rowMonths);
 		for (YearMonth month = request.from(); !month.isAfter(request.to()); month = month.plusMonths(1)) {
 			months.add(month);
 		}
-		SortedSet<YearMonth> provisional = new TreeSet<>();
+		SortedSet<YearMonth> provisional = new TreeSet<>(provisionalRowMonths);
 		if (request.provisionalMonths() != null) {
 			provisional.addAll(request.provisionalMonths());
 		}
-		for (StoredUsage row : request.rows()) {
-			YearMonth month = monthOf(row);
-			months.add(month);
-			// A row stored as provisional taints its month even if the caller forgot to
-			// list it.
-			if (row.provisional()) {
-				provisional.add(month);
+		return new ReportMonths(List.copyOf(months), provisional);
+	}
+
+	/**
+	 * The latest month that is settled and follows a month of the report, the one the
+	 * largest movers compare; empty when there is none.
+	 */
+	Optional<YearMonth> latestCompleteMonth() {
+		for (int i = this.all.size() - 1; i > 0; i--) {
+			YearMonth month = this.all.get(i);
+			if (!isProvisional(month) && this.all.get(i - 1).equals(month.minusMonths(1))) {
+				return Optional.of(month);
 			}
 		}
-		return new ReportMonths(List.copyOf(months), provisional);
+		return Optional.empty();
 	}
 
 	/**

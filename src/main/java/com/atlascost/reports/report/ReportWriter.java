@@ -7,12 +7,14 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +42,28 @@ public class ReportWriter {
 
 	private final FocusCsvWriter focusCsvWriter;
 
+	/**
+	 * @param reportsDirectory where reports go ({@code reports.dir})
+	 * @param locale the workbook's language ({@code report.locale}: {@code en}, the
+	 * default, or {@code ja})
+	 * @param jumpThreshold a month-over-month rise above this fraction is highlighted
+	 * ({@code report.jump-threshold}, default {@code 0.25})
+	 * @param chartSeries the trend chart's series before "Other"
+	 * ({@code report.chart-series}, default 5)
+	 */
 	@Autowired
-	public ReportWriter(@Value("${reports.dir:reports}") Path reportsDirectory) {
+	public ReportWriter(@Value("${reports.dir:reports}") Path reportsDirectory,
+			@Value("${report.locale:en}") Locale locale,
+			@Value("${report.jump-threshold:0.25}") BigDecimal jumpThreshold,
+			@Value("${report.chart-series:5}") int chartSeries) {
+		this(reportsDirectory,
+				new WorkbookWriter(
+						new ReportSettings(locale, jumpThreshold, chartSeries, ReportSettings.EXCEL_DATA_ROWS)),
+				new FocusCsvWriter());
+	}
+
+	/** English, with the default highlights and chart. */
+	public ReportWriter(Path reportsDirectory) {
 		this(reportsDirectory, new WorkbookWriter(), new FocusCsvWriter());
 	}
 
@@ -59,7 +81,7 @@ public class ReportWriter {
 	 */
 	public ReportFiles write(ReportRequest request) {
 		ReportFileNames names = ReportFileNames.of(request);
-		ReportContents contents = ReportContents.of(request);
+		ReportContents contents = ReportContents.of(request, this.workbookWriter.settings().messages());
 		Path workbook = this.reportsDirectory.resolve(names.workbook());
 		Path focusCsv = this.reportsDirectory.resolve(names.focusCsv());
 		Path workbookTemp = null;
@@ -78,7 +100,7 @@ public class ReportWriter {
 			}
 			moveIntoPlace(focusCsvTemp, focusCsv);
 			moveIntoPlace(workbookTemp, workbook);
-			return new ReportFiles(workbook, focusCsv);
+			return new ReportFiles(workbook, focusCsv, contents.rowCount());
 		}
 		catch (IOException | RuntimeException ex) {
 			deleteQuietly(focusCsvTemp, ex);

@@ -1,20 +1,23 @@
 package com.atlascost.reports.report;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-
-import com.atlascost.reports.plan.Grouping;
 import org.jspecify.annotations.Nullable;
 
+import com.atlascost.reports.plan.Grouping;
+
 /**
- * The {@code Run info} sheet: what produced the numbers, as two columns (what, value).
+ * The {@code Run info} sheet: what produced the numbers, as two columns (what, value),
+ * then the parameters, the queries by state and the reconciliation.
  *
  * <pre>
  * Job                | finance-monthly
@@ -25,40 +28,61 @@ import org.jspecify.annotations.Nullable;
  * Generated at (UTC) | 2026-12-01T06:00:00Z
  * Provisional months | 2026-11            (or "none")
  * Usage rows         | 42                 (a number)
+ * Detail sheets      | Detail             (more when the rows pass Excel's limit)
  *                    |
  * Parameters         |
  * key                | value              (one line per parameter, by key)
+ *                    |
+ * Queries            |
+ * DONE               | 12                 (one line per state)
+ *                    |
+ * Reconciliation     |
+ * Month | Grouping | Summary total | Grouping total | Difference | Why
  * </pre>
+ *
+ * The reconciliation is computed from the rows: each grouping's total of each month
+ * against the summary's, with the difference and, when there is one, its cause.
  */
 final class RunInfoSheet {
 
-	static final String NAME = "Run info";
-
 	private final WorkbookCells cells;
 
-	RunInfoSheet(WorkbookCells cells) {
+	private final ReportMessages messages;
+
+	RunInfoSheet(WorkbookCells cells, ReportSettings settings) {
 		this.cells = cells;
+		this.messages = settings.messages();
 	}
 
-	void write(Sheet sheet, ReportContents contents) {
+	String name() {
+		return this.messages.get("runInfo.sheet");
+	}
+
+	void write(Sheet sheet, ReportContents contents, List<String> detailSheets, int detailRowsPerSheet) {
 		ReportRequest request = contents.request();
 		int rowIndex = 0;
-		line(sheet.createRow(rowIndex++), "Job", request.jobName());
-		line(sheet.createRow(rowIndex++), "Months", request.from() + " to " + request.to());
-		line(sheet.createRow(rowIndex++), "Groupings",
+		line(sheet.createRow(rowIndex++), "runInfo.job", request.jobName());
+		line(sheet.createRow(rowIndex++), "runInfo.months",
+				this.messages.get("runInfo.monthsValue", request.from().toString(), request.to().toString()));
+		line(sheet.createRow(rowIndex++), "runInfo.groupings",
 				contents.groupings().stream().map(Grouping::apiName).collect(Collectors.joining(", ")));
-		line(sheet.createRow(rowIndex++), "Summary grouping", contents.summaryGrouping().apiName());
-		line(sheet.createRow(rowIndex++), "API version", request.apiVersion());
-		line(sheet.createRow(rowIndex++), "Generated at (UTC)", (request.generatedAt() != null)
+		line(sheet.createRow(rowIndex++), "runInfo.summaryGrouping", contents.summaryGrouping().apiName());
+		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.apiVersion());
+		line(sheet.createRow(rowIndex++), "runInfo.generatedAt", (request.generatedAt() != null)
 				? DateTimeFormatter.ISO_INSTANT.format(request.generatedAt().truncatedTo(ChronoUnit.SECONDS)) : null);
-		line(sheet.createRow(rowIndex++), "Provisional months", contents.months().provisional().isEmpty() ? "none"
+		line(sheet.createRow(rowIndex++), "runInfo.provisionalMonths", contents.months().provisional().isEmpty()
+				? this.messages.get("runInfo.none")
 				: contents.months().provisional().stream().map(YearMonth::toString).collect(Collectors.joining(", ")));
 		Row rowCount = sheet.createRow(rowIndex++);
-		this.cells.bold(rowCount, 0, "Usage rows");
-		this.cells.number(rowCount, 1, contents.rows().size());
+		this.cells.bold(rowCount, 0, this.messages.get("runInfo.usageRows"));
+		this.cells.number(rowCount, 1, contents.rowCount());
+		line(sheet.createRow(rowIndex++), "runInfo.detailSheets",
+				(detailSheets.size() > 1) ? this.messages.get("runInfo.detailSheetsSplit",
+						String.join(", ", detailSheets), String.format("%,d", detailRowsPerSheet))
+						: String.join(", ", detailSheets));
 
 		rowIndex++;
-		this.cells.header(sheet.createRow(rowIndex++), 0, "Parameters");
+		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.parameters"));
 		// Sorted by key: the same run always reads the same, whatever map the caller
 		// built.
 		Map<String, String> parameters = (request.parameters() != null) ? new TreeMap<>(request.parameters())
@@ -68,12 +92,68 @@ final class RunInfoSheet {
 			this.cells.text(row, 0, parameter.getKey());
 			this.cells.text(row, 1, parameter.getValue());
 		}
+		if (!request.queryCounts().isEmpty()) {
+			rowIndex++;
+			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.queries"));
+			for (Map.Entry<String, Long> count : new TreeMap<>(request.queryCounts()).entrySet()) {
+				Row row = sheet.createRow(rowIndex++);
+				this.cells.text(row, 0, count.getKey());
+				this.cells.number(row, 1, count.getValue());
+			}
+		}
+		rowIndex++;
+		reconciliation(sheet, contents, rowIndex);
 		sheet.setColumnWidth(0, 24 * 256);
-		sheet.setColumnWidth(1, 60 * 256);
+		sheet.setColumnWidth(1, 40 * 256);
+		for (int column = 2; column <= 4; column++) {
+			sheet.setColumnWidth(column, 16 * 256);
+		}
+		sheet.setColumnWidth(5, 90 * 256);
+		WorkbookCells.printLandscapeFitToWidth(sheet);
 	}
 
-	private void line(Row row, String what, @Nullable String value) {
-		this.cells.bold(row, 0, what);
+	private void reconciliation(Sheet sheet, ReportContents contents, int rowIndex) {
+		Grouping summary = contents.summaryGrouping();
+		this.cells.title(sheet.createRow(rowIndex++), 0,
+				this.messages.get("runInfo.reconciliation", summary.apiName()));
+		Row header = sheet.createRow(rowIndex++);
+		List<String> headers = List.of(this.messages.get("summary.month"), this.messages.get("runInfo.grouping"),
+				this.messages.get("runInfo.summaryTotal"), this.messages.get("runInfo.groupingTotal"),
+				this.messages.get("runInfo.difference"), this.messages.get("runInfo.why"));
+		for (int column = 0; column < headers.size(); column++) {
+			this.cells.header(header, column, headers.get(column));
+		}
+		for (YearMonth month : contents.months().all()) {
+			BigDecimal summaryTotal = contents.total(summary, month);
+			for (Grouping grouping : contents.groupings()) {
+				BigDecimal groupingTotal = contents.total(grouping, month);
+				Row row = sheet.createRow(rowIndex);
+				this.cells.month(row, 0, month);
+				this.cells.text(row, 1, grouping.apiName());
+				BigDecimal shownSummary = this.cells.money(row, 2, summaryTotal);
+				BigDecimal shownGrouping = this.cells.money(row, 3, groupingTotal);
+				BigDecimal difference = shownGrouping.subtract(shownSummary);
+				this.cells.moneyFormula(row, 4, WorkbookCells.ref(rowIndex, 3) + "-" + WorkbookCells.ref(rowIndex, 2),
+						difference);
+				this.cells.text(row, 5, why(contents, summary, grouping, difference));
+				rowIndex++;
+			}
+		}
+	}
+
+	private String why(ReportContents contents, Grouping summary, Grouping grouping, BigDecimal difference) {
+		if (difference.signum() == 0) {
+			return this.messages.get("runInfo.tiesOut");
+		}
+		Grouping smaller = (difference.signum() < 0) ? grouping : summary;
+		if (!contents.request().includePartialMatches()) {
+			return this.messages.get("runInfo.whyPartial", smaller.apiName());
+		}
+		return this.messages.get("runInfo.whyFilters", smaller.apiName());
+	}
+
+	private void line(Row row, String key, @Nullable String value) {
+		this.cells.bold(row, 0, this.messages.get(key));
 		this.cells.text(row, 1, value);
 	}
 

@@ -8,10 +8,15 @@ import java.time.ZoneOffset;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +36,8 @@ final class WorkbookCells {
 
 	static final String DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 
+	static final String PERCENT_FORMAT = "0.0%;[Red]-0.0%";
+
 	private final CellStyle header;
 
 	private final CellStyle bold;
@@ -42,6 +49,14 @@ final class WorkbookCells {
 	private final CellStyle month;
 
 	private final CellStyle dateTime;
+
+	private final CellStyle percent;
+
+	private final CellStyle provisionalMonth;
+
+	private final CellStyle title;
+
+	private final CellStyle note;
 
 	WorkbookCells(Workbook workbook) {
 		Font boldFont = workbook.createFont();
@@ -62,6 +77,23 @@ final class WorkbookCells {
 		this.month.setDataFormat(workbook.createDataFormat().getFormat(MONTH_FORMAT));
 		this.dateTime = workbook.createCellStyle();
 		this.dateTime.setDataFormat(workbook.createDataFormat().getFormat(DATE_TIME_FORMAT));
+		this.percent = workbook.createCellStyle();
+		this.percent.setDataFormat(workbook.createDataFormat().getFormat(PERCENT_FORMAT));
+		this.provisionalMonth = workbook.createCellStyle();
+		this.provisionalMonth.setDataFormat(workbook.createDataFormat().getFormat(MONTH_FORMAT));
+		this.provisionalMonth.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+		this.provisionalMonth.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		Font italic = workbook.createFont();
+		italic.setItalic(true);
+		italic.setColor(IndexedColors.GREY_80_PERCENT.getIndex());
+		this.provisionalMonth.setFont(italic);
+		Font titleFont = workbook.createFont();
+		titleFont.setBold(true);
+		titleFont.setFontHeightInPoints((short) 12);
+		this.title = workbook.createCellStyle();
+		this.title.setFont(titleFont);
+		this.note = workbook.createCellStyle();
+		this.note.setFont(italic);
 	}
 
 	void text(Row row, int column, @Nullable String value) {
@@ -70,7 +102,7 @@ final class WorkbookCells {
 		}
 	}
 
-	void header(Row row, int column, String value) {
+	void header(Row row, int column, @Nullable String value) {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);
 		cell.setCellStyle(this.header);
@@ -114,6 +146,49 @@ final class WorkbookCells {
 		cell.setCellStyle(this.month);
 	}
 
+	/** A month whose amounts may still change: same date cell, visibly shaded. */
+	void provisionalMonth(Row row, int column, YearMonth value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value.atDay(1));
+		cell.setCellStyle(this.provisionalMonth);
+	}
+
+	void title(Row row, int column, String value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.title);
+	}
+
+	void note(Row row, int column, String value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.note);
+	}
+
+	/**
+	 * Writes a money formula of our own making (never text from the API) with the value
+	 * it evaluates to, for readers that do not calculate.
+	 */
+	void moneyFormula(Row row, int column, String formula, BigDecimal value) {
+		Cell cell = row.createCell(column);
+		cell.setCellFormula(formula);
+		cell.setCellValue(Cents.round(value).doubleValue());
+		cell.setCellStyle(this.money);
+	}
+
+	/** A ratio formula ({@code 0.25} shows as 25.0%) with the value it evaluates to. */
+	void percentFormula(Row row, int column, String formula, double value) {
+		Cell cell = row.createCell(column);
+		cell.setCellFormula(formula);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.percent);
+	}
+
+	/** An A1 reference of a cell, relative unless asked otherwise. */
+	static String ref(int row, int column) {
+		return new CellReference(row, column).formatAsString();
+	}
+
 	void dateTime(Row row, int column, @Nullable Instant value) {
 		if (value != null) {
 			Cell cell = row.createCell(column);
@@ -128,6 +203,35 @@ final class WorkbookCells {
 
 	void number(Row row, int column, long value) {
 		row.createCell(column).setCellValue(value);
+	}
+
+	/**
+	 * Prints landscape, as wide as one page and as long as it takes: month columns make
+	 * these sheets wide, and a cut-off column is the worst a printout can do.
+	 */
+	static void printLandscapeFitToWidth(Sheet sheet) {
+		sheet.setFitToPage(true);
+		sheet.setAutobreaks(true);
+		PrintSetup print = sheet.getPrintSetup();
+		print.setLandscape(true);
+		print.setFitWidth((short) 1);
+		print.setFitHeight((short) 0);
+		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+	}
+
+	/**
+	 * A column width that fits the longest text, in Excel's 1/256 of a character; wide
+	 * characters (Japanese) count twice. POI's autosize would need every row in memory.
+	 */
+	static int widthFor(int minimum, int maximum, Iterable<String> texts) {
+		int longest = minimum;
+		for (String text : texts) {
+			if (text != null) {
+				int width = text.codePoints().map((c) -> (c > 0x2E80) ? 2 : 1).sum() + 2;
+				longest = Math.max(longest, width);
+			}
+		}
+		return Math.min(longest, maximum) * 256;
 	}
 
 }

@@ -32,6 +32,12 @@ public class SandboxData {
 
 	public static final String ACME_SANDBOX = "5f0c2a3b4d5e6f7081920c3d";
 
+	/** An organization whose API name a spreadsheet would run as a formula. */
+	public static final String FORMULA_NAMED = "5f0c2a3b4d5e6f7081920e5f";
+
+	/** An organization with Japanese names, for reports in both languages. */
+	public static final String ACME_JAPAN = "5f0c2a3b4d5e6f7081920f6a";
+
 	private static final List<Organization> ORGANIZATIONS = List.of(
 			new Organization(
 					ACME_PRODUCTION, "Acme Production", List.of(
@@ -48,11 +54,19 @@ public class SandboxData {
 											new Cluster("7b1c2d3e4f5a60718293b4d2", "warehouse-archive"))),
 							new Project("6a1b2c3d4e5f60718293a4c2", "dashboards", List
 								.of(new Cluster("7b1c2d3e4f5a60718293b4d3", "dashboards-cache"))))),
-			new Organization(ACME_SANDBOX, "Acme Sandbox Org",
-					List.of(new Project("6a1b2c3d4e5f60718293a4d1", "playground",
+			new Organization(ACME_SANDBOX, "Acme Sandbox Org", List.of(
+					new Project("6a1b2c3d4e5f60718293a4d1", "playground",
 							List.of(new Cluster("7b1c2d3e4f5a60718293b4e1", "playground-m0"))),
-							new Project("6a1b2c3d4e5f60718293a4d2", "experiments",
-									List.of(new Cluster("7b1c2d3e4f5a60718293b4e2", "experiments-m10"))))));
+					new Project("6a1b2c3d4e5f60718293a4d2", "experiments",
+							List.of(new Cluster("7b1c2d3e4f5a60718293b4e2", "experiments-m10"))))),
+			new Organization(
+					FORMULA_NAMED, "=HYPERLINK(\"http://x\",\"y\")", List.of(
+							new Project("6a1b2c3d4e5f60718293a4e1", "+cmd|' /C calc'!A0",
+									List.of(new Cluster("7b1c2d3e4f5a60718293b4f1", "@SUM(1+1)"))))),
+			new Organization(ACME_JAPAN, "アクメ株式会社",
+					List.of(new Project("6a1b2c3d4e5f60718293a4f1", "決済基盤",
+							List.of(new Cluster("7b1c2d3e4f5a60718293b501", "本番クラスター"))),
+							new Project("6a1b2c3d4e5f60718293a4f2", "分析", List.of()))));
 
 	private final Clock clock;
 

@@ -29,6 +29,7 @@ import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,6 +177,37 @@ public class QueryStore {
 				.list());
 		}
 		return usage;
+	}
+
+	/**
+	 * The stored usage of these queries as a source read row by row (a database cursor
+	 * per pass, never a list), ordered by grouping in the given order, organization
+	 * label, organization id, month and line; groupings not listed come last.
+	 */
+	public UsageRows usageRows(List<Long> ids, List<Grouping> groupingOrder) {
+		List<Grouping> order = new ArrayList<>(groupingOrder);
+		for (Grouping grouping : Grouping.values()) {
+			if (!order.contains(grouping)) {
+				order.add(grouping);
+			}
+		}
+		return (action) -> {
+			for (Grouping grouping : order) {
+				for (List<Long> batch : batches(ids)) {
+					this.jdbc
+						.sql("SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
+								+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name,"
+								+ " u.project_id, u.project_name, u.cluster_id, u.cluster_name, u.service, u.amount"
+								+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+								+ " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
+								+ " ORDER BY q.org_label, q.org_id, u.usage_date, q.window_start, q.id, u.line_no")
+						.withFetchSize(1000)
+						.param("ids", batch)
+						.param("groupBy", grouping.name())
+						.query((RowCallbackHandler) (rs) -> action.accept(storedUsage(rs, 0)));
+				}
+			}
+		};
 	}
 
 	/**

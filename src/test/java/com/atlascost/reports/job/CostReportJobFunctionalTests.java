@@ -132,6 +132,8 @@ class CostReportJobFunctionalTests {
 				.isEqualTo(LABELS.get(org)));
 			int provisionalColumn = summary.getRow(0).getLastCellNum() - 1;
 			assertThat(summary.getRow(0).getCell(provisionalColumn).getStringCellValue()).isEqualTo("Provisional");
+			int totalColumn = 1 + ORGS.size();
+			assertThat(summary.getRow(0).getCell(totalColumn).getStringCellValue()).isEqualTo("Total");
 			BigDecimal grand = BigDecimal.ZERO;
 			for (int i = 0; i < 3; i++) {
 				Row row = summary.getRow(2 + i);
@@ -150,7 +152,7 @@ class CostReportJobFunctionalTests {
 			}
 			Row totals = summary.getRow(5);
 			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
-			Cell grandTotal = totals.getCell(provisionalColumn - 1);
+			Cell grandTotal = totals.getCell(totalColumn);
 			assertThat(cents(evaluator.evaluate(grandTotal).getNumberValue())).isEqualByComparingTo(grand);
 			assertThat(cents(grandTotal.getNumericCellValue())).isEqualByComparingTo(grand);
 			assertThat(grandTotalOf(workbook.getSheet("Projects"), evaluator))

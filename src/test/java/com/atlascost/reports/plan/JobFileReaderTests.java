@@ -88,6 +88,36 @@ class JobFileReaderTests {
 	}
 
 	@Test
+	void budgetsOfAnOrganizationAndItsProjectsAreRead() throws IOException {
+		Path file = write(job("groupBy: [projects, services]", "  - id: " + ORG, "    monthlyBudget: 9000",
+				"    projectBudgets:", "      6a1b2c3d4e5f60718293a4b1: 2000.50"));
+		assertThat(this.reader.read(file).budgets()).containsExactly(
+				new Budget(ORG, null, new java.math.BigDecimal("9000")),
+				new Budget(ORG, "6a1b2c3d4e5f60718293a4b1", new java.math.BigDecimal("2000.50")));
+	}
+
+	@Test
+	void badBudgetsNameFileFieldAndValue() throws IOException {
+		Path negative = write(job("groupBy: [services]", "  - id: " + ORG, "    monthlyBudget: -5"));
+		assertProblems(negative,
+				negative + ": organizations[0].monthlyBudget: '-5' must be a positive amount of US dollars");
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG, "    monthlyBudget: 5", "    projectBudgets:",
+				"      6a1b2c3d4e5f60718293a4b1: 100", "      storefront: 100"));
+		assertProblems(file,
+				file + ": organizations[0].projectBudgets.6a1b2c3d4e5f60718293a4b1: '100' needs groupBy 'projects':"
+						+ " a project's spend is read off that grouping",
+				file + ": organizations[0].projectBudgets.storefront: 'storefront' must be a project id"
+						+ " (24-character lowercase hex)");
+	}
+
+	@Test
+	void aBudgetWithFractionsOfACentIsRefused() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG, "    monthlyBudget: 10.005"));
+		assertProblems(file,
+				file + ": organizations[0].monthlyBudget: '10.005' must be US dollars with at most 2 decimals");
+	}
+
+	@Test
 	void unknownGroupingNamesTheGrouping() throws IOException {
 		Path file = write(job("groupBy: [projects, regions]", "  - id: " + ORG));
 		assertProblems(file,

@@ -80,7 +80,7 @@ class WorkbookWriterTests {
 	void summaryHasMonthsDownOrganizationsAcrossWithLabelsAndIds() {
 		Sheet summary = this.workbook.getSheet("Summary");
 		assertThat(texts(summary.getRow(0))).containsExactly("Month", "Acme Labs", "Acme Production", "Total",
-				"Provisional");
+				"Change (USD)", "Change (%)", "Provisional");
 		assertThat(texts(summary.getRow(1))).containsExactly("Organization id", ORG_B, ORG_A);
 		for (int m = 0; m < MONTHS.size(); m++) {
 			Cell month = summary.getRow(2 + m).getCell(0);
@@ -126,9 +126,12 @@ class WorkbookWriterTests {
 	@Test
 	void summaryNamesItsGroupingAndMarksTheProvisionalMonth() {
 		Sheet summary = this.workbook.getSheet("Summary");
-		assertThat(text(summary.getRow(2), 4)).isNull();
-		assertThat(text(summary.getRow(3), 4)).isNull();
-		assertThat(text(summary.getRow(4), 4)).isEqualTo("provisional");
+		assertThat(text(summary.getRow(2), 6)).isNull();
+		assertThat(text(summary.getRow(3), 6)).isNull();
+		assertThat(text(summary.getRow(4), 6)).isEqualTo("provisional");
+		assertThat(summary.getRow(4).getCell(0).getCellStyle().getFillForegroundColor())
+			.as("the provisional month is shaded")
+			.isNotEqualTo(summary.getRow(3).getCell(0).getCellStyle().getFillForegroundColor());
 		assertThat(text(summary.getRow(7), 0)).startsWith("Totals from the 'projects' grouping.");
 		assertThat(text(summary.getRow(8), 0))
 			.isEqualTo("Provisional months (2026-11): the amounts may change until the month settles.");
@@ -201,22 +204,112 @@ class WorkbookWriterTests {
 	}
 
 	@Test
-	void everyFormulaIsASumWhoseStoredValueIsWhatItEvaluatesTo() {
-		int formulas = 0;
+	void everyFormulaIsOursAndItsStoredValueIsWhatItEvaluatesTo() {
+		int sums = 0;
+		int differences = 0;
 		for (Sheet sheet : this.workbook) {
 			for (Row row : sheet) {
 				for (Cell cell : row) {
 					if (cell.getCellType() == CellType.FORMULA) {
-						formulas++;
-						assertThat(cell.getCellFormula()).matches("SUM\\([A-Z]+[0-9]+:[A-Z]+[0-9]+\\)");
-						assertThat(cents(this.evaluator.evaluate(cell).getNumberValue()))
-							.isEqualByComparingTo(cents(cell.getNumericCellValue()));
+						assertThat(cell.getCellFormula())
+							.matches("SUM\\([A-Z]+[0-9]+:[A-Z]+[0-9]+\\)|[A-Z]+[0-9]+[-/][A-Z]+[0-9]+(-1)?");
+						sums += cell.getCellFormula().startsWith("SUM(") ? 1 : 0;
+						differences += cell.getCellFormula().startsWith("SUM(") ? 0 : 1;
+						assertThat(this.evaluator.evaluate(cell).getNumberValue())
+							.as("%s!%s", sheet.getSheetName(), cell.getAddress())
+							.isCloseTo(cell.getNumericCellValue(), org.assertj.core.data.Offset.offset(1e-9));
 					}
 				}
 			}
 		}
 		// summary 3 row totals + 3 column totals; projects 4 + 4; services 6 + 4
-		assertThat(formulas).isEqualTo(6 + 8 + 10);
+		assertThat(sums).isEqualTo(6 + 8 + 10);
+		// summary: 2 changes in dollars and 2 in percent; movers (October against
+		// September): 4 lines changed, each in dollars and percent; run info: 3 months x
+		// 2 groupings of reconciliation
+		assertThat(differences).isEqualTo(4 + 4 + 4 + 6);
+	}
+
+	@Test
+	void monthOverMonthChangeIsInDollarsAndPercent() {
+		Row october = this.workbook.getSheet("Summary").getRow(3);
+		Row november = this.workbook.getSheet("Summary").getRow(4);
+		assertThat(this.workbook.getSheet("Summary").getRow(2).getCell(4)).isNull();
+		assertThat(october.getCell(4).getCellFormula()).isEqualTo("D4-D3");
+		assertThat(cents(this.evaluator.evaluate(october.getCell(4)).getNumberValue()))
+			.isEqualByComparingTo(new BigDecimal("190.00").subtract(new BigDecimal("255.75")));
+		assertThat(october.getCell(5).getCellFormula()).isEqualTo("D4/D3-1");
+		assertThat(this.evaluator.evaluate(october.getCell(5)).getNumberValue()).isCloseTo(190.00 / 255.75 - 1,
+				org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(october.getCell(5).getCellStyle().getDataFormatString()).isEqualTo(WorkbookCells.PERCENT_FORMAT);
+		assertThat(cents(november.getCell(4).getNumericCellValue())).isEqualByComparingTo("-119.83");
+	}
+
+	@Test
+	void largestMoversCompareTheLatestSettledMonthWithTheOneBefore() {
+		Sheet summary = this.workbook.getSheet("Summary");
+		int title = rowStartingWith(summary, "Largest movers");
+		assertThat(text(summary.getRow(title), 0))
+			.isEqualTo("Largest movers: 2026-10 against 2026-09 ('projects' grouping)");
+		assertThat(texts(summary.getRow(title + 1))).containsExactly("Organization", "Project", "Project id", "2026-09",
+				"2026-10", "Change (USD)", "Change (%)");
+		// by size of change: ml-lab -40.00, (no project) -35.00, checkout +9.60, search
+		// -0.35
+		assertThat(List.of(text(summary.getRow(title + 2), 1), text(summary.getRow(title + 3), 1),
+				text(summary.getRow(title + 4), 1), text(summary.getRow(title + 5), 1)))
+			.containsExactly("ml-lab", "(no project)", "checkout", "search");
+		assertThat(cents(this.evaluator.evaluate(summary.getRow(title + 2).getCell(5)).getNumberValue()))
+			.isEqualByComparingTo("-40.00");
+	}
+
+	@Test
+	void theTrendTableAddsUpToTheSummaryAndTheChartPlotsIt() {
+		Sheet summary = this.workbook.getSheet("Summary");
+		int title = rowStartingWith(summary, "Monthly trend by Project");
+		assertThat(texts(summary.getRow(title + 1))).containsExactly("Month", "checkout", "search", "ml-lab",
+				"(no project)");
+		for (int m = 0; m < MONTHS.size(); m++) {
+			Row row = summary.getRow(title + 2 + m);
+			YearMonth month = MONTHS.get(m);
+			BigDecimal sum = BigDecimal.ZERO;
+			for (int c = 1; c <= 4; c++) {
+				sum = sum.add(cents(row.getCell(c).getNumericCellValue()));
+			}
+			assertThat(sum).isEqualByComparingTo(
+					sum(this.rows, (r) -> r.groupBy() == Grouping.PROJECTS && ReportMonths.monthOf(r).equals(month)));
+		}
+		var charts = ((XSSFSheet) summary).getDrawingPatriarch().getCharts();
+		assertThat(charts).hasSize(1);
+		var bars = charts.get(0).getCTChart().getPlotArea().getBarChartArray(0);
+		assertThat(bars.getGrouping().getVal().toString()).isEqualTo("stacked");
+		assertThat(bars.getSerList()).hasSize(4);
+		assertThat(bars.getSerArray(0).getVal().getNumRef().getF())
+			.isEqualTo("Summary!$B$" + (title + 3) + ":$B$" + (title + 5));
+		assertThat(bars.getSerArray(0).getVal().getNumRef().getNumCache().getPtArray(0).getV()).isEqualTo("120.5");
+	}
+
+	@Test
+	void summaryPrintsLandscapeOnePageWideWithoutGridlines() {
+		Sheet summary = this.workbook.getSheet("Summary");
+		assertThat(summary.isDisplayGridlines()).isFalse();
+		assertThat(summary.getPrintSetup().getLandscape()).isTrue();
+		assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+		assertThat(summary.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+		assertThat(summary.getFitToPage()).isTrue();
+	}
+
+	@Test
+	void jumpsAboveTheThresholdAreHighlighted() {
+		Sheet summary = this.workbook.getSheet("Summary");
+		var formatting = summary.getSheetConditionalFormatting();
+		assertThat(formatting.getNumConditionalFormattings()).isEqualTo(1);
+		assertThat(formatting.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString())
+			.isEqualTo("F3:F5");
+		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("0.25");
+		var projects = this.workbook.getSheet("Projects").getSheetConditionalFormatting();
+		assertThat(projects.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString()).isEqualTo("E2:F5");
+		assertThat(projects.getConditionalFormattingAt(0).getRule(0).getFormula1())
+			.isEqualTo("AND(D2>0,E2>D2*(1+0.25))");
 	}
 
 	@Test
@@ -225,7 +318,14 @@ class WorkbookWriterTests {
 		assertThat(texts(detail.getRow(0))).isEqualTo(DetailSheet.HEADERS);
 		assertThat(detail.getLastRowNum()).isEqualTo(this.rows.size());
 		assertThat(detail.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
-		assertThat(detail.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M21");
+		assertThat(detail.getTables()).singleElement().satisfies((table) -> {
+			assertThat(table.getArea().formatAsString()).isEqualTo("A1:M21");
+			assertThat(table.getCTTable().getAutoFilter().getRef()).isEqualTo("A1:M21");
+			assertThat(table.getStyle().isShowRowStripes()).isTrue();
+			assertThat(table.getCTTable().getTableColumns().getTableColumnList())
+				.extracting((column) -> column.getName())
+				.isEqualTo(DetailSheet.HEADERS);
+		});
 		BigDecimal amounts = BigDecimal.ZERO;
 		int provisional = 0;
 		for (int r = 1; r <= this.rows.size(); r++) {
@@ -276,6 +376,9 @@ class WorkbookWriterTests {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (Row row : runInfo) {
 			if (row.getCell(0) != null) {
+				if (row.getCell(0).getStringCellValue().startsWith("Reconciliation")) {
+					break;
+				}
 				Cell value = row.getCell(1);
 				values.put(row.getCell(0).getStringCellValue(),
 						(value == null) ? null : (value.getCellType() == CellType.NUMERIC) ? value.getNumericCellValue()
@@ -291,11 +394,50 @@ class WorkbookWriterTests {
 		expected.put("Generated at (UTC)", "2026-12-01T06:00:00Z");
 		expected.put("Provisional months", "2026-11");
 		expected.put("Usage rows", 20.0);
+		expected.put("Detail sheets", "Detail");
 		expected.put("Parameters", null);
 		expected.put("from", "2026-09");
 		expected.put("job", "jobs/finance-monthly.yml");
 		expected.put("to", "2026-11");
 		assertThat(values).containsExactlyEntriesOf(expected);
+	}
+
+	@Test
+	void runInfoReconcilesEachGroupingWithTheSummaryFromTheRows() {
+		Sheet runInfo = this.workbook.getSheet("Run info");
+		int title = rowStartingWith(runInfo, "Reconciliation");
+		assertThat(texts(runInfo.getRow(title + 1))).containsExactly("Month", "Grouping", "Summary total",
+				"Grouping total", "Difference", "Why");
+		for (int m = 0; m < MONTHS.size(); m++) {
+			YearMonth month = MONTHS.get(m);
+			BigDecimal projects = sum(this.rows,
+					(r) -> r.groupBy() == Grouping.PROJECTS && ReportMonths.monthOf(r).equals(month));
+			BigDecimal services = sum(this.rows,
+					(r) -> r.groupBy() == Grouping.SERVICES && ReportMonths.monthOf(r).equals(month));
+			Row projectsRow = runInfo.getRow(title + 2 + 2 * m);
+			Row servicesRow = runInfo.getRow(title + 3 + 2 * m);
+			assertThat(projectsRow.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(month.atDay(1));
+			assertThat(text(projectsRow, 1)).isEqualTo("projects");
+			assertThat(text(projectsRow, 5)).isEqualTo("ties out");
+			assertThat(text(servicesRow, 1)).isEqualTo("services");
+			assertMoney(servicesRow.getCell(2), projects);
+			assertMoney(servicesRow.getCell(3), services);
+			assertThat(cents(this.evaluator.evaluate(servicesRow.getCell(4)).getNumberValue()))
+				.isEqualByComparingTo(services.subtract(projects));
+			assertThat(text(servicesRow, 5)).isEqualTo(services.compareTo(projects) == 0 ? "ties out"
+					: "differs: without partial matches, usage lacking a value for the 'projects' dimension"
+							+ " (org-level charges such as support and credits) is left out of that grouping");
+		}
+	}
+
+	private static int rowStartingWith(Sheet sheet, String prefix) {
+		for (Row row : sheet) {
+			Cell cell = row.getCell(0);
+			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
+				return row.getRowNum();
+			}
+		}
+		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
 	}
 
 	private static List<String> texts(Row row) {

@@ -1,0 +1,45 @@
+package com.atlascost.reports.report;
+
+import java.util.Locale;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The workbook's words in one language: sheet names, labels and notes come from the
+ * {@code report-messages} bundle ({@code report-messages_ja.properties} for Japanese).
+ * Names from the API and amounts are never translated. A missing key fails loudly rather
+ * than showing a key to finance.
+ */
+final class ReportMessages {
+
+	private static final ResourceBundleMessageSource SOURCE = source();
+
+	private final Locale locale;
+
+	ReportMessages(Locale locale) {
+		this.locale = locale;
+	}
+
+	static ReportMessages english() {
+		return new ReportMessages(Locale.ENGLISH);
+	}
+
+	Locale locale() {
+		return this.locale;
+	}
+
+	String get(String key, Object... args) {
+		return SOURCE.getMessage(key, args, this.locale);
+	}
+
+	private static ResourceBundleMessageSource source() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasename("report-messages");
+		source.setDefaultEncoding("UTF-8");
+		// English lives in the base file: the machine's own locale must not pick the
+		// language.
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+}

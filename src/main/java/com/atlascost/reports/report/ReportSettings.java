@@ -1,0 +1,43 @@
+package com.atlascost.reports.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * How the workbook is written.
+ *
+ * @param locale the language of sheet names, labels and notes ({@code report.locale},
+ * {@code en} or {@code ja})
+ * @param jumpThreshold a month-over-month rise above this fraction is highlighted
+ * ({@code report.jump-threshold}, {@code 0.25} = 25 %)
+ * @param chartSeries how many of the first grouping's biggest values the trend chart
+ * shows before "Other" ({@code report.chart-series})
+ * @param detailRowsPerSheet rows per detail sheet before the next one starts; Excel's
+ * limit less the header unless a test wants to see the split
+ */
+record ReportSettings(Locale locale, BigDecimal jumpThreshold, int chartSeries, int detailRowsPerSheet) {
+
+	/** Excel's 1,048,576 rows per sheet, less the header row. */
+	static final int EXCEL_DATA_ROWS = 1_048_575;
+
+	static ReportSettings defaults() {
+		return new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"), 5, EXCEL_DATA_ROWS);
+	}
+
+	ReportSettings {
+		if (detailRowsPerSheet < 1 || detailRowsPerSheet > EXCEL_DATA_ROWS) {
+			throw new IllegalArgumentException("detail rows per sheet must be 1 to " + EXCEL_DATA_ROWS);
+		}
+		if (chartSeries < 1) {
+			throw new IllegalArgumentException("report.chart-series must be at least 1, not " + chartSeries);
+		}
+		if (jumpThreshold.signum() <= 0) {
+			throw new IllegalArgumentException("report.jump-threshold must be above 0, not " + jumpThreshold);
+		}
+	}
+
+	ReportMessages messages() {
+		return new ReportMessages(this.locale);
+	}
+
+}

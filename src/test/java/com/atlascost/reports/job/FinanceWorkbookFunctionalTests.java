@@ -1,0 +1,304 @@
+package com.atlascost.reports.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.atlascost.reports.sandbox.SandboxData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbook of a whole sandbox run, read back with POI: every sheet ties out to the
+ * stored rows to the cent, every formula evaluates to its stored value, the provisional
+ * month is marked, names that look like formulas stay text, and the Japanese workbook has
+ * Japanese sheets and labels with the same numbers.
+ */
+class FinanceWorkbookFunctionalTests {
+
+	private static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"y\")";
+
+	private static final YearMonth NOW = YearMonth.now(ZoneOffset.UTC);
+
+	private static final YearMonth FROM = NOW.minusMonths(2);
+
+	@TempDir
+	static Path english;
+
+	@TempDir
+	static Path japanese;
+
+	private static XSSFWorkbook workbook;
+
+	private static XSSFWorkbook workbookJa;
+
+	@BeforeAll
+	static void runTheJobInBothLanguages() throws IOException {
+		for (Path dir : List.of(english, japanese)) {
+			SandboxRun run = SandboxRun.of(dir, "--job=src/test/resources/jobs/finance-check.yml", "--sandbox",
+					"--from=" + FROM, "--to=" + NOW, "--report.locale=" + ((dir == english) ? "en" : "ja"));
+			assertThat(run.exitCode()).isZero();
+		}
+		workbook = open(english);
+		workbookJa = open(japanese);
+	}
+
+	@AfterAll
+	static void close() throws IOException {
+		workbook.close();
+		workbookJa.close();
+	}
+
+	@Test
+	void sheetsInEnglishAndJapanese() {
+		assertThat(sheetNames(workbook)).containsExactly("Summary", "Projects", "Services", "Budgets", "Detail",
+				"Run info");
+		assertThat(sheetNames(workbookJa)).containsExactly("サマリー", "プロジェクト", "サービス", "予算", "明細", "実行情報");
+		assertThat(texts(workbookJa.getSheetAt(0).getRow(0))).startsWith("月").contains("合計", "前月比 (USD)", "暫定");
+		assertThat(texts(workbookJa.getSheetAt(1).getRow(0))).startsWith("組織", "プロジェクト", "プロジェクト ID");
+		assertThat(texts(workbookJa.getSheetAt(4).getRow(0))).startsWith("組織", "組織 ID", "組織名 (API)");
+	}
+
+	@Test
+	void summaryTiesOutToTheStoredRowsAndMarksTheProvisionalMonth() throws SQLException {
+		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
+			Sheet summary = book.getSheetAt(0);
+			Row ids = summary.getRow(1);
+			int organizations = 0;
+			for (Cell cell : ids) {
+				if (cell.getColumnIndex() == 0) {
+					continue;
+				}
+				String org = cell.getStringCellValue();
+				organizations++;
+				for (int m = 0; m < 3; m++) {
+					assertThat(cents(summary.getRow(2 + m).getCell(cell.getColumnIndex()).getNumericCellValue()))
+						.as("%s %s", org, FROM.plusMonths(m))
+						.isEqualByComparingTo(stored("PROJECTS", org, FROM.plusMonths(m)));
+				}
+			}
+			assertThat(organizations).isEqualTo(3);
+			int total = organizations + 1;
+			for (int m = 0; m < 3; m++) {
+				assertThat(cents(summary.getRow(2 + m).getCell(total).getNumericCellValue()))
+					.isEqualByComparingTo(stored("PROJECTS", null, FROM.plusMonths(m)));
+				Cell mark = summary.getRow(2 + m).getCell(total + 3);
+				assertThat((mark != null) ? mark.getStringCellValue() : "").as("mark of %s", FROM.plusMonths(m))
+					.isEqualTo(FROM.plusMonths(m).equals(NOW) ? (book == workbook ? "provisional" : "暫定") : "");
+			}
+			assertThat(cents(evaluator(book).evaluate(summary.getRow(5).getCell(total)).getNumberValue()))
+				.isEqualByComparingTo(stored("PROJECTS", null, null));
+		}
+		assertThat(texts(workbook.getSheetAt(0), "Provisional months (" + NOW + ")")).isNotEmpty();
+	}
+
+	@Test
+	void everyGroupingSheetAndTheDetailTieOutToTheStoredRows() throws SQLException {
+		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
+			assertThat(grandTotal(book.getSheetAt(1), evaluator(book)))
+				.isEqualByComparingTo(stored("PROJECTS", null, null));
+			assertThat(grandTotal(book.getSheetAt(2), evaluator(book)))
+				.isEqualByComparingTo(stored("SERVICES", null, null));
+			Sheet detail = book.getSheetAt(4);
+			BigDecimal sum = BigDecimal.ZERO;
+			for (int r = 1; r <= detail.getLastRowNum(); r++) {
+				sum = sum.add(cents(detail.getRow(r).getCell(10).getNumericCellValue()));
+			}
+			assertThat(detail.getLastRowNum()).isEqualTo(count());
+			assertThat(sum).isEqualByComparingTo(stored(null, null, null));
+		}
+	}
+
+	@Test
+	void everyFormulaEvaluatesToTheNumberItShows() {
+		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
+			FormulaEvaluator evaluator = evaluator(book);
+			int formulas = 0;
+			for (Sheet sheet : book) {
+				for (Row row : sheet) {
+					for (Cell cell : row) {
+						if (cell.getCellType() == CellType.FORMULA) {
+							formulas++;
+							assertThat(evaluator.evaluate(cell).getNumberValue())
+								.as("%s!%s", sheet.getSheetName(), cell.getAddress())
+								.isCloseTo(cell.getNumericCellValue(), Offset.offset(1e-9));
+						}
+					}
+				}
+			}
+			assertThat(formulas).isGreaterThan(50);
+		}
+	}
+
+	@Test
+	void theJapaneseWorkbookHasTheSameNumbers() {
+		for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+			Sheet en = workbook.getSheetAt(s);
+			Sheet ja = workbookJa.getSheetAt(s);
+			assertThat(ja.getLastRowNum()).isEqualTo(en.getLastRowNum());
+			for (Row row : en) {
+				for (Cell cell : row) {
+					boolean fetchedAt = cell.getCellStyle().getDataFormatString().contains("hh");
+					if (!fetchedAt
+							&& (cell.getCellType() == CellType.NUMERIC || cell.getCellType() == CellType.FORMULA)) {
+						Cell other = ja.getRow(row.getRowNum()).getCell(cell.getColumnIndex());
+						assertThat(other.getNumericCellValue()).as("%s!%s", en.getSheetName(), cell.getAddress())
+							.isEqualTo(cell.getNumericCellValue());
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void namesFromTheApiStayLiteralTextInBothLanguages() {
+		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
+			assertThat(texts(book.getSheetAt(0).getRow(0))).contains(FORMULA_NAME, "アクメ株式会社");
+			List<String> apiNames = new ArrayList<>();
+			List<String> projects = new ArrayList<>();
+			Sheet detail = book.getSheetAt(4);
+			for (int r = 1; r <= detail.getLastRowNum(); r++) {
+				Cell name = detail.getRow(r).getCell(2);
+				assertThat(name.getCellType()).isEqualTo(CellType.STRING);
+				apiNames.add(name.getStringCellValue());
+				Cell project = detail.getRow(r).getCell(6);
+				if (project != null) {
+					assertThat(project.getCellType()).isEqualTo(CellType.STRING);
+					projects.add(project.getStringCellValue());
+				}
+			}
+			assertThat(apiNames).contains(FORMULA_NAME, "アクメ株式会社");
+			assertThat(projects).contains("+cmd|' /C calc'!A0", "決済基盤", "分析");
+			assertThat(texts(book.getSheetAt(1), "+cmd|' /C calc'!A0")).isNotEmpty();
+		}
+	}
+
+	@Test
+	void budgetsShowBudgetActualAndVarianceWithOverBudgetHighlighted() throws SQLException {
+		Sheet budgets = workbook.getSheet("Budgets");
+		FormulaEvaluator evaluator = evaluator(workbook);
+		// Acme Production: the organization (9,000.00) for three months, then storefront
+		// (2,000.50)
+		for (int m = 0; m < 3; m++) {
+			YearMonth month = FROM.plusMonths(m);
+			Row org = budgets.getRow(1 + m);
+			assertThat(org.getCell(0).getStringCellValue()).isEqualTo("Acme Production");
+			assertThat(cents(org.getCell(4).getNumericCellValue())).isEqualByComparingTo("9000.00");
+			assertThat(cents(org.getCell(5).getNumericCellValue()))
+				.isEqualByComparingTo(stored("SERVICES", SandboxData.ACME_PRODUCTION, month));
+			assertThat(cents(evaluator.evaluate(org.getCell(6)).getNumberValue())).isEqualByComparingTo(
+					stored("SERVICES", SandboxData.ACME_PRODUCTION, month).subtract(new BigDecimal("9000.00")));
+			Row project = budgets.getRow(4 + m);
+			assertThat(project.getCell(1).getStringCellValue()).isEqualTo("storefront");
+			assertThat(cents(project.getCell(4).getNumericCellValue())).isEqualByComparingTo("2000.50");
+		}
+		var formatting = budgets.getSheetConditionalFormatting();
+		assertThat(formatting.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString())
+			.isEqualTo("F2:F7");
+		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("F2>E2");
+	}
+
+	private static XSSFWorkbook open(Path dir) throws IOException {
+		try (InputStream in = Files
+			.newInputStream(dir.resolve("reports").resolve("finance-check_" + FROM + "_" + NOW + ".xlsx"))) {
+			return new XSSFWorkbook(in);
+		}
+	}
+
+	private static FormulaEvaluator evaluator(XSSFWorkbook book) {
+		return book.getCreationHelper().createFormulaEvaluator();
+	}
+
+	private static List<String> sheetNames(XSSFWorkbook book) {
+		List<String> names = new ArrayList<>();
+		book.forEach((sheet) -> names.add(sheet.getSheetName()));
+		return names;
+	}
+
+	private static List<String> texts(Row row) {
+		List<String> texts = new ArrayList<>();
+		row.forEach((cell) -> texts.add(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : ""));
+		return texts;
+	}
+
+	private static List<String> texts(Sheet sheet, String prefix) {
+		List<String> found = new ArrayList<>();
+		for (Row row : sheet) {
+			for (Cell cell : row) {
+				if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
+					found.add(cell.getStringCellValue());
+				}
+			}
+		}
+		return found;
+	}
+
+	private static BigDecimal grandTotal(Sheet sheet, FormulaEvaluator evaluator) {
+		for (int r = sheet.getLastRowNum(); r > 0; r--) {
+			Row row = sheet.getRow(r);
+			if (row != null && row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+					&& (row.getCell(0).getStringCellValue().equals("Total")
+							|| row.getCell(0).getStringCellValue().equals("合計"))) {
+				return cents(evaluator.evaluate(row.getCell(row.getLastCellNum() - 1)).getNumberValue());
+			}
+		}
+		throw new AssertionError("no total row on " + sheet.getSheetName());
+	}
+
+	/** The stored sum of the English run (both runs store the same sandbox answers). */
+	private static BigDecimal stored(String groupBy, String org, YearMonth month) throws SQLException {
+		String sql = "SELECT COALESCE(SUM(u.amount), 0) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+				+ " WHERE (? IS NULL OR q.group_by = ?) AND (? IS NULL OR q.org_id = ?)"
+				+ " AND (CAST(? AS DATE) IS NULL OR q.window_start = ?)";
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(english), "sa", "");
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, groupBy);
+			statement.setString(2, groupBy);
+			statement.setString(3, org);
+			statement.setString(4, org);
+			statement.setObject(5, (month != null) ? month.atDay(1) : null);
+			statement.setObject(6, (month != null) ? month.atDay(1) : null);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBigDecimal(1);
+			}
+		}
+	}
+
+	private static int count() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(english), "sa", "");
+				ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM usage_row")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+
+	private static BigDecimal cents(double value) {
+		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+	}
+
+}
