@@ -61,6 +61,7 @@ class ReportTasklet implements Tasklet {
 		JobDefinition job = this.reader.read(run.jobFile());
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
+		logger.info("Writing the report of {} from {} stored queries", run.describe(), ids.size());
 		List<StoredUsage> rows = this.store.usage(ids);
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
 				job.groupings(), rows, shownParameters(run, step), this.atlas.apiVersion(), this.clock.instant(),
@@ -77,7 +78,9 @@ class ReportTasklet implements Tasklet {
 		shown.put("Job file", run.jobFile().toString());
 		shown.put("From", run.range().from().toString());
 		shown.put("To", run.range().to().toString());
+		shown.put("Run date", run.runDate().toString());
 		shown.put("Run id", Long.toString(run.runId()));
+		shown.put("Refresh", Boolean.toString(run.refresh()));
 		shown.put("Job execution id", Long.toString(step.getJobExecutionId()));
 		shown.put("Atlas base URL", this.connection.baseUrl());
 		return shown;
