@@ -67,8 +67,7 @@ class CostReportLauncher {
 			}
 			if (previous != null && previous.getStatus() == BatchStatus.COMPLETED && !run.refresh()) {
 				return new LaunchOutcome.NothingToDo("job execution " + previous.getId() + " of " + run.describe()
-						+ " already completed at " + previous.getEndTime()
-						+ "; nothing to do (pass --refresh to fetch every month again)");
+						+ " already completed at " + previous.getEndTime() + " (pass --refresh to fetch it again)");
 			}
 			long runId = (previous != null) ? RunParameters.runId(previous.getJobParameters()) + 1 : 1;
 			return new LaunchOutcome.Ran(this.jobOperator.start(this.job, run.withRunId(runId).toJobParameters()));

@@ -3,6 +3,7 @@ package com.atlascost.reports.job;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,7 +86,8 @@ class RunHistory {
 
 	/** Spring Batch keeps local times of the JVM's zone; shown with their offset. */
 	private static @Nullable OffsetDateTime zoned(@Nullable LocalDateTime time) {
-		return (time != null) ? time.atZone(ZoneId.systemDefault()).toOffsetDateTime() : null;
+		return (time != null) ? time.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()).toOffsetDateTime()
+				: null;
 	}
 
 	/**
