@@ -38,7 +38,7 @@ record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) 
 	}
 
 	static String jdbcUrl(Path dir) {
-		return "jdbc:h2:file:" + database(dir) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+		return "jdbc:h2:file:" + database(dir) + ";WRITE_DELAY=0";
 	}
 
 }

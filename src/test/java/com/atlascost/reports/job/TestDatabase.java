@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plain SQL against the H2 file of a run directory. Each call opens and closes its own
- * connection: while a child JVM runs, this connects to it over H2's auto-server; a
- * connection kept open would make this JVM the server and tie the child to it.
+ * Plain SQL against the H2 file of a run directory, each call on a connection of its own,
+ * so that the file is free again for the next child JVM.
  */
 record TestDatabase(String url) {
 
