@@ -2,6 +2,9 @@ package com.atlascost.reports;
 
 import java.time.Clock;
 
+import com.atlascost.reports.job.DatabaseInUse;
+import com.atlascost.reports.job.ExitCode;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,7 +23,15 @@ public class AtlasCostReportsApplication {
 	}
 
 	public static void main(String[] args) {
-		System.exit(SpringApplication.exit(SpringApplication.run(AtlasCostReportsApplication.class, args)));
+		try {
+			System.exit(SpringApplication.exit(SpringApplication.run(AtlasCostReportsApplication.class, args)));
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseInUse.isCauseOf(ex)) {
+				System.exit(ExitCode.ALREADY_RUNNING.code());
+			}
+			throw ex;
+		}
 	}
 
 }

@@ -47,7 +47,7 @@ class PlanTasklet implements Tasklet {
 		List<Long> ids = new ArrayList<>();
 		for (PlannedQuery query : planned) {
 			ids.add(this.store.register(query.organization().label(), query.grouping(), query.window(),
-					filters.resolve(query)));
+					filters.resolve(query), run.refresh()));
 		}
 		RunContext.putQueryIds(RunContext.of(chunkContext), ids);
 		logger.info("Planned {} queries: {} organizations x {} groupings x {} months ({} to {})", ids.size(),

@@ -60,6 +60,7 @@ class ReportTasklet implements Tasklet {
 		JobDefinition job = this.reader.read(run.jobFile());
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
+		logger.info("Writing the report of {} from {} stored queries", run.describe(), ids.size());
 		Map<String, Long> queryCounts = new LinkedHashMap<>();
 		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
 		// Streamed from the database, read once to sum and again to list: a million rows
@@ -80,7 +81,9 @@ class ReportTasklet implements Tasklet {
 		shown.put("Job file", run.jobFile().toString());
 		shown.put("From", run.range().from().toString());
 		shown.put("To", run.range().to().toString());
+		shown.put("Run date", run.runDate().toString());
 		shown.put("Run id", Long.toString(run.runId()));
+		shown.put("Refresh", Boolean.toString(run.refresh()));
 		shown.put("Job execution id", Long.toString(step.getJobExecutionId()));
 		shown.put("Atlas base URL", this.connection.baseUrl());
 		return shown;

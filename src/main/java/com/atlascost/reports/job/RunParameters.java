@@ -1,7 +1,10 @@
 package com.atlascost.reports.job;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
+
+import org.jspecify.annotations.Nullable;
 
 import com.atlascost.reports.plan.MonthRange;
 
@@ -9,11 +12,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The job parameters of a run. The job name and the month range identify a job instance,
- * with a run id that is new for each fresh run; the job file's path is carried along
- * without identifying. Credentials never become parameters.
+ * The job parameters of a run. The job name, the month range and the run date identify a
+ * job instance, so that each night is a new instance while a relaunch the same day is the
+ * same one; the run id tells apart fresh runs of one day ({@code --refresh}). The job
+ * file's path and the refresh flag are carried along without identifying. Credentials
+ * never become parameters.
  */
-record RunParameters(String jobName, Path jobFile, MonthRange range, long runId) {
+record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate runDate, long runId, boolean refresh) {
 
 	static final String JOB_NAME = "job.name";
 
@@ -23,28 +28,62 @@ record RunParameters(String jobName, Path jobFile, MonthRange range, long runId)
 
 	static final String TO = "to";
 
+	static final String RUN_DATE = "run.date";
+
 	static final String RUN_ID = "run.id";
+
+	static final String REFRESH = "refresh";
 
 	JobParameters toJobParameters() {
 		return new JobParametersBuilder().addString(JOB_NAME, this.jobName)
 			.addString(FROM, this.range.from().toString())
 			.addString(TO, this.range.to().toString())
+			.addString(RUN_DATE, this.runDate.toString())
 			.addLong(RUN_ID, this.runId)
 			.addString(JOB_FILE, this.jobFile.toString(), false)
+			.addString(REFRESH, Boolean.toString(this.refresh), false)
 			.toJobParameters();
 	}
 
 	static RunParameters from(JobParameters parameters) {
-		return new RunParameters(parameters.getString(JOB_NAME), Path.of(parameters.getString(JOB_FILE)),
-				new MonthRange(YearMonth.parse(parameters.getString(FROM)), YearMonth.parse(parameters.getString(TO))),
-				parameters.getLong(RUN_ID));
+		return new RunParameters(required(parameters, JOB_NAME), Path.of(required(parameters, JOB_FILE)),
+				new MonthRange(YearMonth.parse(required(parameters, FROM)), YearMonth.parse(required(parameters, TO))),
+				LocalDate.parse(required(parameters, RUN_DATE)), runId(parameters),
+				Boolean.parseBoolean(parameters.getString(REFRESH)));
 	}
 
-	/** Whether another run was for the same job and months (whatever its run id). */
+	RunParameters withRunId(long runId) {
+		return new RunParameters(this.jobName, this.jobFile, this.range, this.runDate, runId, this.refresh);
+	}
+
+	/**
+	 * Whether another run was for the same job, months and run date (whatever its run
+	 * id).
+	 */
 	boolean sameScopeAs(JobParameters other) {
 		return this.jobName.equals(other.getString(JOB_NAME))
 				&& this.range.from().toString().equals(other.getString(FROM))
-				&& this.range.to().toString().equals(other.getString(TO));
+				&& this.range.to().toString().equals(other.getString(TO))
+				&& this.runDate.toString().equals(other.getString(RUN_DATE));
+	}
+
+	/** "sandbox-demo 2026-01..2026-03 (run date 2026-03-14)": for messages. */
+	String describe() {
+		return "'" + this.jobName + "' for " + this.range.from() + " to " + this.range.to() + " (run date "
+				+ this.runDate + ")";
+	}
+
+	static long runId(JobParameters parameters) {
+		Long runId = parameters.getLong(RUN_ID);
+		return (runId != null) ? runId : 0;
+	}
+
+	private static String required(JobParameters parameters, String name) {
+		@Nullable String value = parameters.getString(name);
+		if (value == null) {
+			throw new IllegalStateException("job parameter '" + name + "' is missing");
+		}
+		return value;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,6 +89,8 @@ public class ReportWriter {
 		Path focusCsvTemp = null;
 		try {
 			Files.createDirectories(this.reportsDirectory);
+			deleteLeftTemporaries(focusCsv);
+			deleteLeftTemporaries(workbook);
 			focusCsvTemp = temporaryFor(focusCsv);
 			try (Writer out = new BufferedWriter(new OutputStreamWriter(
 					Files.newOutputStream(focusCsvTemp, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
@@ -122,6 +125,21 @@ public class ReportWriter {
 	private static Path temporaryFor(Path target) throws IOException {
 		Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());
 		return Files.createFile(temp);
+	}
+
+	/**
+	 * Deletes what a writer killed mid-write (kill -9 runs no cleanup) left beside this
+	 * target. Only one run of a job writes at a time (the job's run lock), so none of
+	 * them is still being written.
+	 */
+	private static void deleteLeftTemporaries(Path target) throws IOException {
+		String prefix = "." + target.getFileName() + ".tmp-";
+		try (DirectoryStream<Path> left = Files.newDirectoryStream(target.toAbsolutePath().getParent(),
+				(file) -> file.getFileName().toString().startsWith(prefix))) {
+			for (Path file : left) {
+				Files.deleteIfExists(file);
+			}
+		}
 	}
 
 	private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -52,11 +52,19 @@ public class QueryStore {
 
 	/**
 	 * Records a query a run needs and returns its id. A query already known keeps its
-	 * usage rows; one that was DONE or FAILED is due again, one that holds a token keeps
-	 * it so that it is polled rather than created again.
+	 * usage rows and, when it holds a token, the token, so that it is polled rather than
+	 * created again. Whether it is due again:
+	 * <ul>
+	 * <li>DONE after its month settled (stored as not provisional): no, it is served from
+	 * the database, unless {@code refresh};</li>
+	 * <li>DONE before its month settled (provisional), or FAILED without a token: yes, it
+	 * becomes PLANNED and its rows are replaced when it is fetched again;</li>
+	 * <li>CREATED, or FAILED with a token: its token is polled.</li>
+	 * </ul>
 	 */
 	@Transactional
-	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter) {
+	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter,
+			boolean refresh) {
 		String filterJson = this.json.writeValueAsString(filter);
 		String hash = sha256(filterJson);
 		String orgId = filter.organizations().get(0);
@@ -69,10 +77,11 @@ public class QueryStore {
 			.optional();
 		if (existing.isPresent()) {
 			this.jdbc
-				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, state = CASE WHEN state = 'DONE' THEN"
-						+ " 'PLANNED' WHEN state = 'FAILED' AND token IS NULL THEN 'PLANNED' ELSE state END,"
-						+ " failure = NULL WHERE id = ?")
-				.params(organizationLabel, utc(now), existing.get())
+				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, state = CASE"
+						+ " WHEN state = 'DONE' AND provisional = FALSE AND ? = FALSE THEN 'DONE'"
+						+ " WHEN state = 'DONE' THEN 'PLANNED' WHEN state = 'FAILED' AND token IS NULL THEN 'PLANNED'"
+						+ " ELSE state END, failure = NULL WHERE id = ?")
+				.params(organizationLabel, utc(now), refresh, existing.get())
 				.update();
 			return existing.get();
 		}

@@ -92,6 +92,7 @@ public class UsageFetcher {
 	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
 		return this.client.createUsageQuery(query.organizationId(), query.filter()).flatMap((token) -> blocking(() -> {
 			this.store.markCreated(query.id(), token, this.clock.instant());
+			logger.info("{}: created, token saved", describe(query));
 			return token;
 		})).flatMap((token) -> this.client.awaitUsage(query.organizationId(), token));
 	}

@@ -194,9 +194,10 @@ class CostReportJobFunctionalTests {
 		int rowsBefore = storedRowCount();
 		int queriesBefore = count("SELECT COUNT(*) FROM cost_query");
 		BigDecimal totalBefore = storedTotal("SERVICES");
-		SandboxRun again = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW);
+		SandboxRun again = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW,
+				"--refresh");
 		assertThat(again.exitCode()).isZero();
-		assertThat(again.counters().creates()).as("a finished run is fetched again, not skipped").isEqualTo(12);
+		assertThat(again.counters().creates()).as("--refresh fetches every month again").isEqualTo(12);
 		assertThat(storedRowCount()).isEqualTo(rowsBefore);
 		assertThat(count("SELECT COUNT(*) FROM cost_query")).isEqualTo(queriesBefore);
 		assertThat(count("SELECT COUNT(*) FROM (SELECT q.org_id, q.group_by, u.usage_date, u.project_id, u.service"

@@ -80,7 +80,7 @@ class RestartFunctionalTests {
 		SandboxRun second = SandboxRun.of(this.dir, args);
 		assertThat(second.exitCode()).isEqualTo(3);
 		assertThat(second.counters().creates()).isZero();
-		assertThat(output).contains("Not started: job execution").contains("is STARTED");
+		assertThat(output).contains("Not started: job 'sandbox-demo' is already running").contains("is STARTED");
 		assertThat(first.get(60, TimeUnit.SECONDS).exitCode()).isZero();
 		assertThat(count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
 	}

@@ -19,7 +19,7 @@ record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) 
 
 	static SandboxRun of(Path dir, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		for (String fallback : List.of("--spring.datasource.url=jdbc:h2:file:" + database(dir),
+		for (String fallback : List.of("--spring.datasource.url=" + jdbcUrl(dir),
 				"--reports.dir=" + dir.resolve("reports"), "--sandbox.processing-delay=30ms")) {
 			String option = fallback.substring(0, fallback.indexOf('=') + 1);
 			if (all.stream().noneMatch((arg) -> arg.startsWith(option))) {
@@ -38,7 +38,7 @@ record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) 
 	}
 
 	static String jdbcUrl(Path dir) {
-		return "jdbc:h2:file:" + database(dir);
+		return "jdbc:h2:file:" + database(dir) + ";WRITE_DELAY=0";
 	}
 
 }

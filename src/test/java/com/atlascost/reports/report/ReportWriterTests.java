@@ -72,6 +72,16 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void temporaryFilesLeftByAKilledWriterAreDeletedByTheNextWriteAndOthersAreKept() throws IOException {
+		Files.writeString(this.temp.resolve(".finance-monthly_2026-09_2026-11.xlsx.tmp-1234"), "half a workbook");
+		Files.writeString(this.temp.resolve(".finance-monthly_2026-09_2026-11.focus.csv.tmp-5678"), "half a csv");
+		Files.writeString(this.temp.resolve(".other-job_2026-09_2026-11.xlsx.tmp-9"), "another job's");
+		new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		assertThat(fileNames(this.temp)).containsExactlyInAnyOrder("finance-monthly_2026-09_2026-11.xlsx",
+				"finance-monthly_2026-09_2026-11.focus.csv", ".other-job_2026-09_2026-11.xlsx.tmp-9");
+	}
+
+	@Test
 	void aRerunOfTheSameRangeReplacesTheReport() throws IOException {
 		ReportWriter writer = new ReportWriter(this.temp);
 		writer.write(ReportRequestFixture.realistic());

@@ -54,9 +54,10 @@ class QueryStoreTests {
 
 	@Test
 	void theSameQueryIsRegisteredOnceAndADifferentFilterIsAnotherQuery() {
-		long first = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
-		long again = this.store.register("Acme renamed", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
-		long other = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters", "Storage")));
+		long first = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long again = this.store.register("Acme renamed", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long other = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters", "Storage")),
+				false);
 		assertThat(again).isEqualTo(first);
 		assertThat(other).isNotEqualTo(first);
 		StoredQuery stored = this.store.queries(List.of(first)).get(0);
@@ -67,7 +68,7 @@ class QueryStoreTests {
 
 	@Test
 	void storingAResultTwiceReplacesTheRowsAndNeverDuplicatesThem() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query, List.of(row("Clusters", "100.10"), row("Credits", "-25.05")), Instant.now(), true);
 		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(), false);
@@ -81,7 +82,7 @@ class QueryStoreTests {
 
 	@Test
 	void amountsAreStoredToTheCent() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query,
 				List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"), row("Backup", "10.005")), Instant.now(),
@@ -91,24 +92,37 @@ class QueryStoreTests {
 	}
 
 	@Test
-	void aDoneQueryIsDueAgainOnTheNextRunButKeepsItsRowsUntilReplaced() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+	void aProvisionalDoneQueryIsDueAgainOnTheNextRunButKeepsItsRowsUntilReplaced() {
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		this.store.complete(this.store.queries(List.of(id)).get(0), List.of(row("Clusters", "5.00")), Instant.now(),
-				false);
+				true);
 		assertThat(this.store.unfinished(List.of(id))).isEmpty();
-		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
 		assertThat(this.store.usage(List.of(id))).hasSize(1);
 	}
 
 	@Test
+	void aQueryDoneAfterItsMonthSettledStaysDoneUnlessRefreshed() {
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		this.store.complete(this.store.queries(List.of(id)).get(0), List.of(row("Clusters", "5.00")), Instant.now(),
+				false);
+		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		assertThat(this.store.unfinished(List.of(id))).as("served from the database").isEmpty();
+		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), true);
+		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
+			.containsExactly(QueryState.PLANNED);
+		assertThat(this.store.usage(List.of(id))).as("kept until replaced").hasSize(1);
+	}
+
+	@Test
 	void aSavedTokenSurvivesRegistrationAndFailureSoItIsPolledRatherThanCreatedAgain() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		String token = "ab".repeat(32);
 		this.store.markCreated(id, token, Instant.now());
 		this.store.markFailed(id, "poll timed out");
-		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		StoredQuery query = this.store.unfinished(List.of(id)).get(0);
 		assertThat(query.token()).isEqualTo(token);
 		assertThat(query.state()).isEqualTo(QueryState.FAILED);
@@ -118,10 +132,10 @@ class QueryStoreTests {
 
 	@Test
 	void failuresAndProvisionalMonthsAreReported() {
-		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")));
+		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
 		long aprilId = this.store.register("Acme", Grouping.SERVICES, april, new UsageQuery(april.start(), april.end(),
-				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false));
+				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false), false);
 		this.store.markFailed(march, "HTTP 400 VALIDATION_ERROR: bad filter");
 		this.store.complete(this.store.queries(List.of(aprilId)).get(0), List.of(), Instant.now(), true);
 		assertThat(this.store.failures(List.of(march, aprilId)))
