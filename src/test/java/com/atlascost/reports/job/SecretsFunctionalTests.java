@@ -64,8 +64,9 @@ class SecretsFunctionalTests {
 
 	@Test
 	void apiKeyStaysOutOfLogsDatabaseAndReportsOverDigestWithRaw102(CapturedOutput output) throws Exception {
-		SandboxRun run = SandboxRun.of(this.database, this.dir, args("--job=jobs/sandbox.yml", "--sandbox",
-				"--from=" + NOW, "--sandbox.auth=digest", "--atlas.envelope=false"));
+		SandboxRun run = SandboxRun.of(this.database, this.dir,
+				args("--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW, "--sandbox.auth=digest",
+						"--atlas.envelope=false", "--sandbox.processing-delay=300ms"));
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.counters().tokenRequests()).isZero();
 		assertThat(run.counters().responses(102)).as("raw 102 answers were seen and got past").isPositive();
