@@ -24,8 +24,16 @@ record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) 
 	}
 
 	static SandboxRun of(TestDatabase database, Path dir, String... args) {
+		return withDatabaseArguments(database.springArguments(dir), dir, args);
+	}
+
+	/**
+	 * Runs with these datasource arguments only: none leaves the database to the
+	 * application's configuration and {@code args} (a profile, say).
+	 */
+	static SandboxRun withDatabaseArguments(List<String> databaseArguments, Path dir, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		List<String> fallbacks = new ArrayList<>(database.springArguments(dir));
+		List<String> fallbacks = new ArrayList<>(databaseArguments);
 		fallbacks.add("--reports.dir=" + dir.resolve("reports"));
 		fallbacks.add("--sandbox.processing-delay=30ms");
 		for (String fallback : fallbacks) {

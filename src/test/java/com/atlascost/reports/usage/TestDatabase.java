@@ -28,6 +28,14 @@ public interface TestDatabase extends AutoCloseable {
 		return new H2TestDatabase();
 	}
 
+	/**
+	 * Scratch databases on the PostgreSQL server at 127.0.0.1:5432, dropped on
+	 * {@link #close()}.
+	 */
+	static TestDatabase postgres() {
+		return new PostgresTestDatabase();
+	}
+
 	/** Flyway's and Spring Boot's name for the vendor: the migration folder it reads. */
 	String vendor();
 
