@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -28,16 +27,21 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.CostExplorerServices;
 import com.atlascost.reports.plan.MonthWindow;
 import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.usage.OnEachDatabase;
+import com.atlascost.reports.usage.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -45,10 +49,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job, as the command line runs it, against the sandbox over HTTP, a real H2
- * file and real report files: what is stored and reported must equal the sandbox's own
- * data to the cent, for every grouping.
+ * The whole job, as the command line runs it, against the sandbox over HTTP, a real
+ * database (H2 file, then PostgreSQL) and real report files: what is stored and reported
+ * must equal the sandbox's own data to the cent, for every grouping.
  */
+@OnEachDatabase
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class CostReportJobFunctionalTests {
 
@@ -63,25 +69,41 @@ class CostReportJobFunctionalTests {
 
 	private static final SandboxData data = new SandboxData(Clock.systemUTC());
 
+	@Parameter
+	TestDatabase database;
+
 	@TempDir
-	static Path dir;
+	static Path root;
 
-	private static SandboxRun run;
+	private Path dir;
 
-	@BeforeAll
-	static void runTheSandboxJobOverThreeMonths() {
-		// long enough that the first poll of a query always finds it still processing
-		// (102)
-		run = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW,
-				"--sandbox.processing-delay=500ms");
+	private SandboxRun run;
+
+	private @Nullable TestDatabase ranOn;
+
+	/**
+	 * Runs the job once per database, before the first test; the tests read what it left.
+	 * One instance serves both databases (per-class lifecycle), and JUnit's
+	 * per-invocation hooks run before the database is injected, hence the check.
+	 */
+	@BeforeEach
+	void runTheSandboxJobOverThreeMonthsOncePerDatabase() {
+		if (this.ranOn != this.database) {
+			this.dir = root.resolve(this.database.vendor());
+			// a processing delay long enough for the first poll to meet a 102 on a busy
+			// machine
+			this.run = SandboxRun.of(this.database, this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM,
+					"--to=" + NOW, "--sandbox.processing-delay=1s");
+			this.ranOn = this.database;
+		}
 	}
 
 	@Test
 	void exitsZeroAfterOneCreateAndAtLeastOnePollPerQuery() {
-		assertThat(run.exitCode()).isZero();
-		assertThat(run.counters().creates()).isEqualTo(2 * 2 * 3);
-		assertThat(run.counters().polls()).isGreaterThanOrEqualTo(2 * 2 * 3);
-		assertThat(run.counters().responses(102)).isPositive();
+		assertThat(this.run.exitCode()).isZero();
+		assertThat(this.run.counters().creates()).isEqualTo(2 * 2 * 3);
+		assertThat(this.run.counters().polls()).isGreaterThanOrEqualTo(2 * 2 * 3);
+		assertThat(this.run.counters().responses(102)).isPositive();
 	}
 
 	@Test
@@ -194,8 +216,8 @@ class CostReportJobFunctionalTests {
 		int rowsBefore = storedRowCount();
 		int queriesBefore = count("SELECT COUNT(*) FROM cost_query");
 		BigDecimal totalBefore = storedTotal("SERVICES");
-		SandboxRun again = SandboxRun.of(dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + FROM, "--to=" + NOW,
-				"--refresh");
+		SandboxRun again = SandboxRun.of(this.database, this.dir, "--job=jobs/sandbox.yml", "--sandbox",
+				"--from=" + FROM, "--to=" + NOW, "--refresh");
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.counters().creates()).as("--refresh fetches every month again").isEqualTo(12);
 		assertThat(storedRowCount()).isEqualTo(rowsBefore);
@@ -228,7 +250,7 @@ class CostReportJobFunctionalTests {
 		return key + "=" + row.usageAmount().setScale(2, RoundingMode.UNNECESSARY) + "@" + row.usageDate();
 	}
 
-	private static List<String> storedRows(String org, String groupBy, YearMonth month) throws SQLException {
+	private List<String> storedRows(String org, String groupBy, YearMonth month) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		query("SELECT u.project_id, u.project_name, u.service, u.amount, u.usage_date FROM usage_row u"
 				+ " JOIN cost_query q ON q.id = u.query_id WHERE q.org_id = ? AND q.group_by = ?"
@@ -239,7 +261,7 @@ class CostReportJobFunctionalTests {
 		return rows;
 	}
 
-	private static BigDecimal storedTotal(String org, String groupBy, YearMonth month) throws SQLException {
+	private BigDecimal storedTotal(String org, String groupBy, YearMonth month) throws SQLException {
 		List<BigDecimal> total = new ArrayList<>();
 		query("SELECT COALESCE(SUM(u.amount), 0) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
 				+ " WHERE q.org_id = ? AND q.group_by = ? AND q.window_start = ?",
@@ -247,25 +269,25 @@ class CostReportJobFunctionalTests {
 		return total.get(0);
 	}
 
-	private static BigDecimal storedTotal(String groupBy) throws SQLException {
+	private BigDecimal storedTotal(String groupBy) throws SQLException {
 		List<BigDecimal> total = new ArrayList<>();
 		query("SELECT SUM(u.amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.group_by = ?",
 				(rs) -> total.add(rs.getBigDecimal(1)), groupBy);
 		return total.get(0);
 	}
 
-	private static int storedRowCount() throws SQLException {
+	private int storedRowCount() throws SQLException {
 		return count("SELECT COUNT(*) FROM usage_row");
 	}
 
-	private static int count(String sql) throws SQLException {
+	private int count(String sql) throws SQLException {
 		List<Integer> count = new ArrayList<>();
 		query(sql, (rs) -> count.add(rs.getInt(1)));
 		return count.get(0);
 	}
 
-	private static void query(String sql, RowHandler handler, Object... params) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(dir), "sa", "");
+	private void query(String sql, RowHandler handler, Object... params) throws SQLException {
+		try (Connection connection = this.database.connect(this.dir);
 				var statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < params.length; i++) {
 				statement.setObject(i + 1, params[i]);
@@ -300,12 +322,12 @@ class CostReportJobFunctionalTests {
 		return amounts.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	private static Path workbookPath() {
-		return dir.resolve("reports").resolve("sandbox-demo_" + FROM + "_" + NOW + ".xlsx");
+	private Path workbookPath() {
+		return this.dir.resolve("reports").resolve("sandbox-demo_" + FROM + "_" + NOW + ".xlsx");
 	}
 
-	private static List<CSVRecord> focusCsv() throws IOException {
-		Path csv = dir.resolve("reports").resolve("sandbox-demo_" + FROM + "_" + NOW + ".focus.csv");
+	private List<CSVRecord> focusCsv() throws IOException {
+		Path csv = this.dir.resolve("reports").resolve("sandbox-demo_" + FROM + "_" + NOW + ".focus.csv");
 		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
 		}

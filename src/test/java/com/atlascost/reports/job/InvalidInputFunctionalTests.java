@@ -8,9 +8,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.atlascost.reports.usage.OnEachDatabase;
+import com.atlascost.reports.usage.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -21,10 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad input exits 2 with a message naming the problem, before any call to Atlas, and
  * writes no report.
  */
+@OnEachDatabase
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidInputFunctionalTests {
 
 	private static final String ORG = "5f0c2a3b4d5e6f7081920a1b";
+
+	@Parameter
+	TestDatabase database;
 
 	@TempDir
 	Path dir;
@@ -53,7 +61,7 @@ class InvalidInputFunctionalTests {
 			CapturedOutput output) throws IOException {
 		Path job = this.dir.resolve("job.yml");
 		Files.writeString(job, yaml);
-		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox");
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=" + job, "--sandbox");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: " + job + ": ").contains(problem);
 		assertNothingCalledOrWritten(run);
@@ -62,7 +70,7 @@ class InvalidInputFunctionalTests {
 	@Test
 	void missingJobFileExitsTwo(CapturedOutput output) {
 		Path job = this.dir.resolve("missing.yml");
-		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox");
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=" + job, "--sandbox");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: " + job + ": job file not found");
 		assertNothingCalledOrWritten(run);
@@ -70,14 +78,14 @@ class InvalidInputFunctionalTests {
 
 	@Test
 	void missingJobOptionExitsTwo(CapturedOutput output) {
-		SandboxRun run = SandboxRun.of(this.dir, "--sandbox");
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--sandbox");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: --job is required");
 	}
 
 	@Test
 	void fromAfterToExitsTwo(CapturedOutput output) {
-		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=2026-05",
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=2026-05",
 				"--to=2026-04");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: --from=2026-05 is after --to=2026-04");
@@ -86,7 +94,7 @@ class InvalidInputFunctionalTests {
 
 	@Test
 	void malformedMonthExitsTwo(CapturedOutput output) {
-		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=2026-3");
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=2026-3");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: --from=2026-3: not a month; use YYYY-MM");
 		assertNothingCalledOrWritten(run);
@@ -94,7 +102,8 @@ class InvalidInputFunctionalTests {
 
 	@Test
 	void missingCredentialsExitTwoNamingTheVariables(CapturedOutput output) {
-		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--atlas.base-url=http://127.0.0.1:9");
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=jobs/sandbox.yml",
+				"--atlas.base-url=http://127.0.0.1:9");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: No Atlas credentials: set MONGODB_ATLAS_CLIENT_ID");
 		assertThat(this.dir.resolve("reports")).doesNotExist();

@@ -3,7 +3,6 @@ package com.atlascost.reports.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.usage.OnEachDatabase;
+import com.atlascost.reports.usage.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Failure, restart and overlap, as the command line meets them. */
+@OnEachDatabase
 @ExtendWith(OutputCaptureExtension.class)
 class RestartFunctionalTests {
 
@@ -33,6 +36,9 @@ class RestartFunctionalTests {
 	private static final String UNKNOWN_ORG = "0123456789abcdef01234567";
 
 	private static final YearMonth NOW = YearMonth.now(ZoneOffset.UTC);
+
+	@Parameter
+	TestDatabase database;
 
 	@TempDir
 	Path dir;
@@ -51,7 +57,7 @@ class RestartFunctionalTests {
 				""".formatted(SandboxData.ACME_PRODUCTION, UNKNOWN_ORG));
 		String[] args = { "--job=" + job, "--sandbox", "--from=" + NOW.minusMonths(1), "--to=" + NOW };
 
-		SandboxRun first = SandboxRun.of(this.dir, args);
+		SandboxRun first = SandboxRun.of(this.database, this.dir, args);
 		assertThat(first.exitCode()).isEqualTo(1);
 		assertThat(first.counters().creates()).isEqualTo(4);
 		assertThat(states()).containsExactly(UNKNOWN_ORG + " FAILED", UNKNOWN_ORG + " FAILED",
@@ -62,7 +68,7 @@ class RestartFunctionalTests {
 		int storedRows = count("SELECT COUNT(*) FROM usage_row");
 		assertThat(storedRows).isPositive();
 
-		SandboxRun restart = SandboxRun.of(this.dir, args);
+		SandboxRun restart = SandboxRun.of(this.database, this.dir, args);
 		assertThat(restart.exitCode()).isEqualTo(1);
 		assertThat(restart.counters().creates()).as("the DONE queries are not asked again").isEqualTo(2);
 		assertThat(output).contains("Resuming job execution");
@@ -75,9 +81,10 @@ class RestartFunctionalTests {
 	void theSameJobAlreadyRunningExitsThreeAndTouchesNothing(CapturedOutput output) throws Exception {
 		String[] args = { "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW, "--to=" + NOW,
 				"--sandbox.processing-delay=3s", "--usage.concurrency=8" };
-		CompletableFuture<SandboxRun> first = CompletableFuture.supplyAsync(() -> SandboxRun.of(this.dir, args));
+		CompletableFuture<SandboxRun> first = CompletableFuture
+			.supplyAsync(() -> SandboxRun.of(this.database, this.dir, args));
 		waitForRunningExecution();
-		SandboxRun second = SandboxRun.of(this.dir, args);
+		SandboxRun second = SandboxRun.of(this.database, this.dir, args);
 		assertThat(second.exitCode()).isEqualTo(3);
 		assertThat(second.counters().creates()).isZero();
 		assertThat(output).contains("Not started: job 'sandbox-demo' is already running").contains("is STARTED");
@@ -115,7 +122,7 @@ class RestartFunctionalTests {
 
 	private List<String> strings(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(this.dir), "sa", "");
+		try (Connection connection = this.database.connect(this.dir);
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {

@@ -7,20 +7,36 @@ import java.util.List;
 import com.atlascost.reports.AtlasCostReportsApplication;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.sandbox.SandboxCounters;
+import com.atlascost.reports.usage.TestDatabase;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the application as the command line does, in this JVM, against a real H2 file and
- * a reports directory under {@code dir}, and keeps what a test reads afterwards.
+ * Runs the application as the command line does, in this JVM, against a real database (an
+ * H2 file unless told otherwise) and a reports directory under {@code dir}, and keeps
+ * what a test reads afterwards.
  */
 record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) {
 
 	static SandboxRun of(Path dir, String... args) {
+		return of(TestDatabase.h2(), dir, args);
+	}
+
+	static SandboxRun of(TestDatabase database, Path dir, String... args) {
+		return withDatabaseArguments(database.springArguments(dir), dir, args);
+	}
+
+	/**
+	 * Runs with these datasource arguments only: none leaves the database to the
+	 * application's configuration and {@code args} (a profile, say).
+	 */
+	static SandboxRun withDatabaseArguments(List<String> databaseArguments, Path dir, String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
-		for (String fallback : List.of("--spring.datasource.url=" + jdbcUrl(dir),
-				"--reports.dir=" + dir.resolve("reports"), "--sandbox.processing-delay=30ms")) {
+		List<String> fallbacks = new ArrayList<>(databaseArguments);
+		fallbacks.add("--reports.dir=" + dir.resolve("reports"));
+		fallbacks.add("--sandbox.processing-delay=30ms");
+		for (String fallback : fallbacks) {
 			String option = fallback.substring(0, fallback.indexOf('=') + 1);
 			if (all.stream().noneMatch((arg) -> arg.startsWith(option))) {
 				all.add(fallback);
@@ -37,8 +53,11 @@ record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) 
 		return dir.resolve("data").resolve("atlas-cost-reports");
 	}
 
+	/**
+	 * The H2 file of {@code dir}; tests on each database use {@link TestDatabase#url}.
+	 */
 	static String jdbcUrl(Path dir) {
-		return "jdbc:h2:file:" + database(dir) + ";WRITE_DELAY=0";
+		return TestDatabase.h2().url(dir);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,8 +17,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.usage.OnEachDatabase;
+import com.atlascost.reports.usage.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * layers, and checks that no secret reaches the log, the job repository, the usage tables
  * or the reports.
  */
+@OnEachDatabase
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsFunctionalTests {
 
@@ -40,12 +43,16 @@ class SecretsFunctionalTests {
 			"--logging.level.org.springframework.security=DEBUG", "--logging.level.reactor.netty=DEBUG",
 			"--logging.level.com.atlascost=DEBUG", "--logging.level.org.springframework.batch=DEBUG" };
 
+	@Parameter
+	TestDatabase database;
+
 	@TempDir
 	Path dir;
 
 	@Test
 	void serviceAccountSecretAndAccessTokensStayOutOfLogsDatabaseAndReports(CapturedOutput output) throws Exception {
-		SandboxRun run = SandboxRun.of(this.dir, args("--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW));
+		SandboxRun run = SandboxRun.of(this.database, this.dir,
+				args("--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW));
 		assertThat(run.exitCode()).isZero();
 		AtlasCredentials.ServiceAccount account = run.sandbox().serviceAccount();
 		List<String> secrets = new ArrayList<>(run.sandbox().issuedAccessTokens());
@@ -57,8 +64,8 @@ class SecretsFunctionalTests {
 
 	@Test
 	void apiKeyStaysOutOfLogsDatabaseAndReportsOverDigestWithRaw102(CapturedOutput output) throws Exception {
-		SandboxRun run = SandboxRun.of(this.dir, args("--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
-				"--sandbox.auth=digest", "--atlas.envelope=false", "--sandbox.processing-delay=2s"));
+		SandboxRun run = SandboxRun.of(this.database, this.dir, args("--job=jobs/sandbox.yml", "--sandbox",
+				"--from=" + NOW, "--sandbox.auth=digest", "--atlas.envelope=false", "--sandbox.processing-delay=2s"));
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.counters().tokenRequests()).isZero();
 		assertThat(run.counters().responses(102)).as("raw 102 answers were seen and got past").isPositive();
@@ -94,7 +101,7 @@ class SecretsFunctionalTests {
 	/** Every text column of the job repository and the usage tables, concatenated. */
 	private String databaseText() throws SQLException {
 		StringBuilder text = new StringBuilder();
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(this.dir), "sa", "");
+		try (Connection connection = this.database.connect(this.dir);
 				Statement statement = connection.createStatement()) {
 			for (String table : List.of("BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT",
 					"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION", "COST_QUERY", "USAGE_ROW")) {

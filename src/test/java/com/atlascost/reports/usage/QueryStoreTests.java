@@ -7,11 +7,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.atlascost.reports.atlas.UsageDetail;
@@ -24,12 +25,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Against a real H2 file database migrated by the application's own Flyway scripts. */
+/**
+ * Against real H2 and PostgreSQL databases migrated by the application's own Flyway
+ * scripts.
+ */
+@OnEachDatabase
 class QueryStoreTests {
 
 	private static final String ORG = "aaaaaaaaaaaaaaaaaaaaaaaa";
 
 	private static final MonthWindow MARCH = MonthWindow.of(YearMonth.of(2026, 3));
+
+	@Parameter
+	TestDatabase database;
 
 	@TempDir
 	Path dir;
@@ -40,14 +48,7 @@ class QueryStoreTests {
 
 	@BeforeEach
 	void migrate() {
-		JdbcDataSource dataSource = new JdbcDataSource();
-		dataSource.setURL("jdbc:h2:file:" + this.dir.resolve("db"));
-		dataSource.setUser("sa");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
+		DataSource dataSource = this.database.migrated(this.dir);
 		this.jdbc = JdbcClient.create(dataSource);
 		this.store = new QueryStore(this.jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build());
 	}
