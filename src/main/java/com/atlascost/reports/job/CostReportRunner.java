@@ -18,7 +18,6 @@ import com.atlascost.reports.plan.MonthRange;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,10 +44,16 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Clock clock;
 
+	private final PlanPreview planPreview;
+
+	private final RunSummaries summaries;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	CostReportRunner(Environment environment, JobFileReader reader, ObjectProvider<AtlasConnection> connection,
-			CostReportLauncher launcher, Clock clock) {
+			CostReportLauncher launcher, Clock clock, PlanPreview planPreview, RunSummaries summaries) {
+		this.planPreview = planPreview;
+		this.summaries = summaries;
 		this.environment = environment;
 		this.reader = reader;
 		this.connection = connection;
@@ -58,6 +63,11 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (OperatorEnvironment.isSet(this.environment, "help")) {
+			System.out.print(HelpText.TEXT);
+			System.out.flush();
+			return;
+		}
 		this.exitCode = runJob();
 		logger.info("Exit code {}: {}", this.exitCode.code(), this.exitCode.meaning());
 	}
@@ -71,17 +81,22 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 			ex.problems().forEach((problem) -> logger.error("Invalid input: {}", problem));
 			return ExitCode.INVALID_INPUT;
 		}
+		if (OperatorEnvironment.isSet(this.environment, "plan")) {
+			this.planPreview.print(this.reader.read(run.jobFile()), run, System.out);
+			return ExitCode.DONE;
+		}
 		try {
 			JobExecution execution = this.launcher.launch(run);
+			ExitCode ended = (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCode.DONE : ExitCode.FAILED;
 			summarize(execution);
-			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCode.DONE : ExitCode.FAILED;
+			return ended;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			logger.error("Not started: {}", ex.getMessage());
 			return ExitCode.ALREADY_RUNNING;
 		}
 		catch (Exception ex) {
-			logger.error("The job could not be launched", ex);
+			logger.error("The job could not be launched: {}", ex.toString(), ex);
 			return ExitCode.FAILED;
 		}
 	}
@@ -104,18 +119,11 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private void summarize(JobExecution execution) {
-		ExecutionContext context = execution.getExecutionContext();
 		Duration took = (execution.getStartTime() != null && execution.getEndTime() != null)
 				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
-		logger.info("Run summary: job execution {} {} in {}s; queries: {} planned, {} done, {} failed; {} usage rows",
-				execution.getId(), execution.getStatus(), took.toSeconds(), RunContext.queryIds(context).size(),
-				context.getInt(RunContext.FETCH_DONE, 0), context.getInt(RunContext.FETCH_FAILED, 0),
-				context.getInt(RunContext.ROWS, 0));
-		if (context.containsKey(RunContext.WORKBOOK)) {
-			logger.info("Workbook: {}", context.getString(RunContext.WORKBOOK));
-			logger.info("FOCUS CSV: {}", context.getString(RunContext.FOCUS_CSV));
-		}
-		execution.getAllFailureExceptions().forEach((failure) -> logger.error("Failure: {}", failure.getMessage()));
+		logger.info("Run summary: job execution {} {} in {}s", execution.getId(), execution.getStatus(),
+				took.toSeconds());
+		this.summaries.summarize(execution, took).lines().forEach((line) -> logger.info("  {}", line));
 	}
 
 	@Override

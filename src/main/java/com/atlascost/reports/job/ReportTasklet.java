@@ -1,6 +1,8 @@
 package com.atlascost.reports.job;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import com.atlascost.reports.report.ReportWriter;
 import com.atlascost.reports.usage.QueryStore;
 import com.atlascost.reports.usage.StoredUsage;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
@@ -44,8 +47,11 @@ class ReportTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final RunSummaries summaries;
+
 	ReportTasklet(JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
-			AtlasConnection connection, Clock clock) {
+			AtlasConnection connection, Clock clock, RunSummaries summaries) {
+		this.summaries = summaries;
 		this.reader = reader;
 		this.store = store;
 		this.writer = writer;
@@ -62,9 +68,14 @@ class ReportTasklet implements Tasklet {
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
 		List<StoredUsage> rows = this.store.usage(ids);
+		// The report is the last step: a run that gets here ends with exit code 0.
+		JobExecution execution = step.getJobExecution();
+		Duration sofar = (execution.getStartTime() != null)
+				? Duration.between(execution.getStartTime(), LocalDateTime.now()) : Duration.ZERO;
+		RunSummary summary = this.summaries.summarize(execution, sofar).withExitCode(ExitCode.DONE);
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
 				job.groupings(), rows, shownParameters(run, step), this.atlas.apiVersion(), this.clock.instant(),
-				this.store.provisionalMonths(ids)));
+				this.store.provisionalMonths(ids), summary.entries()));
 		context.putInt(RunContext.ROWS, rows.size());
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());

@@ -21,8 +21,17 @@ import com.atlascost.reports.usage.StoredUsage;
  * @param apiVersion the Atlas API version the usage was fetched with
  * @param generatedAt when the report was written
  * @param provisionalMonths months whose amounts may still change
+ * @param runSummary what the run did, as (what, value) in the order shown
  */
 public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings,
 		List<StoredUsage> rows, Map<String, String> parameters, String apiVersion, Instant generatedAt,
-		SortedSet<YearMonth> provisionalMonths) {
+		SortedSet<YearMonth> provisionalMonths, Map<String, String> runSummary) {
+
+	/** A request without a run summary. */
+	public ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, List<StoredUsage> rows,
+			Map<String, String> parameters, String apiVersion, Instant generatedAt,
+			SortedSet<YearMonth> provisionalMonths) {
+		this(jobName, from, to, groupings, rows, parameters, apiVersion, generatedAt, provisionalMonths, Map.of());
+	}
+
 }

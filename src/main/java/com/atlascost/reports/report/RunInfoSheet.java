@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *                    |
  * Parameters         |
  * key                | value              (one line per parameter, by key)
+ *                    |
+ * Run summary        |                    (when the run gave one)
+ * what               | value              (one line per entry, in the run's order)
  * </pre>
  */
 final class RunInfoSheet {
@@ -67,6 +70,15 @@ final class RunInfoSheet {
 			Row row = sheet.createRow(rowIndex++);
 			this.cells.text(row, 0, parameter.getKey());
 			this.cells.text(row, 1, parameter.getValue());
+		}
+		if (request.runSummary() != null && !request.runSummary().isEmpty()) {
+			rowIndex++;
+			this.cells.header(sheet.createRow(rowIndex++), 0, "Run summary");
+			for (Map.Entry<String, String> entry : request.runSummary().entrySet()) {
+				Row row = sheet.createRow(rowIndex++);
+				this.cells.text(row, 0, entry.getKey());
+				this.cells.text(row, 1, entry.getValue());
+			}
 		}
 		sheet.setColumnWidth(0, 24 * 256);
 		sheet.setColumnWidth(1, 60 * 256);
