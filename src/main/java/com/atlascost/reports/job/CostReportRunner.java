@@ -124,6 +124,7 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 		logger.info("Run summary: job execution {} {} in {}s", execution.getId(), execution.getStatus(),
 				took.toSeconds());
 		this.summaries.summarize(execution, took).lines().forEach((line) -> logger.info("  {}", line));
+		execution.getAllFailureExceptions().forEach((failure) -> logger.error("Failure: {}", failure.getMessage()));
 	}
 
 	@Override

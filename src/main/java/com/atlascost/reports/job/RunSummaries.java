@@ -3,6 +3,7 @@ package com.atlascost.reports.job;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,9 @@ class RunSummaries {
 		if (failures.size() > LISTED_FAILURES) {
 			entries.put("Failed queries not listed", Integer.toString(failures.size() - LISTED_FAILURES));
 		}
-		refusedCredentials(failures).ifPresent((hint) -> entries.put("Credentials", hint));
+		List<String> reasons = new ArrayList<>(failures);
+		execution.getAllFailureExceptions().forEach((failure) -> reasons.add(String.valueOf(failure.getMessage())));
+		refusedCredentials(reasons).ifPresent((hint) -> entries.put("Credentials", hint));
 		Map<String, Long> calls = this.metrics.callsByStatus();
 		entries.put("API calls by status",
 				calls.isEmpty() ? "none"
