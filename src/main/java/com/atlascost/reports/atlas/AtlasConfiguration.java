@@ -1,5 +1,9 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -14,8 +18,19 @@ public class AtlasConfiguration {
 	}
 
 	@Bean
-	public AtlasCostExplorerClient atlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties) {
-		return new AtlasCostExplorerClient(connection, properties);
+	public AtlasCostExplorerClient atlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties,
+			AtlasMetrics metrics) {
+		return new AtlasCostExplorerClient(connection, properties, metrics);
+	}
+
+	/**
+	 * The application's registry when it has one (Spring Boot's metrics
+	 * auto-configuration with an exporter), else one of our own that lives as long as the
+	 * context.
+	 */
+	@Bean
+	public AtlasMetrics atlasMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new AtlasMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 }

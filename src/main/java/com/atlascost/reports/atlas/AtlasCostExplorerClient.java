@@ -42,7 +42,13 @@ public class AtlasCostExplorerClient {
 
 	private final JsonMapper mapper = AtlasJson.mapper();
 
+	private final AtlasMetrics metrics;
+
 	public AtlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties) {
+		this(connection, properties, AtlasMetrics.detached());
+	}
+
+	public AtlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties, AtlasMetrics metrics) {
 		ClientHttpConnector connector = AtlasHttpConnector.create(properties.timeouts());
 		this.webClient = WebClient.builder()
 			.baseUrl(connection.baseUrl())
@@ -51,6 +57,7 @@ public class AtlasCostExplorerClient {
 			.defaultHeader(HttpHeaders.ACCEPT, properties.mediaType())
 			.build();
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	/** Starts a usage query; the token identifies it for {@link #pollUsage}. */
@@ -128,20 +135,35 @@ public class AtlasCostExplorerClient {
 	 */
 	private Mono<AtlasReply> call(Mono<AtlasReply> exchange, String orgId, AtlasApiCall call,
 			Set<Integer> successStatuses) {
-		return exchange
+		return exchange.doOnNext((reply) -> this.metrics.answered(call, Integer.toString(reply.status())))
+			.doOnError((ex) -> countFailedExchange(call, ex))
 			.flatMap((reply) -> successStatuses.contains(reply.status()) ? Mono.just(reply)
 					: Mono.error(reply.toException(orgId, call)))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
 			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId))
-			.retryWhen(transientRetry());
+			.retryWhen(transientRetry(call));
 	}
 
-	private RetryBackoffSpec transientRetry() {
+	/**
+	 * An exchange that produced no reply: the token endpoint refused (counted as its own
+	 * call) or the network failed.
+	 */
+	private void countFailedExchange(AtlasApiCall call, Throwable ex) {
+		if (ex instanceof AtlasApiException atlas) {
+			this.metrics.answered(atlas.call(), Integer.toString(atlas.status()));
+		}
+		else {
+			this.metrics.answered(call, "IO_ERROR");
+		}
+	}
+
+	private RetryBackoffSpec transientRetry(AtlasApiCall call) {
 		AtlasProperties.Retry retry = this.properties.retry();
 		return Retry.backoff(Math.max(0, retry.maxAttempts() - 1), retry.minBackoff())
 			.maxBackoff(retry.maxBackoff())
 			.jitter(0.5)
 			.filter(AtlasCostExplorerClient::isTransient)
+			.doBeforeRetry((signal) -> this.metrics.retried(call))
 			// Retry-After is a floor set by the server: wait it out before the backoff
 			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas)
 					? atlas.retryAfter().map((delay) -> Mono.delay(delay).then()).orElse(Mono.empty()) : Mono.empty())

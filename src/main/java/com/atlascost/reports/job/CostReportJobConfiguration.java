@@ -44,15 +44,18 @@ class CostReportJobConfiguration {
 	}
 
 	@Bean
-	Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UsageFetcher fetcher) {
-		return new StepBuilder("fetch", jobRepository).tasklet(new FetchTasklet(fetcher), transactionManager).build();
+	Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UsageFetcher fetcher,
+			FetchProgress progress) {
+		return new StepBuilder("fetch", jobRepository).tasklet(new FetchTasklet(fetcher, progress), transactionManager)
+			.build();
 	}
 
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
-			QueryStore store, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection, Clock clock) {
+			QueryStore store, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection, Clock clock,
+			RunSummaries summaries) {
 		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock), transactionManager)
+			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock, summaries), transactionManager)
 			.build();
 	}
 

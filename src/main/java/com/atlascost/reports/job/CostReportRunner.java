@@ -22,7 +22,6 @@ import com.atlascost.reports.plan.MonthRange;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -34,7 +33,9 @@ import org.springframework.stereotype.Component;
  * The command line: validates everything it can before anything is called or written,
  * runs or resumes the job, prints a summary and sets the process exit code. Two
  * operations commands share it: {@code --history} lists recent runs and
- * {@code --restart-last-failed} restarts the last failed run of {@code --job}.
+ * {@code --restart-last-failed} restarts the last failed run of {@code --job};
+ * {@code --help} prints the usage and {@code --plan} what a run would do, calling and
+ * writing nothing.
  */
 @Component
 class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
@@ -55,10 +56,17 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Clock clock;
 
+	private final PlanPreview planPreview;
+
+	private final RunSummaries summaries;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	CostReportRunner(Environment environment, JobFileReader reader, ObjectProvider<AtlasConnection> connection,
-			CostReportLauncher launcher, RunHistory history, Clock clock) {
+			CostReportLauncher launcher, RunHistory history, Clock clock, PlanPreview planPreview,
+			RunSummaries summaries) {
+		this.planPreview = planPreview;
+		this.summaries = summaries;
 		this.environment = environment;
 		this.reader = reader;
 		this.connection = connection;
@@ -69,6 +77,11 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (OperatorEnvironment.isSet(this.environment, "help")) {
+			System.out.print(HelpText.TEXT);
+			System.out.flush();
+			return;
+		}
 		this.exitCode = command(args);
 		logger.info("Exit code {}: {}", this.exitCode.code(), this.exitCode.meaning());
 	}
@@ -84,6 +97,10 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				return launched(() -> this.launcher.restartLastFailed(jobName));
 			}
 			RunParameters run = validatedRun(args);
+			if (OperatorEnvironment.isSet(this.environment, "plan")) {
+				this.planPreview.print(this.reader.read(run.jobFile()), run, System.out);
+				return ExitCode.DONE;
+			}
 			return launched(() -> this.launcher.launch(run));
 		}
 		catch (InvalidInputException ex) {
@@ -100,15 +117,16 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				return ExitCode.DONE;
 			}
 			JobExecution execution = ((LaunchOutcome.Ran) outcome).execution();
+			ExitCode ended = (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCode.DONE : ExitCode.FAILED;
 			summarize(execution);
-			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCode.DONE : ExitCode.FAILED;
+			return ended;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			logger.error("Not started: {}", ex.getMessage());
 			return ExitCode.ALREADY_RUNNING;
 		}
 		catch (Exception ex) {
-			logger.error("The job could not be launched", ex);
+			logger.error("The job could not be launched: {}", ex.toString(), ex);
 			return ExitCode.FAILED;
 		}
 	}
@@ -183,17 +201,11 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private void summarize(JobExecution execution) {
-		ExecutionContext context = execution.getExecutionContext();
 		Duration took = (execution.getStartTime() != null && execution.getEndTime() != null)
 				? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
-		logger.info("Run summary: job execution {} {} in {}s; queries: {} planned, {} done, {} failed; {} usage rows",
-				execution.getId(), execution.getStatus(), took.toSeconds(), RunContext.queryIds(context).size(),
-				context.getInt(RunContext.FETCH_DONE, 0), context.getInt(RunContext.FETCH_FAILED, 0),
-				context.getInt(RunContext.ROWS, 0));
-		if (context.containsKey(RunContext.WORKBOOK)) {
-			logger.info("Workbook: {}", context.getString(RunContext.WORKBOOK));
-			logger.info("FOCUS CSV: {}", context.getString(RunContext.FOCUS_CSV));
-		}
+		logger.info("Run summary: job execution {} {} in {}s", execution.getId(), execution.getStatus(),
+				took.toSeconds());
+		this.summaries.summarize(execution, took).lines().forEach((line) -> logger.info("  {}", line));
 		execution.getAllFailureExceptions().forEach((failure) -> logger.error("Failure: {}", failure.getMessage()));
 	}
 

@@ -20,16 +20,23 @@ class FetchTasklet implements Tasklet {
 
 	private final UsageFetcher fetcher;
 
-	FetchTasklet(UsageFetcher fetcher) {
+	private final FetchProgress progress;
+
+	FetchTasklet(UsageFetcher fetcher, FetchProgress progress) {
 		this.fetcher = fetcher;
+		this.progress = progress;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
-		FetchOutcome outcome = this.fetcher.fetch(ids);
+		FetchOutcome outcome;
+		try (ProgressReporter reporter = this.progress.open()) {
+			outcome = this.fetcher.fetch(ids, reporter);
+		}
 		context.putInt(RunContext.FETCH_DONE, ids.size() - outcome.failed());
+		context.putInt(RunContext.FETCH_CACHED, ids.size() - outcome.done() - outcome.failed());
 		context.putInt(RunContext.FETCH_FAILED, outcome.failed());
 		if (outcome.failed() > 0) {
 			throw new QueriesFailedException(outcome.failed(), ids.size(), outcome.failures());

@@ -1,6 +1,8 @@
 package com.atlascost.reports.job;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.report.ReportWriter;
 import com.atlascost.reports.usage.QueryStore;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
@@ -43,8 +46,11 @@ class ReportTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final RunSummaries summaries;
+
 	ReportTasklet(JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
-			AtlasConnection connection, Clock clock) {
+			AtlasConnection connection, Clock clock, RunSummaries summaries) {
+		this.summaries = summaries;
 		this.reader = reader;
 		this.store = store;
 		this.writer = writer;
@@ -63,12 +69,17 @@ class ReportTasklet implements Tasklet {
 		logger.info("Writing the report of {} from {} stored queries", run.describe(), ids.size());
 		Map<String, Long> queryCounts = new LinkedHashMap<>();
 		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
+		// The report is the last step: a run that gets here ends with exit code 0.
+		JobExecution execution = step.getJobExecution();
+		Duration sofar = (execution.getStartTime() != null)
+				? Duration.between(execution.getStartTime(), LocalDateTime.now()) : Duration.ZERO;
+		RunSummary summary = this.summaries.summarize(execution, sofar).withExitCode(ExitCode.DONE);
 		// Streamed from the database, read once to sum and again to list: a million rows
 		// never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
 				job.groupings(), this.store.usageRows(ids, job.groupings()), shownParameters(run, step),
 				this.atlas.apiVersion(), this.clock.instant(), this.store.provisionalMonths(ids),
-				job.includePartialMatches(), queryCounts, job.budgets()));
+				job.includePartialMatches(), queryCounts, job.budgets(), summary.entries()));
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());

@@ -19,6 +19,11 @@ final class RunContext {
 
 	static final String FETCH_FAILED = "fetch.failed";
 
+	/**
+	 * Queries already DONE when the fetch step started (an earlier attempt stored them).
+	 */
+	static final String FETCH_CACHED = "fetch.cached";
+
 	static final String ROWS = "report.rows";
 
 	static final String WORKBOOK = "report.workbook";

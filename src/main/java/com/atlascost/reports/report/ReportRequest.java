@@ -32,11 +32,12 @@ import com.atlascost.reports.usage.UsageRows;
  * why groupings can total differently)
  * @param queryCounts the run's queries by state, for the run-info sheet
  * @param budgets the job file's monthly budgets
+ * @param runSummary what the run did, as (what, value) in the order shown
  */
 public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, UsageRows rows,
 		@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
 		@Nullable SortedSet<YearMonth> provisionalMonths, boolean includePartialMatches, Map<String, Long> queryCounts,
-		List<Budget> budgets) {
+		List<Budget> budgets, Map<String, String> runSummary) {
 
 	/**
 	 * A request over rows in memory, without budgets or query counts. The rows are listed
@@ -47,7 +48,7 @@ public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<G
 			@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
 			@Nullable SortedSet<YearMonth> provisionalMonths) {
 		this(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters, apiVersion,
-				generatedAt, provisionalMonths, false, Map.of(), List.of());
+				generatedAt, provisionalMonths, false, Map.of(), List.of(), Map.of());
 	}
 
 	private static List<StoredUsage> inReportOrder(@Nullable List<Grouping> groupings, List<StoredUsage> rows) {

@@ -36,6 +36,9 @@ import com.atlascost.reports.plan.Grouping;
  * Queries            |
  * DONE               | 12                 (one line per state)
  *                    |
+ * Run summary        |                    (when the run gave one)
+ * what               | value              (one line per entry, in the run's order)
+ *                    |
  * Reconciliation     |
  * Month | Grouping | Summary total | Grouping total | Difference | Why
  * </pre>
@@ -99,6 +102,15 @@ final class RunInfoSheet {
 				Row row = sheet.createRow(rowIndex++);
 				this.cells.text(row, 0, count.getKey());
 				this.cells.number(row, 1, count.getValue());
+			}
+		}
+		if (request.runSummary() != null && !request.runSummary().isEmpty()) {
+			rowIndex++;
+			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
+			for (Map.Entry<String, String> entry : request.runSummary().entrySet()) {
+				Row row = sheet.createRow(rowIndex++);
+				this.cells.text(row, 0, entry.getKey());
+				this.cells.text(row, 1, entry.getValue());
 			}
 		}
 		rowIndex++;

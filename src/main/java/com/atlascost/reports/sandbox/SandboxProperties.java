@@ -1,6 +1,7 @@
 package com.atlascost.reports.sandbox;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param processingDelay how long each usage query answers 102
  * @param auth how the client authenticates against the sandbox
+ * @param injectedFailures statuses the first API calls answer (for fault demos and tests)
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay,
-		@DefaultValue("service-account") Auth auth) {
+		@DefaultValue("service-account") Auth auth, @DefaultValue List<Integer> injectedFailures) {
 
 	public enum Auth {
 
@@ -26,7 +28,9 @@ public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay,
 	}
 
 	SandboxSettings settings() {
-		return SandboxSettings.defaults().withProcessingDelay(this.processingDelay);
+		return SandboxSettings.defaults()
+			.withProcessingDelay(this.processingDelay)
+			.withInjectedFailures(this.injectedFailures.toArray(Integer[]::new));
 	}
 
 }

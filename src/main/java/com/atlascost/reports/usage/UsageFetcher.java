@@ -15,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 
 import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.AtlasMetrics;
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.plan.MonthWindow;
 
@@ -38,7 +39,11 @@ public class UsageFetcher {
 
 	private final Clock clock;
 
-	public UsageFetcher(AtlasCostExplorerClient client, QueryStore store, UsageProperties properties, Clock clock) {
+	private final AtlasMetrics metrics;
+
+	public UsageFetcher(AtlasCostExplorerClient client, QueryStore store, UsageProperties properties, Clock clock,
+			AtlasMetrics metrics) {
+		this.metrics = metrics;
 		this.client = client;
 		this.store = store;
 		this.properties = properties;
@@ -46,11 +51,18 @@ public class UsageFetcher {
 	}
 
 	public FetchOutcome fetch(List<Long> queryIds) {
+		return fetch(queryIds, FetchListener.NONE);
+	}
+
+	public FetchOutcome fetch(List<Long> queryIds, FetchListener listener) {
 		List<StoredQuery> unfinished = this.store.unfinished(queryIds);
 		logger.info("Fetching {} of {} queries ({} already done)", unfinished.size(), queryIds.size(),
 				queryIds.size() - unfinished.size());
-		List<Boolean> results = Flux.fromIterable(unfinished)
-			.flatMap(this::fetchOne, Math.max(1, this.properties.concurrency()))
+		listener.started(unfinished.size(), queryIds.size() - unfinished.size());
+		List<Boolean> results = Flux.fromIterable(unfinished).flatMap((query) -> Mono.defer(() -> {
+			listener.queryStarted();
+			return fetchOne(query);
+		}).doOnNext(listener::queryFinished), Math.max(1, this.properties.concurrency()))
 			.collectList()
 			.blockOptional()
 			.orElse(List.of());
@@ -60,15 +72,20 @@ public class UsageFetcher {
 	}
 
 	private Mono<Boolean> fetchOne(StoredQuery query) {
-		Mono<List<UsageDetail>> usage = (query.token() != null) ? resume(query) : createAndAwait(query);
+		Mono<List<UsageDetail>> usage = this.metrics
+			.timeQuery((query.token() != null) ? resume(query) : createAndAwait(query));
 		return usage.flatMap((rows) -> blocking(() -> {
 			Instant fetchedAt = this.clock.instant();
 			this.store.complete(query, rows, fetchedAt, isProvisional(query.window(), fetchedAt));
-			logger.info("{}: {} usage rows stored", describe(query), rows.size());
+			try (QueryLogContext log = QueryLogContext.of(query)) {
+				logger.debug("{}: {} usage rows stored", describe(query), rows.size());
+			}
 			return true;
 		})).onErrorResume((ex) -> blocking(() -> {
 			String reason = reason(ex);
-			logger.warn("{}: failed: {}", describe(query), reason);
+			try (QueryLogContext log = QueryLogContext.of(query)) {
+				logger.warn("{}: failed: {}", describe(query), reason);
+			}
 			this.store.markFailed(query.id(), reason);
 			return false;
 		}));
@@ -81,8 +98,11 @@ public class UsageFetcher {
 	private Mono<List<UsageDetail>> resume(StoredQuery query) {
 		return this.client.awaitUsage(query.organizationId(), query.token())
 			.onErrorResume((ex) -> ex instanceof AtlasApiException api && api.status() == 404, (ex) -> {
-				logger.info("{}: the server no longer knows its token; creating the query again", describe(query));
 				return blocking(() -> {
+					try (QueryLogContext log = QueryLogContext.of(query)) {
+						logger.info("{}: the server no longer knows its token; creating the query again",
+								describe(query));
+					}
 					this.store.forgetToken(query.id());
 					return true;
 				}).then(createAndAwait(query));

@@ -1,0 +1,113 @@
+package com.atlascost.reports.atlas;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the client did, as Micrometer meters: {@code atlas.api.calls} (tagged {@code call}
+ * and {@code status}: the Atlas status, an envelope's included, or {@code IO_ERROR}),
+ * {@code atlas.api.rate_limited} (429 answers), {@code atlas.api.retries} (tagged
+ * {@code call}) and the timer {@code atlas.query.latency} (create to usage, tagged
+ * {@code outcome}). The registry is whatever the application has, so the usual Spring
+ * Boot exporters see them; the run summary reads them back from the same registry.
+ */
+public class AtlasMetrics {
+
+	static final String CALLS = "atlas.api.calls";
+
+	static final String RATE_LIMITED = "atlas.api.rate_limited";
+
+	static final String RETRIES = "atlas.api.retries";
+
+	static final String QUERY_LATENCY = "atlas.query.latency";
+
+	private final MeterRegistry registry;
+
+	public AtlasMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** Meters kept for the life of this object only (tests, tools). */
+	public static AtlasMetrics detached() {
+		return new AtlasMetrics(new SimpleMeterRegistry());
+	}
+
+	void answered(AtlasApiCall call, String status) {
+		Counter.builder(CALLS)
+			.description("Atlas API answers by call and status")
+			.tag("call", call.name())
+			.tag("status", status)
+			.register(this.registry)
+			.increment();
+		if ("429".equals(status)) {
+			Counter.builder(RATE_LIMITED).description("429 answers").register(this.registry).increment();
+		}
+	}
+
+	void retried(AtlasApiCall call) {
+		Counter.builder(RETRIES)
+			.description("retries of transient failures")
+			.tag("call", call.name())
+			.register(this.registry)
+			.increment();
+	}
+
+	/** Times one query from its first call to its usage (or its failure). */
+	public <T> Mono<T> timeQuery(Mono<T> query) {
+		return Mono.defer(() -> {
+			Timer.Sample sample = Timer.start(this.registry);
+			return query.doOnSuccess((value) -> sample.stop(latency("done")))
+				.doOnError((ex) -> sample.stop(latency("failed")));
+		});
+	}
+
+	private Timer latency(String outcome) {
+		return Timer.builder(QUERY_LATENCY)
+			.description("time from a query's first call to its usage")
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	/** Answers so far by status (all calls together), in status order. */
+	public Map<String, Long> callsByStatus() {
+		Map<String, Long> byStatus = new TreeMap<>();
+		this.registry.find(CALLS)
+			.counters()
+			.forEach((counter) -> byStatus.merge(String.valueOf(counter.getId().getTag("status")),
+					(long) counter.count(), Long::sum));
+		return byStatus;
+	}
+
+	public long rateLimited() {
+		return (long) this.registry.find(RATE_LIMITED).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	public long retries() {
+		return (long) this.registry.find(RETRIES).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/** Queries timed so far, their mean and maximum latency. */
+	public QueryLatency queryLatency() {
+		long count = 0;
+		double totalMillis = 0;
+		double maxMillis = 0;
+		for (Timer timer : this.registry.find(QUERY_LATENCY).timers()) {
+			count += timer.count();
+			totalMillis += timer.totalTime(TimeUnit.MILLISECONDS);
+			maxMillis = Math.max(maxMillis, timer.max(TimeUnit.MILLISECONDS));
+		}
+		return new QueryLatency(count, (count > 0) ? Math.round(totalMillis / count) : 0, Math.round(maxMillis));
+	}
+
+	/** Query latency in milliseconds. */
+	public record QueryLatency(long count, long meanMillis, long maxMillis) {
+	}
+
+}

@@ -1,0 +1,131 @@
+package com.atlascost.reports.job;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.atlascost.reports.atlas.AtlasMetrics;
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.JobDefinition;
+import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.StoredUsage;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a run's summary from the job execution (what the steps recorded), the database
+ * (queries, failure reasons, rows) and the client's meters (calls, 429s, retries,
+ * latency). Meters count what this process did: a resumed run's summary shows the calls
+ * of the resumption.
+ */
+@Component
+class RunSummaries {
+
+	/** Failure reasons listed one by one; more are counted. */
+	private static final int LISTED_FAILURES = 20;
+
+	/**
+	 * An org whose credentials Atlas refused, in an {@code AtlasApiException} message.
+	 */
+	private static final Pattern REFUSED = Pattern.compile("for org ([0-9a-f]{24}) failed: (401|403) ");
+
+	private final QueryStore store;
+
+	private final JobFileReader reader;
+
+	private final AtlasMetrics metrics;
+
+	RunSummaries(QueryStore store, JobFileReader reader, AtlasMetrics metrics) {
+		this.store = store;
+		this.reader = reader;
+		this.metrics = metrics;
+	}
+
+	RunSummary summarize(JobExecution execution, Duration took) {
+		RunParameters run = RunParameters.from(execution.getJobParameters());
+		ExecutionContext context = execution.getExecutionContext();
+		List<Long> ids = RunContext.queryIds(context);
+		Map<String, String> entries = new LinkedHashMap<>();
+		entries.put("Job", run.jobName() + " (" + run.jobFile() + "), job execution " + execution.getId());
+		entries.put("Windows", run.range().windows().size() + ": " + run.range().from() + " to " + run.range().to());
+		int failed = context.getInt(RunContext.FETCH_FAILED, 0);
+		int cached = context.getInt(RunContext.FETCH_CACHED, 0);
+		int done = context.getInt(RunContext.FETCH_DONE, 0);
+		entries.put("Queries", ids.size() + " planned, " + done + " done (" + (done - cached) + " fetched, " + cached
+				+ " already done before this run), " + failed + " failed");
+		List<String> failures = this.store.failures(ids);
+		for (int i = 0; i < Math.min(failures.size(), LISTED_FAILURES); i++) {
+			entries.put("Failed query " + (i + 1), failures.get(i));
+		}
+		if (failures.size() > LISTED_FAILURES) {
+			entries.put("Failed queries not listed", Integer.toString(failures.size() - LISTED_FAILURES));
+		}
+		List<String> reasons = new ArrayList<>(failures);
+		execution.getAllFailureExceptions().forEach((failure) -> reasons.add(String.valueOf(failure.getMessage())));
+		refusedCredentials(reasons).ifPresent((hint) -> entries.put("Credentials", hint));
+		Map<String, Long> calls = this.metrics.callsByStatus();
+		entries.put("API calls by status",
+				calls.isEmpty() ? "none"
+						: calls.entrySet()
+							.stream()
+							.map((e) -> e.getKey() + "=" + e.getValue())
+							.collect(Collectors.joining(", ")));
+		entries.put("Rate limited (429)", Long.toString(this.metrics.rateLimited()));
+		entries.put("Retries", Long.toString(this.metrics.retries()));
+		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
+		entries.put("Query latency", latency.count() + " queries timed, mean " + latency.meanMillis() + " ms, max "
+				+ latency.maxMillis() + " ms");
+		List<StoredUsage> rows = this.store.usage(ids);
+		entries.put("Rows stored", Integer.toString(rows.size()));
+		JobDefinition job = this.reader.read(run.jobFile());
+		Grouping totalled = job.groupings().get(0);
+		monthTotals(rows, totalled).forEach((month, total) -> entries
+			.put("Total " + month + " (" + totalled.apiName() + ")", total.toPlainString() + " USD"));
+		if (context.containsKey(RunContext.WORKBOOK)) {
+			entries.put("Workbook", context.getString(RunContext.WORKBOOK));
+			entries.put("FOCUS CSV", context.getString(RunContext.FOCUS_CSV));
+		}
+		entries.put("Duration", String.format("%.1f s", took.toMillis() / 1000.0));
+		return new RunSummary(entries);
+	}
+
+	/** Summed from the grouping the Summary sheet totals, so no amount counts twice. */
+	private static SortedMap<YearMonth, BigDecimal> monthTotals(List<StoredUsage> rows, Grouping grouping) {
+		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
+		rows.stream()
+			.filter((row) -> row.groupBy() == grouping)
+			.forEach((row) -> totals.merge(row.window().month(), row.amount(), BigDecimal::add));
+		return totals;
+	}
+
+	private static Optional<String> refusedCredentials(List<String> failures) {
+		TreeSet<String> refused = new TreeSet<>();
+		for (String failure : failures) {
+			Matcher matcher = REFUSED.matcher(failure);
+			if (matcher.find()) {
+				refused.add("org " + matcher.group(1) + " (" + matcher.group(2) + ")");
+			}
+		}
+		if (refused.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of("Atlas refused the credentials for " + String.join(", ", refused)
+				+ ": check MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET (or the API key pair) and that the"
+				+ " caller has Organization Billing Viewer, Billing Admin or Owner on that org");
+	}
+
+}

@@ -1,0 +1,29 @@
+package com.atlascost.reports.usage;
+
+/**
+ * Follows a fetch pass as it happens, for progress displays. Called from Reactor threads:
+ * implementations must be thread-safe and must not block.
+ */
+public interface FetchListener {
+
+	/** Listens to nothing. */
+	FetchListener NONE = new FetchListener() {
+	};
+
+	/**
+	 * @param toFetch queries this pass will fetch
+	 * @param alreadyDone queries of the run that were DONE before it started
+	 */
+	default void started(int toFetch, int alreadyDone) {
+	}
+
+	default void queryStarted() {
+	}
+
+	/**
+	 * @param done whether the query is DONE (else FAILED)
+	 */
+	default void queryFinished(boolean done) {
+	}
+
+}
