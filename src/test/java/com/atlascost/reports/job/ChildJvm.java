@@ -24,6 +24,8 @@ record ChildJvm(Process process, Path log) {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp",
 				System.getProperty("java.class.path"), AtlasCostReportsApplication.class.getName()));
 		command.add("--atlas.base-url=" + sandbox.baseUrl());
+		// the per-query "usage rows stored" lines mark kill points; they are debug-level
+		command.add("--logging.level.com.atlascost.reports.usage.UsageFetcher=DEBUG");
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("MONGODB_ATLAS_"));
