@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Atlas answered an error. Carries Atlas's {@code errorCode}, so callers decide on codes,
  * not on message text.
@@ -12,20 +14,29 @@ public class AtlasApiException extends RuntimeException {
 
 	private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
 
+	/** A success status whose body could not be read (cut short, or not JSON). */
+	public static final String UNPARSEABLE_BODY = "UNPARSEABLE_BODY";
+
+	/**
+	 * No answer: the connection failed, was reset, or no response came in time. The
+	 * status is then 0.
+	 */
+	public static final String NO_ANSWER = "NO_ANSWER";
+
 	private final int status;
 
 	private final String errorCode;
 
-	private final String detail;
+	private final @Nullable String detail;
 
-	private final String orgId;
+	private final @Nullable String orgId;
 
 	private final AtlasApiCall call;
 
-	private final Duration retryAfter;
+	private final @Nullable Duration retryAfter;
 
-	public AtlasApiException(int status, String errorCode, String detail, String orgId, AtlasApiCall call,
-			Duration retryAfter) {
+	public AtlasApiException(int status, String errorCode, @Nullable String detail, @Nullable String orgId,
+			AtlasApiCall call, @Nullable Duration retryAfter) {
 		super(call + ((orgId != null) ? " for org " + orgId : "") + " failed: " + status + " " + errorCode
 				+ ((detail != null) ? ": " + detail : ""));
 		this.status = status;
@@ -44,11 +55,11 @@ public class AtlasApiException extends RuntimeException {
 		return this.errorCode;
 	}
 
-	public String detail() {
+	public @Nullable String detail() {
 		return this.detail;
 	}
 
-	public String orgId() {
+	public @Nullable String orgId() {
 		return this.orgId;
 	}
 
@@ -69,9 +80,25 @@ public class AtlasApiException extends RuntimeException {
 				: new AtlasApiException(this.status, this.errorCode, this.detail, orgId, this.call, this.retryAfter);
 	}
 
-	/** Rate limits and server trouble pass; a bad request or missing rights never do. */
+	/**
+	 * Rate limits, server trouble and unreadable answers pass; a bad request or missing
+	 * rights never do.
+	 */
 	public boolean isTransient() {
-		return TRANSIENT_STATUSES.contains(this.status);
+		return TRANSIENT_STATUSES.contains(this.status) || UNPARSEABLE_BODY.equals(this.errorCode)
+				|| NO_ANSWER.equals(this.errorCode);
+	}
+
+	/** A network failure (reset, timeout, refused connection) as an Atlas failure. */
+	static AtlasApiException noAnswer(@Nullable String orgId, AtlasApiCall call, Throwable cause) {
+		Throwable root = cause;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String detail = root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+		AtlasApiException ex = new AtlasApiException(0, NO_ANSWER, detail, orgId, call, null);
+		ex.initCause(cause);
+		return ex;
 	}
 
 }

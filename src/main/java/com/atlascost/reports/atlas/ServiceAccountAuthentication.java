@@ -34,7 +34,14 @@ final class ServiceAccountAuthentication {
 	private ServiceAccountAuthentication() {
 	}
 
-	static ExchangeFilterFunction filter(ServiceAccount account, String baseUrl, ClientHttpConnector connector) {
+	/**
+	 * The principal Spring Security files an application-scoped token under when no web
+	 * request is in play.
+	 */
+	private static final String ANONYMOUS_PRINCIPAL = "anonymousUser";
+
+	static AtlasAuthentication.Authenticator filter(ServiceAccount account, String baseUrl,
+			ClientHttpConnector connector) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientId(account.clientId())
 			.clientSecret(account.clientSecret())
@@ -44,13 +51,21 @@ final class ServiceAccountAuthentication {
 			.build();
 		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
 				registration);
+		InMemoryReactiveOAuth2AuthorizedClientService tokens = new InMemoryReactiveOAuth2AuthorizedClientService(
+				registrations);
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+				registrations, tokens);
 		manager.setAuthorizedClientProvider(provider(connector));
 		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
 				manager);
 		filter.setDefaultClientRegistrationId(REGISTRATION_ID);
-		return filter;
+		// Atlas may refuse a token before its expiry (revoked, or Atlas restarted):
+		// forgetting
+		// it makes the next call fetch a new one. Spring's own failure handler would not
+		// see
+		// a 401 that came inside an envelope.
+		return new AtlasAuthentication.Authenticator(filter,
+				Mono.defer(() -> tokens.removeAuthorizedClient(REGISTRATION_ID, ANONYMOUS_PRINCIPAL)));
 	}
 
 	/**
