@@ -67,9 +67,12 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * @param capacity the burst
 	 * @param refill requests added per period
 	 * @param period the refill period
+	 * @param networkAllowance added to the wait of a call the bucket holds back, for the
+	 * difference in travel time between calls (see {@code OrganizationRateLimiter})
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
-			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period) {
+			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
+			@DefaultValue("1s") Duration networkAllowance) {
 	}
 
 	/**

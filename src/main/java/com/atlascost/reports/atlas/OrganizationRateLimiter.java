@@ -52,7 +52,8 @@ final class OrganizationRateLimiter implements ExchangeFilterFunction {
 		return Mono.defer(() -> {
 			long waitNanos = bucket(orgId).consumeIgnoringRateLimits(1);
 			return (waitNanos == 0) ? next.exchange(request)
-					: Mono.delay(Duration.ofNanos(waitNanos)).then(next.exchange(request));
+					: Mono.delay(Duration.ofNanos(waitNanos).plus(this.limit.networkAllowance()))
+						.then(next.exchange(request));
 		});
 	}
 

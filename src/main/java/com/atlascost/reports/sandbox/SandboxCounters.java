@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,8 @@ public class SandboxCounters {
 	private final Map<String, Gauge> openQueries = new ConcurrentHashMap<>();
 
 	private final Gauge allOpenQueries = new Gauge();
+
+	private final AtomicLong longestProcessingNanos = new AtomicLong();
 
 	private final Map<String, Gauge> requestsInFlight = new ConcurrentHashMap<>();
 
@@ -98,6 +101,11 @@ public class SandboxCounters {
 		return this.allOpenQueries.peak();
 	}
 
+	/** The longest processing time drawn for a query: no run can finish faster. */
+	public Duration longestProcessing() {
+		return Duration.ofNanos(this.longestProcessingNanos.get());
+	}
+
 	/** The most API requests of one organization being answered at once. */
 	public long peakRequestsInFlight(String orgId) {
 		Gauge gauge = this.requestsInFlight.get(orgId);
@@ -134,6 +142,10 @@ public class SandboxCounters {
 
 	void clustersListed() {
 		this.clusterListings.incrementAndGet();
+	}
+
+	void processingDrawn(long nanos) {
+		this.longestProcessingNanos.accumulateAndGet(nanos, Math::max);
 	}
 
 	void queryCreated(String window, String orgId) {

@@ -20,11 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param namedUsageRows whether usage rows carry project and cluster names
  * @param rateLimit the per-organization bucket of creates and polls
  * @param faults failures injected at random
+ * @param forgottenTokens how many of the first usage query tokens are forgotten at their
+ * second poll, as if Atlas had lost them mid-poll
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay, @Nullable Duration processingDelayMax,
 		@DefaultValue("service-account") Auth auth, @Nullable Duration queryTokenLifetime,
-		@DefaultValue("true") boolean namedUsageRows, @DefaultValue RateLimit rateLimit, @DefaultValue Faults faults) {
+		@DefaultValue("true") boolean namedUsageRows, @DefaultValue RateLimit rateLimit, @DefaultValue Faults faults,
+		@DefaultValue("0") int forgottenTokens) {
 
 	public enum Auth {
 
@@ -79,7 +82,8 @@ public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay,
 			.withQueryTokenLifetime(this.queryTokenLifetime)
 			.withNamedUsageRows(this.namedUsageRows)
 			.withRateLimit(limit)
-			.withFaults(injected);
+			.withFaults(injected)
+			.withForgottenTokens(this.forgottenTokens);
 	}
 
 }
