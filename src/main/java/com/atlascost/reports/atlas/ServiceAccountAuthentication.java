@@ -1,10 +1,14 @@
 package com.atlascost.reports.atlas;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
@@ -57,7 +61,7 @@ final class ServiceAccountAuthentication {
 				registrations, tokens);
 		manager.setAuthorizedClientProvider(provider(connector));
 		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-				manager);
+				new SingleFlight(manager));
 		filter.setDefaultClientRegistrationId(REGISTRATION_ID);
 		// Atlas may refuse a token before its expiry (revoked, or Atlas restarted):
 		// forgetting
@@ -84,6 +88,36 @@ final class ServiceAccountAuthentication {
 										.flatMap((reply) -> Mono
 											.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
 									: Mono.just(response));
+	}
+
+	/**
+	 * One token request at a time: Spring's manager lets every call that finds no valid
+	 * token fetch its own, so the first hundred concurrent calls of a run would ask the
+	 * token endpoint a hundred times. Calls arriving while a request is under way share
+	 * its answer; all calls authorize the same registration as the same (anonymous)
+	 * principal, so the answer fits them all.
+	 */
+	private static final class SingleFlight implements ReactiveOAuth2AuthorizedClientManager {
+
+		private final ReactiveOAuth2AuthorizedClientManager delegate;
+
+		private final AtomicReference<Mono<OAuth2AuthorizedClient>> inFlight = new AtomicReference<>();
+
+		SingleFlight(ReactiveOAuth2AuthorizedClientManager delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizeRequest request) {
+			return Mono.defer(() -> {
+				Mono<OAuth2AuthorizedClient> fresh = this.delegate.authorize(request)
+					.doFinally((signal) -> this.inFlight.set(null))
+					.cache();
+				Mono<OAuth2AuthorizedClient> running = this.inFlight.compareAndExchange(null, fresh);
+				return (running != null) ? running : fresh;
+			});
+		}
+
 	}
 
 	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {

@@ -139,8 +139,9 @@ class SandboxApi {
 			String token = newToken();
 			String window = window(call.orgId(), result.query());
 			long now = System.nanoTime();
-			this.queries.put(token,
-					new PendingQuery(call.orgId(), result.query(), window, now, now + processingTime().toNanos()));
+			long processing = processingTime().toNanos();
+			this.counters.processingDrawn(processing);
+			this.queries.put(token, new PendingQuery(call.orgId(), result.query(), window, now, now + processing));
 			this.counters.queryCreated(window, call.orgId());
 			if (call.fault() == Fault.TRUNCATED) {
 				// the client cannot read this token: the query runs on, unknown to it

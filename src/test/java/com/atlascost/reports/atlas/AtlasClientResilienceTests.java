@@ -183,6 +183,20 @@ class AtlasClientResilienceTests {
 	}
 
 	@Test
+	void concurrentFirstCallsShareOneTokenRequest() {
+		this.sandbox = AtlasSandbox.start();
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+
+		List<String> tokens = Flux.range(0, 50)
+			.flatMap((i) -> client.createUsageQuery(ORG, month(i)), 50)
+			.collectList()
+			.block(TIMEOUT);
+
+		assertThat(tokens).hasSize(50);
+		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
+	}
+
+	@Test
 	void aSecond401IsFinal() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(401, 401));
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
