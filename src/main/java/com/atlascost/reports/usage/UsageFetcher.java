@@ -110,11 +110,19 @@ public class UsageFetcher {
 			.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, attempt + 1, ex));
 	}
 
+	/**
+	 * Saves the token as soon as it comes and starts polling at the same time: the poll
+	 * schedule follows the query's clock at Atlas, not the database's queue. The usage is
+	 * stored only once the token is saved.
+	 */
 	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
-		return this.client.createUsageQuery(query.organizationId(), query.filter()).flatMap((token) -> blocking(() -> {
-			this.store.markCreated(query.id(), token, this.clock.instant());
-			return token;
-		})).flatMap((token) -> this.client.awaitUsage(query.organizationId(), token));
+		Instant[] createdAt = new Instant[1];
+		return this.client.createUsageQuery(query.organizationId(), query.filter())
+			.doOnNext((token) -> createdAt[0] = this.clock.instant())
+			.flatMap((token) -> Mono.zip(blocking(() -> {
+				this.store.markCreated(query.id(), token, createdAt[0]);
+				return token;
+			}), this.client.awaitUsage(query.organizationId(), token), (saved, usage) -> usage));
 	}
 
 	/** A 404 on a poll: the token expired or Atlas lost it. */
