@@ -1,10 +1,12 @@
 package com.atlascost.reports.atlas;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -19,8 +21,6 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
-
-import java.net.URI;
 
 import com.atlascost.reports.atlas.AtlasResponses.CreatedQuery;
 import com.atlascost.reports.atlas.AtlasResponses.Page;
@@ -230,7 +230,7 @@ public class AtlasCostExplorerClient {
 			return true;
 		}
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof IOException || cause instanceof java.util.concurrent.TimeoutException
+			if (cause instanceof IOException || cause instanceof TimeoutException
 					|| cause instanceof io.netty.handler.timeout.TimeoutException) {
 				return true;
 			}
