@@ -4,7 +4,7 @@ package com.atlascost.reports.atlas;
 public enum AtlasApiCall {
 
 	CREATE_USAGE_QUERY("create usage query"), POLL_USAGE("poll usage"), LIST_PROJECTS("list projects"),
-	ISSUE_TOKEN("issue OAuth token");
+	LIST_CLUSTERS("list clusters"), ISSUE_TOKEN("issue OAuth token");
 
 	private final String description;
 

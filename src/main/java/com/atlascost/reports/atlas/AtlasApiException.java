@@ -13,6 +13,15 @@ public class AtlasApiException extends RuntimeException {
 
 	private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
 
+	/** A success status whose body could not be read (cut short, or not JSON). */
+	public static final String UNPARSEABLE_BODY = "UNPARSEABLE_BODY";
+
+	/**
+	 * No answer: the connection failed, was reset, or no response came in time. The
+	 * status is then 0.
+	 */
+	public static final String NO_ANSWER = "NO_ANSWER";
+
 	private final int status;
 
 	private final String errorCode;
@@ -70,9 +79,25 @@ public class AtlasApiException extends RuntimeException {
 				: new AtlasApiException(this.status, this.errorCode, this.detail, orgId, this.call, this.retryAfter);
 	}
 
-	/** Rate limits and server trouble pass; a bad request or missing rights never do. */
+	/**
+	 * Rate limits, server trouble and unreadable answers pass; a bad request or missing
+	 * rights never do.
+	 */
 	public boolean isTransient() {
-		return TRANSIENT_STATUSES.contains(this.status);
+		return TRANSIENT_STATUSES.contains(this.status) || UNPARSEABLE_BODY.equals(this.errorCode)
+				|| NO_ANSWER.equals(this.errorCode);
+	}
+
+	/** A network failure (reset, timeout, refused connection) as an Atlas failure. */
+	static AtlasApiException noAnswer(@Nullable String orgId, AtlasApiCall call, Throwable cause) {
+		Throwable root = cause;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String detail = root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+		AtlasApiException ex = new AtlasApiException(0, NO_ANSWER, detail, orgId, call, null);
+		ex.initCause(cause);
+		return ex;
 	}
 
 }

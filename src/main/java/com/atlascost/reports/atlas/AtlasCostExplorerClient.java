@@ -1,12 +1,19 @@
 package com.atlascost.reports.atlas;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -16,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
 import com.atlascost.reports.atlas.AtlasResponses.CreatedQuery;
-import com.atlascost.reports.atlas.AtlasResponses.ProjectsPage;
+import com.atlascost.reports.atlas.AtlasResponses.Page;
 import com.atlascost.reports.atlas.AtlasResponses.Usage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,18 +34,32 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Atlas Cost Explorer calls, one method per call like the Atlas Go SDK. Every call
  * sends the configured API version, unwraps envelopes, turns Atlas error bodies into
- * {@link AtlasApiException} and retries rate limits and server errors a bounded number of
- * times; client errors (400, 401, 403, 404) are never retried.
+ * {@link AtlasApiException} and keeps each organization within its rate limit
+ * ({@link OrganizationRateLimiter}).
+ * <p>
+ * Retries: rate limits (after {@code Retry-After} when sent), server errors, network
+ * failures (refused or reset connections, timeouts) and success answers whose body cannot
+ * be read are retried with exponential backoff and jitter, a bounded number of times. A
+ * create is retried after a network failure too: the query it may have started is lost to
+ * us, and starting it again costs Atlas one query, never a wrong total. 400, 403 and 404
+ * are never retried; a 401 with a service account drops the bearer token and tries once
+ * more with a new one.
  */
 public class AtlasCostExplorerClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(AtlasCostExplorerClient.class);
 
 	private static final String USAGE_PATH = "/api/atlas/v2/orgs/{orgId}/billing/costExplorer/usage";
 
 	private static final String PROJECTS_PATH = "/api/atlas/v2/orgs/{orgId}/groups";
 
+	private static final String CLUSTERS_PATH = "/api/atlas/v2/groups/{groupId}/clusters";
+
 	private final WebClient webClient;
 
 	private final AtlasProperties properties;
+
+	private final @Nullable Mono<Void> forgetToken;
 
 	private final JsonMapper mapper = AtlasJson.mapper();
 
@@ -50,12 +71,17 @@ public class AtlasCostExplorerClient {
 
 	public AtlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties, AtlasMetrics metrics) {
 		ClientHttpConnector connector = AtlasHttpConnector.create(properties.timeouts());
+		AtlasAuthentication.Authenticator authenticator = AtlasAuthentication.filterFor(connection.credentials(),
+				connection.baseUrl(), connector);
 		this.webClient = WebClient.builder()
 			.baseUrl(connection.baseUrl())
 			.clientConnector(connector)
-			.filter(AtlasAuthentication.filterFor(connection.credentials(), connection.baseUrl(), connector))
+			// filters run in the order added: the limiter is innermost, next to the wire
+			.filter(authenticator.filter())
+			.filter(new OrganizationRateLimiter(properties.rateLimit()))
 			.defaultHeader(HttpHeaders.ACCEPT, properties.mediaType())
 			.build();
+		this.forgetToken = authenticator.forgetToken();
 		this.properties = properties;
 		this.metrics = metrics;
 	}
@@ -63,11 +89,11 @@ public class AtlasCostExplorerClient {
 	/** Starts a usage query; the token identifies it for {@link #pollUsage}. */
 	public Mono<String> createUsageQuery(String orgId, UsageQuery query) {
 		String body = this.mapper.writeValueAsString(query);
-		Mono<AtlasReply> reply = this.webClient.post()
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.post()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH)).build(orgId))
 			.contentType(MediaType.parseMediaType(this.properties.mediaType()))
 			.bodyValue(body)
-			.exchangeToMono(this::read);
+			.exchangeToMono(this::read));
 		return call(reply, orgId, AtlasApiCall.CREATE_USAGE_QUERY, Set.of(200, 201, 202)).handle((ok, sink) -> {
 			CreatedQuery created = this.mapper.treeToValue(ok.content(), CreatedQuery.class);
 			if (created == null || created.token() == null) {
@@ -81,16 +107,16 @@ public class AtlasCostExplorerClient {
 
 	/** Asks once whether the query is done. */
 	public Mono<UsagePoll> pollUsage(String orgId, String token) {
-		Mono<AtlasReply> reply = this.webClient.get()
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH + "/{token}")).build(orgId, token))
-			.exchangeToMono(this::read);
+			.exchangeToMono(this::read));
 		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map(this::toPoll);
 	}
 
 	/**
-	 * Polls until the usage is ready, waiting from the initial to the maximum interval
-	 * between polls, and fails with {@link UsageQueryTimeoutException} after the
-	 * deadline.
+	 * Polls until the usage is ready: at once, then after the initial interval growing by
+	 * the multiplier up to the maximum interval; fails with
+	 * {@link UsageQueryTimeoutException} after the deadline.
 	 */
 	public Mono<List<UsageDetail>> awaitUsage(String orgId, String token) {
 		AtlasProperties.Polling polling = this.properties.polling();
@@ -104,21 +130,32 @@ public class AtlasCostExplorerClient {
 
 	/** Every project of the organization, reading page after page. */
 	public Flux<AtlasProject> listProjects(String orgId) {
-		int pageSize = this.properties.itemsPerPage();
-		return projectsPage(orgId, 1)
-			.expand((page) -> page.hasNext(pageSize) ? projectsPage(orgId, page.number() + 1) : Mono.empty())
-			.concatMapIterable((page) -> page.projects().resultsOrEmpty());
+		return listAll((uri) -> uri.path(PROJECTS_PATH), orgId, orgId, AtlasApiCall.LIST_PROJECTS, AtlasProject.class);
 	}
 
-	private Mono<NumberedPage> projectsPage(String orgId, int pageNum) {
-		Mono<AtlasReply> reply = this.webClient.get()
-			.uri((uri) -> withEnvelope(uri.path(PROJECTS_PATH)).queryParam("pageNum", pageNum)
-				.queryParam("itemsPerPage", this.properties.itemsPerPage())
-				.build(orgId))
-			.exchangeToMono(this::read);
-		return call(reply, orgId, AtlasApiCall.LIST_PROJECTS, Set.of(200))
-			.map((ok) -> new NumberedPage(pageNum, Objects.requireNonNullElse(
-					this.mapper.treeToValue(ok.content(), ProjectsPage.class), new ProjectsPage(List.of(), 0))));
+	/** Every cluster of a project of the organization, reading page after page. */
+	public Flux<AtlasCluster> listClusters(String orgId, String projectId) {
+		return listAll((uri) -> uri.path(CLUSTERS_PATH), projectId, orgId, AtlasApiCall.LIST_CLUSTERS,
+				AtlasCluster.class);
+	}
+
+	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
+			Class<T> type) {
+		return page(path, pathId, orgId, call, 1)
+			.expand((page) -> page.hasNext(this.properties.itemsPerPage())
+					? page(path, pathId, orgId, call, page.number() + 1) : Mono.empty())
+			.concatMapIterable((page) -> page.content().resultsOrEmpty())
+			.map((item) -> this.mapper.treeToValue(item, type));
+	}
+
+	private Mono<NumberedPage> page(Function<UriBuilder, UriBuilder> path, String pathId, String orgId,
+			AtlasApiCall call, int pageNum) {
+		Function<UriBuilder, URI> uri = (builder) -> withEnvelope(path.apply(builder)).queryParam("pageNum", pageNum)
+			.queryParam("itemsPerPage", this.properties.itemsPerPage())
+			.build(pathId);
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get().uri(uri).exchangeToMono(this::read));
+		return call(reply, orgId, call, Set.of(200)).map((ok) -> new NumberedPage(pageNum,
+				Objects.requireNonNullElse(this.mapper.treeToValue(ok.content(), Page.class), new Page(List.of(), 0))));
 	}
 
 	private UriBuilder withEnvelope(UriBuilder uri) {
@@ -130,18 +167,29 @@ public class AtlasCostExplorerClient {
 	}
 
 	/**
-	 * Errors, and statuses the call never answers (a redirect, a 204), become
-	 * {@link AtlasApiException}; transient ones are retried.
+	 * Errors, statuses the call never answers (a redirect, a 204), unreadable bodies and
+	 * network failures become {@link AtlasApiException}; transient ones are retried.
 	 */
 	private Mono<AtlasReply> call(Mono<AtlasReply> exchange, String orgId, AtlasApiCall call,
 			Set<Integer> successStatuses) {
-		return exchange.doOnNext((reply) -> this.metrics.answered(call, Integer.toString(reply.status())))
+		Mono<AtlasReply> attempt = exchange
+			.doOnNext((reply) -> this.metrics.answered(call, Integer.toString(reply.status())))
 			.doOnError((ex) -> countFailedExchange(call, ex))
-			.flatMap((reply) -> successStatuses.contains(reply.status()) ? Mono.just(reply)
-					: Mono.error(reply.toException(orgId, call)))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
-			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId))
-			.retryWhen(transientRetry(call));
+			.onErrorMap(AtlasCostExplorerClient::isNetworkFailure, (ex) -> AtlasApiException.noAnswer(orgId, call, ex))
+			.flatMap((reply) -> {
+				if (!successStatuses.contains(reply.status())) {
+					return Mono.error(reply.toException(orgId, call));
+				}
+				if (reply.unparseable()) {
+					return Mono.error(new AtlasApiException(reply.status(), AtlasApiException.UNPARSEABLE_BODY,
+							"the answer is not the JSON expected (cut short?)", orgId, call, null));
+				}
+				return Mono.just(reply);
+			})
+			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId));
+		Mono<AtlasReply> retried = attempt.retryWhen(transientRetry(call));
+		return (this.forgetToken != null) ? retried.retryWhen(newTokenOnce(this.forgetToken)) : retried;
 	}
 
 	/**
@@ -162,11 +210,26 @@ public class AtlasCostExplorerClient {
 		return Retry.backoff(Math.max(0, retry.maxAttempts() - 1), retry.minBackoff())
 			.maxBackoff(retry.maxBackoff())
 			.jitter(0.5)
-			.filter(AtlasCostExplorerClient::isTransient)
-			.doBeforeRetry((signal) -> this.metrics.retried(call))
+			.filter((ex) -> ex instanceof AtlasApiException atlas && atlas.isTransient())
+			.doBeforeRetry((signal) -> {
+				this.metrics.retried(call);
+				logger.debug("Retrying after {}", signal.failure().getMessage());
+			})
 			// Retry-After is a floor set by the server: wait it out before the backoff
 			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas)
 					? atlas.retryAfter().map((delay) -> Mono.delay(delay).then()).orElse(Mono.empty()) : Mono.empty())
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	/**
+	 * A 401 on an API call with a bearer token that was still in date for us: Atlas no
+	 * longer accepts it, so fetch a new one, once. Digest has no such cure.
+	 */
+	private static Retry newTokenOnce(Mono<Void> forget) {
+		return Retry.max(1)
+			.filter((ex) -> ex instanceof AtlasApiException atlas && atlas.status() == 401
+					&& atlas.call() != AtlasApiCall.ISSUE_TOKEN)
+			.doBeforeRetryAsync((signal) -> forget)
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
@@ -181,14 +244,23 @@ public class AtlasCostExplorerClient {
 	}
 
 	/**
-	 * Rate limits and server errors pass; so may a broken connection or a read timeout,
-	 * but only for a GET: a POST may have reached Atlas.
+	 * No usable answer came: the connection was refused, reset or dropped, or a timeout
+	 * passed, before or while the response was read.
 	 */
-	private static boolean isTransient(Throwable ex) {
-		if (ex instanceof AtlasApiException atlas) {
-			return atlas.isTransient();
+	private static boolean isNetworkFailure(Throwable ex) {
+		if (ex instanceof AtlasApiException) {
+			return false;
 		}
-		return ex instanceof WebClientRequestException request && HttpMethod.GET.equals(request.getMethod());
+		if (ex instanceof WebClientRequestException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof IOException || cause instanceof TimeoutException
+					|| cause instanceof io.netty.handler.timeout.TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private UsagePoll toPoll(AtlasReply reply) {
@@ -199,18 +271,18 @@ public class AtlasCostExplorerClient {
 		return new UsagePoll.Ready((usage != null) ? usage.detailsOrEmpty() : List.of());
 	}
 
-	private static Duration pollInterval(long index, AtlasProperties.Polling polling) {
-		long factor = 1L << Math.min(index, 20);
-		Duration interval = polling.initialInterval().multipliedBy(factor);
-		return (interval.compareTo(polling.maxInterval()) > 0) ? polling.maxInterval() : interval;
+	static Duration pollInterval(long index, AtlasProperties.Polling polling) {
+		double factor = Math.pow(polling.multiplier(), Math.min(index, 60));
+		double nanos = polling.initialInterval().toNanos() * factor;
+		return (nanos >= polling.maxInterval().toNanos()) ? polling.maxInterval() : Duration.ofNanos((long) nanos);
 	}
 
-	private record NumberedPage(int number, ProjectsPage projects) {
+	private record NumberedPage(int number, Page content) {
 
 		boolean hasNext(int pageSize) {
-			int read = (this.number - 1) * pageSize + this.projects.resultsOrEmpty().size();
-			return !this.projects.resultsOrEmpty().isEmpty() && this.projects.totalCount() != null
-					&& read < this.projects.totalCount();
+			int read = (this.number - 1) * pageSize + this.content.resultsOrEmpty().size();
+			return !this.content.resultsOrEmpty().isEmpty() && this.content.totalCount() != null
+					&& read < this.content.totalCount();
 		}
 
 	}

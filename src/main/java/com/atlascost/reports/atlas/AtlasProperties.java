@@ -16,15 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code FinalInformationalResponseHandler})
  * @param itemsPerPage page size for paginated lists (Atlas allows at most 500)
  * @param polling how usage queries are polled
- * @param retry how transient failures (429, 5xx) are retried
+ * @param retry how transient failures (429, 5xx, timeouts, resets, unparseable bodies)
+ * are retried
  * @param timeouts network timeouts; there is always a response timeout so nothing can
  * hang
+ * @param rateLimit the client-side bucket per organization
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl,
 		@DefaultValue("2023-01-01") String apiVersion, @DefaultValue("true") boolean envelope,
 		@DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling, @DefaultValue Retry retry,
-		@DefaultValue Timeouts timeouts) {
+		@DefaultValue Timeouts timeouts, @DefaultValue RateLimit rateLimit) {
 
 	public AtlasProperties {
 		if (itemsPerPage < 1 || itemsPerPage > 500) {
@@ -33,15 +35,44 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 		if (retry.maxAttempts() < 1) {
 			throw new IllegalArgumentException("atlas.retry.max-attempts must be at least 1");
 		}
+		if (polling.multiplier() < 1.0) {
+			throw new IllegalArgumentException(
+					"atlas.polling.multiplier must be at least 1, not " + polling.multiplier());
+		}
+		if (rateLimit.capacity() < 1 || rateLimit.refill() < 1 || rateLimit.period().isZero()
+				|| rateLimit.period().isNegative()) {
+			throw new IllegalArgumentException(
+					"atlas.rate-limit.capacity and refill must be at least 1 and period positive, not " + rateLimit);
+		}
 	}
 
 	/**
-	 * @param initialInterval wait before the second poll; doubles per poll
+	 * @param initialInterval wait before the second poll (the first follows the create at
+	 * once); grows by {@code multiplier} per poll
 	 * @param maxInterval the longest wait between polls
 	 * @param deadline a query still processing after this long fails
+	 * @param multiplier growth of the interval per poll: 1.5 keeps a query's overshoot
+	 * past its real end within half its duration, where doubling would allow all of it
 	 */
 	public record Polling(@DefaultValue("250ms") Duration initialInterval, @DefaultValue("5s") Duration maxInterval,
-			@DefaultValue("10m") Duration deadline) {
+			@DefaultValue("10m") Duration deadline, @DefaultValue("1.5") double multiplier) {
+	}
+
+	/**
+	 * Atlas's published limit for the Cost Explorer and invoices endpoints: one bucket
+	 * per organization, creates and polls together, holding {@code capacity} requests and
+	 * refilled by {@code refill} per {@code period}.
+	 *
+	 * @param enabled whether the client limits itself (a 429 is retried either way)
+	 * @param capacity the burst
+	 * @param refill requests added per period
+	 * @param period the refill period
+	 * @param networkAllowance added to the wait of a call the bucket holds back, for the
+	 * difference in travel time between calls (see {@code OrganizationRateLimiter})
+	 */
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
+			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
+			@DefaultValue("1s") Duration networkAllowance) {
 	}
 
 	/**

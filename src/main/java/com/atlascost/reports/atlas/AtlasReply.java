@@ -2,6 +2,8 @@ package com.atlascost.reports.atlas;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 
@@ -10,13 +12,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An answer with the envelope taken off: the Atlas status and body, whether they came as
  * the HTTP status line and body or as {@code {"status": .., "content": ..}}.
  */
-record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter) {
+record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter, boolean unparseable) {
 
 	/**
 	 * Unwraps an envelope when the answer is one. Answers outside the API layer (a Digest
@@ -31,13 +32,18 @@ record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter) {
 
 	static AtlasReply read(int httpStatus, String body, @Nullable Duration retryAfter, JsonMapper mapper) {
 		JsonNode json = parse(body, mapper);
-		if (httpStatus == 200 && json.path("status").isIntegralNumber() && json.has("content")) {
-			return new AtlasReply(json.get("status").intValue(), json.get("content"), retryAfter);
+		if (json == null) {
+			// a body cut short, or an HTML error page from a proxy: for an error the
+			// status says enough, a success without its body is retried by the client
+			return new AtlasReply(httpStatus, MissingNode.getInstance(), retryAfter, true);
 		}
-		return new AtlasReply(httpStatus, json, retryAfter);
+		if (httpStatus == 200 && json.path("status").isIntegralNumber() && json.has("content")) {
+			return new AtlasReply(json.get("status").intValue(), json.get("content"), retryAfter, false);
+		}
+		return new AtlasReply(httpStatus, json, retryAfter, false);
 	}
 
-	private static JsonNode parse(String body, JsonMapper mapper) {
+	private static @Nullable JsonNode parse(@Nullable String body, JsonMapper mapper) {
 		if (body == null || body.isBlank()) {
 			return MissingNode.getInstance();
 		}
@@ -45,8 +51,7 @@ record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter) {
 			return mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			// an HTML error page from a proxy: the status says enough
-			return MissingNode.getInstance();
+			return null;
 		}
 	}
 

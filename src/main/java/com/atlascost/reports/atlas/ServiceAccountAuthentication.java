@@ -1,10 +1,14 @@
 package com.atlascost.reports.atlas;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
@@ -34,7 +38,14 @@ final class ServiceAccountAuthentication {
 	private ServiceAccountAuthentication() {
 	}
 
-	static ExchangeFilterFunction filter(ServiceAccount account, String baseUrl, ClientHttpConnector connector) {
+	/**
+	 * The principal Spring Security files an application-scoped token under when no web
+	 * request is in play.
+	 */
+	private static final String ANONYMOUS_PRINCIPAL = "anonymousUser";
+
+	static AtlasAuthentication.Authenticator filter(ServiceAccount account, String baseUrl,
+			ClientHttpConnector connector) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientId(account.clientId())
 			.clientSecret(account.clientSecret())
@@ -44,13 +55,21 @@ final class ServiceAccountAuthentication {
 			.build();
 		InMemoryReactiveClientRegistrationRepository registrations = new InMemoryReactiveClientRegistrationRepository(
 				registration);
+		InMemoryReactiveOAuth2AuthorizedClientService tokens = new InMemoryReactiveOAuth2AuthorizedClientService(
+				registrations);
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, new InMemoryReactiveOAuth2AuthorizedClientService(registrations));
+				registrations, tokens);
 		manager.setAuthorizedClientProvider(provider(connector));
 		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
-				manager);
+				new SingleFlight(manager));
 		filter.setDefaultClientRegistrationId(REGISTRATION_ID);
-		return filter;
+		// Atlas may refuse a token before its expiry (revoked, or Atlas restarted):
+		// forgetting
+		// it makes the next call fetch a new one. Spring's own failure handler would not
+		// see
+		// a 401 that came inside an envelope.
+		return new AtlasAuthentication.Authenticator(filter,
+				Mono.defer(() -> tokens.removeAuthorizedClient(REGISTRATION_ID, ANONYMOUS_PRINCIPAL)));
 	}
 
 	/**
@@ -69,6 +88,36 @@ final class ServiceAccountAuthentication {
 										.flatMap((reply) -> Mono
 											.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
 									: Mono.just(response));
+	}
+
+	/**
+	 * One token request at a time: Spring's manager lets every call that finds no valid
+	 * token fetch its own, so the first hundred concurrent calls of a run would ask the
+	 * token endpoint a hundred times. Calls arriving while a request is under way share
+	 * its answer; all calls authorize the same registration as the same (anonymous)
+	 * principal, so the answer fits them all.
+	 */
+	private static final class SingleFlight implements ReactiveOAuth2AuthorizedClientManager {
+
+		private final ReactiveOAuth2AuthorizedClientManager delegate;
+
+		private final AtomicReference<Mono<OAuth2AuthorizedClient>> inFlight = new AtomicReference<>();
+
+		SingleFlight(ReactiveOAuth2AuthorizedClientManager delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizeRequest request) {
+			return Mono.defer(() -> {
+				Mono<OAuth2AuthorizedClient> fresh = this.delegate.authorize(request)
+					.doFinally((signal) -> this.inFlight.set(null))
+					.cache();
+				Mono<OAuth2AuthorizedClient> running = this.inFlight.compareAndExchange(null, fresh);
+				return (running != null) ? running : fresh;
+			});
+		}
+
 	}
 
 	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {

@@ -43,7 +43,7 @@ class PlanTasklet implements Tasklet {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
 		JobDefinition job = this.reader.read(run.jobFile());
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
-		FilterResolver filters = new FilterResolver(this.client);
+		FilterResolver filters = new FilterResolver(this.client, this.store);
 		List<Long> ids = new ArrayList<>();
 		for (PlannedQuery query : planned) {
 			ids.add(this.store.register(query.organization().label(), query.grouping(), query.window(),

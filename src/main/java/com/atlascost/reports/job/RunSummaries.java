@@ -20,7 +20,6 @@ import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.usage.QueryStore;
-import com.atlascost.reports.usage.StoredUsage;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -89,27 +88,28 @@ class RunSummaries {
 		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
 		entries.put("Query latency", latency.count() + " queries timed, mean " + latency.meanMillis() + " ms, max "
 				+ latency.maxMillis() + " ms");
-		List<StoredUsage> rows = this.store.usage(ids);
-		entries.put("Rows stored", Integer.toString(rows.size()));
 		JobDefinition job = this.reader.read(run.jobFile());
 		Grouping totalled = job.groupings().get(0);
-		monthTotals(rows, totalled).forEach((month, total) -> entries
-			.put("Total " + month + " (" + totalled.apiName() + ")", total.toPlainString() + " USD"));
+		// one pass over a database cursor: a run of a million rows is summed, never held
+		long[] rowCount = { 0 };
+		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
+		this.store.usageRows(ids, job.groupings()).forEach((row) -> {
+			rowCount[0]++;
+			if (row.groupBy() == totalled) {
+				// summed from the grouping the Summary sheet totals, so no amount counts
+				// twice
+				totals.merge(row.window().month(), row.amount(), BigDecimal::add);
+			}
+		});
+		entries.put("Rows stored", Long.toString(rowCount[0]));
+		totals.forEach((month, total) -> entries.put("Total " + month + " (" + totalled.apiName() + ")",
+				total.toPlainString() + " USD"));
 		if (context.containsKey(RunContext.WORKBOOK)) {
 			entries.put("Workbook", context.getString(RunContext.WORKBOOK));
 			entries.put("FOCUS CSV", context.getString(RunContext.FOCUS_CSV));
 		}
 		entries.put("Duration", String.format("%.1f s", took.toMillis() / 1000.0));
 		return new RunSummary(entries);
-	}
-
-	/** Summed from the grouping the Summary sheet totals, so no amount counts twice. */
-	private static SortedMap<YearMonth, BigDecimal> monthTotals(List<StoredUsage> rows, Grouping grouping) {
-		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
-		rows.stream()
-			.filter((row) -> row.groupBy() == grouping)
-			.forEach((row) -> totals.merge(row.window().month(), row.amount(), BigDecimal::add));
-		return totals;
 	}
 
 	private static Optional<String> refusedCredentials(List<String> failures) {

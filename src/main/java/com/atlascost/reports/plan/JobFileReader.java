@@ -131,10 +131,9 @@ public class JobFileReader {
 			}
 			OrganizationScope scope = new OrganizationScope(org.id(),
 					(org.label() == null || org.label().isBlank()) ? org.id() : org.label().strip(),
-					idSelection(file, field + ".projects", org.projects(), true, problems),
-					idSelection(file, field + ".clusters", org.clusters(), false, problems),
+					idSelection(file, field + ".projects", org.projects(), problems),
+					idSelection(file, field + ".clusters", org.clusters(), problems),
 					serviceSelection(file, field + ".services", org.services(), problems));
-			requireGroupedValues(file, field, scope, groupings, problems);
 			organizations.add(scope);
 			budgets(file, field, org, groupings, problems).forEach(budgets::add);
 		}
@@ -172,16 +171,15 @@ public class JobFileReader {
 		return budgets;
 	}
 
-	private static IdSelection idSelection(Path file, String field, List<String> values, boolean discoverable,
-			List<String> problems) {
+	/**
+	 * Projects and clusters: a list of ids, or {@code all} (discovered through the API
+	 * when a grouping needs their ids, see the job's filter resolution).
+	 */
+	private static IdSelection idSelection(Path file, String field, List<String> values, List<String> problems) {
 		if (values == null) {
 			return IdSelection.notGiven();
 		}
 		if (values.equals(List.of("all"))) {
-			if (!discoverable) {
-				problems.add(problem(file, field, "all",
-						"cannot be discovered yet; list the ids (24-character lowercase hex)"));
-			}
 			return IdSelection.all();
 		}
 		if (values.isEmpty()) {
@@ -213,18 +211,6 @@ public class JobFileReader {
 			}
 		}
 		return IdSelection.listed(values);
-	}
-
-	/**
-	 * The API wants at least one filter value for the grouped dimension. Projects can be
-	 * discovered and services are a known list, but clusters must be listed.
-	 */
-	private static void requireGroupedValues(Path file, String field, OrganizationScope scope, List<Grouping> groupings,
-			List<String> problems) {
-		if (groupings.contains(Grouping.CLUSTERS) && scope.clusters().kind() != IdSelection.Kind.LISTED) {
-			problems.add(problem(file, field + ".clusters", "(not given)",
-					"groupBy 'clusters' needs the cluster ids of this organization listed here"));
-		}
 	}
 
 	static String problem(Path file, String field, Object value, String rule) {

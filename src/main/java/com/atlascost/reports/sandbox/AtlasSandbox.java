@@ -9,10 +9,12 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A local Atlas Cost Explorer over real HTTP on a free loopback port, with deterministic
  * data ({@link SandboxData}) and fresh random credentials on every start. Serves
- * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls and {@code GET
- * /api/atlas/v2/orgs/{orgId}/groups}; see {@link SandboxApi} for the checks.
- * {@code envelope=true} wraps every API answer; without it a poll answers a real
- * {@code 102 Processing} status line while the query runs.
+ * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls, {@code GET
+ * /api/atlas/v2/orgs/{orgId}/groups} and {@code GET
+ * /api/atlas/v2/groups/{groupId}/clusters}; see {@link SandboxApi} for the checks, the
+ * rate limit and the faults it can inject. {@code envelope=true} wraps every API answer;
+ * without it a poll answers a real {@code 102 Processing} status line while the query
+ * runs.
  */
 public final class AtlasSandbox implements AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class AtlasSandbox implements AutoCloseable {
 				.post(USAGE, api::create)
 				.get(USAGE + "/{token}", api::poll)
 				.get("/api/atlas/v2/orgs/{orgId}/groups", api::projects)
+				.get("/api/atlas/v2/groups/{groupId}/clusters", api::clusters)
 				.route((request) -> true, api::notFound))
 			.bindNow();
 	}

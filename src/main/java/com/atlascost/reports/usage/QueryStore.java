@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.atlascost.reports.atlas.UsageDetail;
@@ -80,7 +82,8 @@ public class QueryStore {
 				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, state = CASE"
 						+ " WHEN state = 'DONE' AND provisional = FALSE AND ? = FALSE THEN 'DONE'"
 						+ " WHEN state = 'DONE' THEN 'PLANNED' WHEN state = 'FAILED' AND token IS NULL THEN 'PLANNED'"
-						+ " ELSE state END, failure = NULL WHERE id = ?")
+						+ " ELSE state END, failure = NULL, error_status = NULL, error_code = NULL, error_detail = NULL"
+						+ " WHERE id = ?")
 				.params(organizationLabel, utc(now), refresh, existing.get())
 				.update();
 			return existing.get();
@@ -155,10 +158,48 @@ public class QueryStore {
 	/**
 	 * Marks the query FAILED; a token it holds is kept so that a restart polls it again.
 	 */
-	public void markFailed(long id, String reason) {
-		this.jdbc.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, updated_at = ? WHERE id = ?")
-			.params(truncate(reason, 2000), utc(Instant.now()), id)
+	public void markFailed(long id, QueryFailure failure) {
+		this.jdbc
+			.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, error_status = ?, error_code = ?,"
+					+ " error_detail = ?, updated_at = ? WHERE id = ?")
+			// Arrays.asList: a failure may lack a status, code or detail (NULL columns)
+			.params(Arrays.asList(truncate(failure.reason(), 2000), failure.status(),
+					truncate(failure.errorCode(), 100), truncate(failure.detail(), 2000), utc(Instant.now()), id))
 			.update();
+	}
+
+	/** The failure stored on a query, when it has one. */
+	public Optional<QueryFailure> failure(long id) {
+		return this.jdbc
+			.sql("SELECT error_status, error_code, error_detail, failure FROM cost_query WHERE id = ?"
+					+ " AND failure IS NOT NULL")
+			.param(id)
+			.query((rs, n) -> new QueryFailure(rs.getObject("error_status", Integer.class), rs.getString("error_code"),
+					rs.getString("error_detail"), rs.getString("failure")))
+			.optional();
+	}
+
+	/**
+	 * Remembers the names discovery listed, so that reports can label rows that come
+	 * without them.
+	 */
+	@Transactional
+	public void rememberNames(String orgId, String kind, Map<String, String> namesById) {
+		OffsetDateTime now = utc(Instant.now());
+		namesById.forEach((resourceId, name) -> {
+			int updated = this.jdbc
+				.sql("UPDATE discovered_resource SET name = ?, discovered_at = ? WHERE org_id = ? AND kind = ?"
+						+ " AND resource_id = ?")
+				.params(Arrays.asList(truncate(name, 255), now, orgId, kind, resourceId))
+				.update();
+			if (updated == 0) {
+				this.jdbc
+					.sql("INSERT INTO discovered_resource (org_id, kind, resource_id, name, discovered_at)"
+							+ " VALUES (?, ?, ?, ?, ?)")
+					.params(Arrays.asList(orgId, kind, resourceId, truncate(name, 255), now))
+					.update();
+			}
+		});
 	}
 
 	/** Forgets a token the server no longer knows, so the query is created again. */
@@ -169,6 +210,20 @@ public class QueryStore {
 	}
 
 	/**
+	 * Usage rows with their query; names a row lacks come from discovery (projects and
+	 * clusters listed through the API), so the report can label them.
+	 */
+	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
+			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
+			+ " COALESCE(u.project_name, p.name) AS project_name, u.cluster_id,"
+			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, u.amount"
+			+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+			+ " LEFT JOIN discovered_resource p ON p.org_id = q.org_id AND p.kind = 'PROJECT'"
+			+ " AND p.resource_id = u.project_id"
+			+ " LEFT JOIN discovered_resource c ON c.org_id = q.org_id AND c.kind = 'CLUSTER'"
+			+ " AND c.resource_id = u.cluster_id";
+
+	/**
 	 * The stored usage of these queries, ordered by organization, grouping, month and
 	 * line.
 	 */
@@ -176,11 +231,7 @@ public class QueryStore {
 		List<StoredUsage> usage = new ArrayList<>();
 		for (List<Long> batch : batches(ids)) {
 			usage.addAll(this.jdbc
-				.sql("SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
-						+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
-						+ " u.project_name, u.cluster_id, u.cluster_name, u.service, u.amount"
-						+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)"
-						+ " ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
+				.sql(USAGE + " WHERE q.id IN (:ids) ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
 				.param("ids", batch)
 				.query(QueryStore::storedUsage)
 				.list());
@@ -204,11 +255,7 @@ public class QueryStore {
 			for (Grouping grouping : order) {
 				for (List<Long> batch : batches(ids)) {
 					this.jdbc
-						.sql("SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
-								+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name,"
-								+ " u.project_id, u.project_name, u.cluster_id, u.cluster_name, u.service, u.amount"
-								+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
-								+ " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
+						.sql(USAGE + " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
 								+ " ORDER BY q.org_label, q.org_id, u.usage_date, q.window_start, q.id, u.line_no")
 						.withFetchSize(1000)
 						.param("ids", batch)
@@ -288,7 +335,7 @@ public class QueryStore {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private static String truncate(String text, int max) {
+	private static @Nullable String truncate(@Nullable String text, int max) {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max);
 	}
 

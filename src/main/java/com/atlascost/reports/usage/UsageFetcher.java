@@ -3,9 +3,11 @@ package com.atlascost.reports.usage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,18 +15,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import com.atlascost.reports.atlas.AtlasApiCall;
 import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasMetrics;
 import com.atlascost.reports.atlas.UsageDetail;
+import com.atlascost.reports.atlas.UsageQueryTimeoutException;
 import com.atlascost.reports.plan.MonthWindow;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Brings every unfinished query to DONE or FAILED: creates it unless it already holds a
- * token, saves the token at once, polls until the usage is ready and stores it. Queries
- * run concurrently; the database calls run on a scheduler meant for blocking work.
+ * token, saves the token at once, polls until the usage is ready and stores it. A token
+ * Atlas no longer knows (404 on poll) is forgotten and the query created again, at most
+ * {@code usage.max-recreates} times.
+ * <p>
+ * Queries run concurrently on the non-blocking client: at most
+ * {@code usage.concurrency-per-org} of one organization and {@code usage.concurrency} in
+ * all, the total granted first come first served so that organizations take turns. The
+ * database calls run on a scheduler meant for blocking work.
  */
 @Component
 public class UsageFetcher {
@@ -56,13 +66,18 @@ public class UsageFetcher {
 
 	public FetchOutcome fetch(List<Long> queryIds, FetchListener listener) {
 		List<StoredQuery> unfinished = this.store.unfinished(queryIds);
-		logger.info("Fetching {} of {} queries ({} already done)", unfinished.size(), queryIds.size(),
-				queryIds.size() - unfinished.size());
+		logger.info("Fetching {} of {} queries ({} already done), at most {} at once and {} per organization",
+				unfinished.size(), queryIds.size(), queryIds.size() - unfinished.size(), this.properties.concurrency(),
+				this.properties.concurrencyPerOrg());
 		listener.started(unfinished.size(), queryIds.size() - unfinished.size());
-		List<Boolean> results = Flux.fromIterable(unfinished).flatMap((query) -> Mono.defer(() -> {
-			listener.queryStarted();
-			return fetchOne(query);
-		}).doOnNext(listener::queryFinished), Math.max(1, this.properties.concurrency()))
+		FairPermits total = new FairPermits(this.properties.concurrency());
+		Map<String, List<StoredQuery>> byOrg = unfinished.stream()
+			.collect(Collectors.groupingBy(StoredQuery::organizationId, LinkedHashMap::new, Collectors.toList()));
+		List<Boolean> results = Flux.fromIterable(byOrg.values())
+			.flatMap((queries) -> Flux.fromIterable(queries).flatMap((query) -> total.withPermit(Mono.defer(() -> {
+				listener.queryStarted();
+				return fetchOne(query);
+			})).doOnNext(listener::queryFinished), this.properties.concurrencyPerOrg()), Math.max(1, byOrg.size()))
 			.collectList()
 			.blockOptional()
 			.orElse(List.of());
@@ -73,7 +88,9 @@ public class UsageFetcher {
 
 	private Mono<Boolean> fetchOne(StoredQuery query) {
 		Mono<List<UsageDetail>> usage = this.metrics
-			.timeQuery((query.token() != null) ? resume(query) : createAndAwait(query));
+			.timeQuery(((query.token() != null) ? this.client.awaitUsage(query.organizationId(), query.token())
+					: createAndAwait(query))
+				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, 1, ex)));
 		return usage.flatMap((rows) -> blocking(() -> {
 			Instant fetchedAt = this.clock.instant();
 			this.store.complete(query, rows, fetchedAt, isProvisional(query.window(), fetchedAt));
@@ -82,39 +99,56 @@ public class UsageFetcher {
 			}
 			return true;
 		})).onErrorResume((ex) -> blocking(() -> {
-			String reason = reason(ex);
+			QueryFailure failure = failure(ex);
 			try (QueryLogContext log = QueryLogContext.of(query)) {
-				logger.warn("{}: failed: {}", describe(query), reason);
+				logger.warn("{}: failed: status {}, errorCode {}, detail: {}", describe(query), failure.status(),
+						failure.errorCode(), failure.detail());
 			}
-			this.store.markFailed(query.id(), reason);
+			this.store.markFailed(query.id(), failure);
 			return false;
 		}));
 	}
 
 	/**
-	 * Polls a token saved by an earlier attempt; one the server has forgotten is created
-	 * anew.
+	 * Forgets a token the server no longer knows and creates the query anew, a bounded
+	 * number of times.
 	 */
-	private Mono<List<UsageDetail>> resume(StoredQuery query) {
-		return this.client.awaitUsage(query.organizationId(), query.token())
-			.onErrorResume((ex) -> ex instanceof AtlasApiException api && api.status() == 404, (ex) -> {
-				return blocking(() -> {
-					try (QueryLogContext log = QueryLogContext.of(query)) {
-						logger.info("{}: the server no longer knows its token; creating the query again",
-								describe(query));
-					}
-					this.store.forgetToken(query.id());
-					return true;
-				}).then(createAndAwait(query));
-			});
+	private Mono<List<UsageDetail>> recreate(StoredQuery query, int attempt, Throwable lost) {
+		if (attempt > this.properties.maxRecreates()) {
+			return Mono.error(lost);
+		}
+		try (QueryLogContext log = QueryLogContext.of(query)) {
+			logger.info("{}: the server no longer knows its token; creating the query again ({} of at most {})",
+					describe(query), attempt, this.properties.maxRecreates());
+		}
+		return blocking(() -> {
+			this.store.forgetToken(query.id());
+			return true;
+		}).then(createAndAwait(query))
+			.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, attempt + 1, ex));
 	}
 
+	/**
+	 * Saves the token as soon as it comes and starts polling at the same time: the poll
+	 * schedule follows the query's clock at Atlas, not the database's queue. The usage is
+	 * stored only once the token is saved.
+	 */
 	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
-		return this.client.createUsageQuery(query.organizationId(), query.filter()).flatMap((token) -> blocking(() -> {
-			this.store.markCreated(query.id(), token, this.clock.instant());
-			logger.info("{}: created, token saved", describe(query));
-			return token;
-		})).flatMap((token) -> this.client.awaitUsage(query.organizationId(), token));
+		Instant[] createdAt = new Instant[1];
+		return this.client.createUsageQuery(query.organizationId(), query.filter())
+			.doOnNext((token) -> createdAt[0] = this.clock.instant())
+			.flatMap((token) -> Mono.zip(blocking(() -> {
+				this.store.markCreated(query.id(), token, createdAt[0]);
+				try (QueryLogContext log = QueryLogContext.of(query)) {
+					logger.info("{}: created, token saved", describe(query));
+				}
+				return token;
+			}), this.client.awaitUsage(query.organizationId(), token), (saved, usage) -> usage));
+	}
+
+	/** A 404 on a poll: the token expired or Atlas lost it. */
+	private static boolean isTokenLost(Throwable ex) {
+		return ex instanceof AtlasApiException api && api.status() == 404 && api.call() == AtlasApiCall.POLL_USAGE;
 	}
 
 	/** A month is provisional until {@code settlementDays} after it ends. */
@@ -126,14 +160,15 @@ public class UsageFetcher {
 		return fetchedAt.isBefore(settled);
 	}
 
-	private static String reason(Throwable ex) {
+	static QueryFailure failure(Throwable ex) {
 		if (ex instanceof AtlasApiException api) {
-			return String.valueOf(api.getMessage());
+			return new QueryFailure(api.status(), api.errorCode(), api.detail(), String.valueOf(api.getMessage()));
 		}
-		if (ex instanceof TimeoutException) {
-			return "no answer in time: " + ex.getMessage();
+		if (ex instanceof UsageQueryTimeoutException) {
+			return new QueryFailure(null, "POLLING_DEADLINE", ex.getMessage(), "no answer in time: " + ex.getMessage());
 		}
-		return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		String detail = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		return new QueryFailure(null, "UNEXPECTED", ex.getMessage(), detail);
 	}
 
 	private static String describe(StoredQuery query) {

@@ -125,10 +125,15 @@ class JobFileReaderTests {
 	}
 
 	@Test
-	void groupingByClustersNeedsClusterIds() throws IOException {
+	void groupingByClustersWithoutClusterIdsLeavesThemToDiscovery() throws IOException {
 		Path file = write(job("groupBy: [clusters]", "  - id: " + ORG));
-		assertProblems(file, file + ": organizations[0].clusters: '(not given)' groupBy 'clusters' needs the cluster"
-				+ " ids of this organization listed here");
+		assertThat(this.reader.read(file).organizations().get(0).clusters()).isEqualTo(IdSelection.notGiven());
+	}
+
+	@Test
+	void clustersAllIsAccepted() throws IOException {
+		Path file = write(job("groupBy: [clusters]", "  - id: " + ORG + "\n    clusters: all"));
+		assertThat(this.reader.read(file).organizations().get(0).clusters()).isEqualTo(IdSelection.all());
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -122,7 +123,7 @@ class QueryStoreTests {
 		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		String token = "ab".repeat(32);
 		this.store.markCreated(id, token, Instant.now());
-		this.store.markFailed(id, "poll timed out");
+		this.store.markFailed(id, new QueryFailure(null, "POLLING_DEADLINE", "still processing", "poll timed out"));
 		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		StoredQuery query = this.store.unfinished(List.of(id)).get(0);
 		assertThat(query.token()).isEqualTo(token);
@@ -137,11 +138,29 @@ class QueryStoreTests {
 		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
 		long aprilId = this.store.register("Acme", Grouping.SERVICES, april, new UsageQuery(april.start(), april.end(),
 				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false), false);
-		this.store.markFailed(march, "HTTP 400 VALIDATION_ERROR: bad filter");
+		this.store.markFailed(march,
+				new QueryFailure(400, "VALIDATION_ERROR", "bad filter", "HTTP 400 VALIDATION_ERROR: bad filter"));
 		this.store.complete(this.store.queries(List.of(aprilId)).get(0), List.of(), Instant.now(), true);
 		assertThat(this.store.failures(List.of(march, aprilId)))
 			.containsExactly(ORG + " services 2026-03: HTTP 400 VALIDATION_ERROR: bad filter");
+		assertThat(this.store.failure(march))
+			.contains(new QueryFailure(400, "VALIDATION_ERROR", "bad filter", "HTTP 400 VALIDATION_ERROR: bad filter"));
+		assertThat(this.store.failure(aprilId)).isEmpty();
 		assertThat(this.store.provisionalMonths(List.of(march, aprilId))).containsExactly(YearMonth.of(2026, 4));
+	}
+
+	@Test
+	void discoveredNamesLabelRowsThatComeWithoutThem() {
+		long id = this.store.register("Acme", Grouping.PROJECTS, MARCH, new UsageQuery(MARCH.start(), MARCH.end(),
+				List.of(ORG), List.of("6a1b2c3d4e5f60718293a4b1"), List.of(), List.of(), "projects", false), false);
+		this.store.rememberNames(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "old name"));
+		this.store.rememberNames(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "storefront"));
+		this.store.complete(
+				this.store.queries(List.of(id)).get(0), List.of(new UsageDetail(null, ORG, "Acme",
+						"6a1b2c3d4e5f60718293a4b1", null, null, null, null, new BigDecimal("12.34"), MARCH.start())),
+				Instant.now(), false);
+		assertThat(this.store.usage(List.of(id))).singleElement()
+			.satisfies((row) -> assertThat(row.projectName()).isEqualTo("storefront"));
 	}
 
 	private static UsageQuery query(List<String> services) {

@@ -1,0 +1,287 @@
+package com.atlascost.reports.job;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.atlascost.reports.sandbox.SandboxData;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job against a sandbox that limits, fails, cuts answers, forgets tokens and
+ * pages its lists: the nightly job must come through with exact totals, or stop cleanly
+ * with the reasons stored.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ResilienceFunctionalTests {
+
+	private static final String PRODUCTION = SandboxData.ACME_PRODUCTION;
+
+	private static final String ANALYTICS = SandboxData.ACME_ANALYTICS;
+
+	private static final String PLAYGROUND = SandboxData.ACME_SANDBOX;
+
+	private static final String THREE_ORGS = """
+			name: resilience
+			groupBy: [projects, services]
+			organizations:
+			  - id: %s
+			    projects: all
+			  - id: %s
+			    projects: all
+			  - id: %s
+			    projects: all
+			""".formatted(PRODUCTION, ANALYTICS, PLAYGROUND);
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void underFaultsAndATightBucketThreeOrgsTwelveMonthsTwoGroupingsTotalExactlyAsWithoutFaults() throws Exception {
+		Path job = write("three-orgs.yml", THREE_ORGS);
+		String[] months = { "--from=2024-01", "--to=2024-12", "--sandbox.processing-delay=0ms" };
+		Path clean = this.dir.resolve("clean");
+		SandboxRun faultFree = SandboxRun.of(clean, concat(months, "--job=" + job, "--sandbox"));
+		Path faulty = this.dir.resolve("faulty");
+		SandboxRun withFaults = SandboxRun.of(faulty,
+				concat(months, "--job=" + job, "--sandbox", "--sandbox.faults.server-error=0.10",
+						"--sandbox.faults.unavailable=0.05", "--sandbox.faults.dropped-connection=0.02",
+						"--sandbox.faults.truncated-body=0.02", "--sandbox.faults.seed=2024",
+						"--sandbox.rate-limit.capacity=20", "--sandbox.rate-limit.refill=2",
+						"--sandbox.rate-limit.period=1s", "--atlas.rate-limit.capacity=20",
+						"--atlas.rate-limit.refill=2", "--atlas.rate-limit.period=1s", "--atlas.retry.max-attempts=12",
+						"--atlas.retry.min-backoff=20ms", "--atlas.retry.max-backoff=500ms"));
+
+		assertThat(faultFree.exitCode()).isZero();
+		assertThat(withFaults.exitCode()).as("%s", withFaults.counters()).isZero();
+		List<String> rows = usageRows(clean);
+		assertThat(rows).hasSizeGreaterThan(3 * 12 * 2);
+		assertThat(usageRows(faulty)).containsExactlyElementsOf(rows);
+		assertThat(total(faulty)).isEqualTo(total(clean));
+		assertThat(withFaults.counters().faultsInjected()).containsKeys("500", "503", "dropped", "truncated");
+		Map<String, Long> created = withFaults.counters().queriesCreatedByWindow();
+		Map<String, Long> lost = withFaults.counters().tokensLostByWindow();
+		assertThat(created).hasSize(3 * 12 * 2);
+		created.forEach((window, count) -> assertThat(count).as("queries created for %s", window)
+			.isEqualTo(1 + lost.getOrDefault(window, 0L)));
+	}
+
+	@Test
+	void anOrgWhoseEveryCallFailsEndsTheRunWithExitOneAndTheOthersAreStored(CapturedOutput output) throws Exception {
+		Path job = write("services.yml", """
+				name: one-org-down
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				  - id: %s
+				  - id: %s
+				""".formatted(PRODUCTION, ANALYTICS, PLAYGROUND));
+		long started = System.nanoTime();
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-03",
+				"--sandbox.faults.server-error=1.0", "--sandbox.faults.organizations=" + PLAYGROUND,
+				"--atlas.retry.max-attempts=3", "--atlas.retry.min-backoff=10ms", "--atlas.polling.deadline=30s");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+		assertThat(strings("SELECT org_id || ' ' || state FROM cost_query ORDER BY org_id, window_start"))
+			.containsExactly(PRODUCTION + " DONE", PRODUCTION + " DONE", PRODUCTION + " DONE", ANALYTICS + " DONE",
+					ANALYTICS + " DONE", ANALYTICS + " DONE", PLAYGROUND + " FAILED", PLAYGROUND + " FAILED",
+					PLAYGROUND + " FAILED");
+		assertThat(strings("SELECT COUNT(*) FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.org_id = '"
+				+ ANALYTICS + "'"))
+			.singleElement()
+			.isNotEqualTo("0");
+		assertThat(strings("SELECT error_status || ' ' || error_code || ': ' || error_detail FROM cost_query"
+				+ " WHERE state = 'FAILED'"))
+			.containsOnly("500 UNEXPECTED_ERROR: An injected server error.");
+		assertThat(strings("SELECT failure FROM cost_query WHERE state = 'FAILED'"))
+			.allSatisfy((failure) -> assertThat(failure).contains(PLAYGROUND).contains("500 UNEXPECTED_ERROR"));
+		assertThat(output).contains("failed: status 500, errorCode UNEXPECTED_ERROR, detail: An injected server error.")
+			.contains("3 of 9 queries failed");
+		assertThat(run.counters().creates()).isEqualTo(6 + 3 * 3);
+	}
+
+	@Test
+	void aTokenForgottenMidPollIsCreatedAgainAndItsWindowStillCompletes() throws Exception {
+		Path job = write("one-org.yml", """
+				name: forgotten
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				""".formatted(PRODUCTION));
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-02",
+				"--sandbox.processing-delay=400ms", "--sandbox.forgotten-tokens=2",
+				"--atlas.polling.initial-interval=100ms");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.counters().tokensLostByWindow()).containsOnlyKeys(window(PRODUCTION, "services", 2024, 1),
+				window(PRODUCTION, "services", 2024, 2));
+		assertThat(run.counters().queriesCreatedByWindow()).containsOnly(
+				Map.entry(window(PRODUCTION, "services", 2024, 1), 2L),
+				Map.entry(window(PRODUCTION, "services", 2024, 2), 2L));
+		assertThat(run.counters().responses(404)).isEqualTo(2);
+		assertThat(strings("SELECT state FROM cost_query")).containsOnly("DONE");
+		assertThat(strings("SELECT SUM(u.amount) FROM usage_row u")).singleElement()
+			.isEqualTo(new SandboxData(java.time.Clock.systemUTC())
+				.lineItems(PRODUCTION, java.time.YearMonth.of(2024, 1))
+				.stream()
+				.map(SandboxData.LineItem::amount)
+				.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+				.add(new SandboxData(java.time.Clock.systemUTC()).lineItems(PRODUCTION, java.time.YearMonth.of(2024, 2))
+					.stream()
+					.map(SandboxData.LineItem::amount)
+					.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+				.toPlainString());
+	}
+
+	@Test
+	void aQueryWhoseTokensKeepGettingLostFailsAfterTheBoundedRecreates() throws Exception {
+		Path job = write("one-org.yml", """
+				name: lost
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				""".formatted(PRODUCTION));
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-01",
+				"--sandbox.processing-delay=400ms", "--sandbox.forgotten-tokens=100", "--usage.max-recreates=2",
+				"--atlas.polling.initial-interval=100ms");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.counters().queriesCreatedByWindow())
+			.containsExactly(Map.entry(window(PRODUCTION, "services", 2024, 1), 3L));
+		assertThat(strings("SELECT state || ' ' || error_status || ' ' || error_code FROM cost_query"))
+			.containsExactly("FAILED 404 TOKEN_NOT_FOUND");
+	}
+
+	@Test
+	void clustersAllDiscoversProjectsAndClustersPageByPageAndNamesLabelTheReport() throws Exception {
+		Path job = write("clusters.yml", """
+				name: clusters
+				groupBy: [clusters, projects]
+				organizations:
+				  - id: %s
+				    projects: all
+				    clusters: all
+				""".formatted(PRODUCTION));
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-05", "--to=2024-05",
+				"--atlas.items-per-page=1", "--sandbox.named-usage-rows=false");
+
+		assertThat(run.exitCode()).isZero();
+		// three projects, one a page; clusters: storefront 2 pages, payments 1,
+		// internal-tools 1 (empty)
+		assertThat(run.counters().projectListings()).isEqualTo(3);
+		assertThat(run.counters().clusterListings()).isEqualTo(4);
+		assertThat(strings("SELECT COUNT(*) FROM usage_row WHERE cluster_name IS NOT NULL OR project_name IS NOT NULL"))
+			.as("the sandbox sent ids only")
+			.containsExactly("0");
+		List<CSVRecord> csv = focusCsv();
+		assertThat(csv).filteredOn((row) -> row.get("x_GroupBy").equals("clusters"))
+			.extracting((row) -> row.get("ResourceName"))
+			.containsExactlyInAnyOrder("storefront-main", "storefront-search", "payments-ledger");
+		assertThat(csv).filteredOn((row) -> row.get("x_GroupBy").equals("projects"))
+			.extracting((row) -> row.get("SubAccountName"))
+			.containsOnly("storefront", "payments", "internal-tools")
+			.contains("internal-tools");
+	}
+
+	@Test
+	void queriesRunConcurrentlyWithinThePerOrgAndTotalBounds() throws Exception {
+		Path job = write("services.yml", """
+				name: bounded
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				  - id: %s
+				  - id: %s
+				""".formatted(PRODUCTION, ANALYTICS, PLAYGROUND));
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-06",
+				"--sandbox.processing-delay=300ms", "--usage.concurrency=4", "--usage.concurrency-per-org=2");
+
+		assertThat(run.exitCode()).isZero();
+		for (String org : List.of(PRODUCTION, ANALYTICS, PLAYGROUND)) {
+			assertThat(run.counters().peakOpenQueries(org)).as(org).isBetween(1L, 2L);
+		}
+		assertThat(run.counters().peakOpenQueries()).isEqualTo(4);
+	}
+
+	private static String window(String org, String groupBy, int year, int month) {
+		return org + " " + groupBy + " " + LocalDate.of(year, month, 1);
+	}
+
+	private List<CSVRecord> focusCsv() throws IOException {
+		try (var files = Files.list(this.dir.resolve("reports"))) {
+			Path csv = files.filter((file) -> file.toString().endsWith(".focus.csv")).findFirst().orElseThrow();
+			return CSVFormat.RFC4180.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(Files.newBufferedReader(csv))
+				.getRecords();
+		}
+	}
+
+	private Path write(String name, String yaml) throws IOException {
+		Path file = this.dir.resolve(name);
+		Files.writeString(file, yaml);
+		return file;
+	}
+
+	private static String[] concat(String[] first, String... more) {
+		List<String> all = new ArrayList<>(List.of(first));
+		all.addAll(List.of(more));
+		return all.toArray(String[]::new);
+	}
+
+	private static List<String> usageRows(Path dir) throws SQLException {
+		return strings(dir,
+				"SELECT q.org_id || ' ' || q.group_by || ' ' || q.window_start || ' '"
+						+ " || COALESCE(u.project_id, '-') || ' ' || COALESCE(u.service, '-') || ' ' || u.amount"
+						+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id ORDER BY 1");
+	}
+
+	private static String total(Path dir) throws SQLException {
+		return strings(dir, "SELECT SUM(amount) FROM usage_row").get(0);
+	}
+
+	private List<String> strings(String sql) throws SQLException {
+		return strings(this.dir, sql);
+	}
+
+	private static List<String> strings(Path dir, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(dir), "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
