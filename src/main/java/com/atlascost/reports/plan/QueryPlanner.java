@@ -6,7 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Expands a job over a month range into one query per organization, grouping and window.
+ * Expands a job over a month range into one query per organization, grouping and window,
+ * and one more per organization and window for the organization's complete bill: the
+ * headline every report, budget and forecast uses. The bill is asked only once: when the
+ * job already groups by {@code organizations} without filters for an organization, that
+ * query is the bill.
  */
 @Component
 public class QueryPlanner {
@@ -14,9 +18,20 @@ public class QueryPlanner {
 	public List<PlannedQuery> plan(JobDefinition job, MonthRange range) {
 		List<PlannedQuery> queries = new ArrayList<>();
 		for (OrganizationScope organization : job.organizations()) {
+			boolean billAsked = false;
 			for (Grouping grouping : job.groupings()) {
 				for (MonthWindow window : range.windows()) {
-					queries.add(new PlannedQuery(organization, grouping, window, job.includePartialMatches()));
+					PlannedQuery breakdown = new PlannedQuery(organization, grouping, window,
+							job.includePartialMatches());
+					billAsked |= breakdown.unfiltered();
+					queries.add(breakdown.unfiltered()
+							? new PlannedQuery(organization, grouping, window, job.includePartialMatches(), true)
+							: breakdown);
+				}
+			}
+			if (!billAsked) {
+				for (MonthWindow window : range.windows()) {
+					queries.add(PlannedQuery.billOf(organization, window));
 				}
 			}
 		}

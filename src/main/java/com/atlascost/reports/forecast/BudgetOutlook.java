@@ -1,0 +1,24 @@
+package com.atlascost.reports.forecast;
+
+import java.math.BigDecimal;
+
+/** A month's forecast against its budget. */
+public enum BudgetOutlook {
+
+	/** Even the band's high end stays within the budget. */
+	ON_TRACK,
+
+	/** The forecast is within the budget, the band's high end is not. */
+	AT_RISK,
+
+	/** The forecast, or the month so far, is above the budget. */
+	OVER;
+
+	static BudgetOutlook of(MonthEndForecast forecast, BigDecimal budget) {
+		if (forecast.forecast().compareTo(budget) > 0 || forecast.monthToDate().compareTo(budget) > 0) {
+			return OVER;
+		}
+		return (forecast.high().compareTo(budget) > 0) ? AT_RISK : ON_TRACK;
+	}
+
+}
