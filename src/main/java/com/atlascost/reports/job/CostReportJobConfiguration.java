@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.report.ReportWriter;
@@ -53,9 +54,10 @@ class CostReportJobConfiguration {
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
 			QueryStore store, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection, Clock clock,
-			RunSummaries summaries) {
+			RunSummaries summaries, MonthEndForecaster forecaster) {
 		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock, summaries), transactionManager)
+			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock, summaries, forecaster),
+					transactionManager)
 			.build();
 	}
 

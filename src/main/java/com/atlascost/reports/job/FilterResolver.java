@@ -44,6 +44,11 @@ class FilterResolver {
 
 	UsageQuery resolve(PlannedQuery query) {
 		OrganizationScope org = query.organization();
+		if (query.bill() && query.grouping() == Grouping.ORGANIZATIONS) {
+			// the complete bill: the org's own id and nothing else
+			return new UsageQuery(query.window().start(), query.window().end(), List.of(org.id()), List.of(), List.of(),
+					List.of(), Grouping.ORGANIZATIONS.apiName(), query.includePartialMatches());
+		}
 		Grouping grouping = query.grouping();
 		List<String> projectIds = org.projects().filterValues();
 		if (grouping == Grouping.PROJECTS && org.projects().kind() != IdSelection.Kind.LISTED) {

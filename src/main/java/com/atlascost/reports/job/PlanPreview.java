@@ -29,9 +29,11 @@ class PlanPreview {
 	void print(JobDefinition job, RunParameters run, PrintStream out) {
 		List<MonthWindow> windows = run.range().windows();
 		List<PlannedQuery> queries = this.planner.plan(job, run.range());
+		long billsOnly = queries.stream().filter((query) -> !query.breakdown()).count();
 		out.println("Plan for job '" + job.name() + "' (" + run.jobFile() + "), " + run.range().from() + " to "
 				+ run.range().to() + ": " + windows.size() + " windows x " + job.organizations().size()
-				+ " organizations x " + job.groupings().size() + " groupings = " + queries.size() + " queries");
+				+ " organizations x " + job.groupings().size() + " groupings"
+				+ ((billsOnly > 0) ? " + " + billsOnly + " bills" : "") + " = " + queries.size() + " queries");
 		out.println("Windows:");
 		for (MonthWindow window : windows) {
 			out.println("  " + window.month() + "  [" + window.start() + ", " + window.end() + ")  fetch");
@@ -43,8 +45,9 @@ class PlanPreview {
 		}
 		out.println("Queries:");
 		for (PlannedQuery query : queries) {
-			out.println("  " + query.organization().id() + "  " + query.grouping().apiName() + "  "
-					+ query.window().month() + "  fetch");
+			out.println(
+					"  " + query.organization().id() + "  " + (query.breakdown() ? query.grouping().apiName() : "bill")
+							+ "  " + query.window().month() + "  fetch");
 		}
 		out.println("Nothing was called or written (--plan). Run without --plan to fetch.");
 		out.flush();

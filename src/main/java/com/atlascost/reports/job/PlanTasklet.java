@@ -45,14 +45,25 @@ class PlanTasklet implements Tasklet {
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
 		FilterResolver filters = new FilterResolver(this.client, this.store);
 		List<Long> ids = new ArrayList<>();
+		List<Long> breakdowns = new ArrayList<>();
+		List<Long> bills = new ArrayList<>();
 		for (PlannedQuery query : planned) {
-			ids.add(this.store.register(query.organization().label(), query.grouping(), query.window(),
-					filters.resolve(query), run.refresh()));
+			long id = this.store.register(query.organization().label(), query.grouping(), query.window(),
+					filters.resolve(query), run.refresh(), query.bill());
+			ids.add(id);
+			if (query.bill()) {
+				bills.add(id);
+			}
+			if (query.breakdown()) {
+				breakdowns.add(id);
+			}
 		}
 		RunContext.putQueryIds(RunContext.of(chunkContext), ids);
-		logger.info("Planned {} queries: {} organizations x {} groupings x {} months ({} to {})", ids.size(),
-				job.organizations().size(), job.groupings().size(), run.range().windows().size(), run.range().from(),
-				run.range().to());
+		RunContext.putIds(RunContext.of(chunkContext), RunContext.BREAKDOWN_QUERY_IDS, breakdowns);
+		RunContext.putIds(RunContext.of(chunkContext), RunContext.BILL_QUERY_IDS, bills);
+		logger.info("Planned {} queries: {} organizations x {} groupings x {} months ({} to {}), {} of them bills",
+				ids.size(), job.organizations().size(), job.groupings().size(), run.range().windows().size(),
+				run.range().from(), run.range().to(), bills.size());
 		return RepeatStatus.FINISHED;
 	}
 

@@ -12,8 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.report.ReportFiles;
 import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.report.ReportWriter;
@@ -48,8 +51,11 @@ class ReportTasklet implements Tasklet {
 
 	private final RunSummaries summaries;
 
+	private final MonthEndForecaster forecaster;
+
 	ReportTasklet(JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
-			AtlasConnection connection, Clock clock, RunSummaries summaries) {
+			AtlasConnection connection, Clock clock, RunSummaries summaries, MonthEndForecaster forecaster) {
+		this.forecaster = forecaster;
 		this.summaries = summaries;
 		this.reader = reader;
 		this.store = store;
@@ -69,6 +75,9 @@ class ReportTasklet implements Tasklet {
 		logger.info("Writing the report of {} from {} stored queries", run.describe(), ids.size());
 		Map<String, Long> queryCounts = new LinkedHashMap<>();
 		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
+		// before the summary, which shows the forecasts
+		List<MonthEndForecast> forecasts = this.forecaster
+			.forecast(job.organizations().stream().map(OrganizationScope::id).toList(), run.range().to());
 		// The report is the last step: a run that gets here ends with exit code 0.
 		JobExecution execution = step.getJobExecution();
 		Duration sofar = (execution.getStartTime() != null)
@@ -77,9 +86,10 @@ class ReportTasklet implements Tasklet {
 		// Streamed from the database, read once to sum and again to list: a million rows
 		// never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
-				job.groupings(), this.store.usageRows(ids, job.groupings()), shownParameters(run, step),
-				this.atlas.apiVersion(), this.clock.instant(), this.store.provisionalMonths(ids),
-				job.includePartialMatches(), queryCounts, job.budgets(), summary.entries()));
+				job.groupings(), this.store.usageRows(RunContext.breakdownIds(context), job.groupings()),
+				shownParameters(run, step), this.atlas.apiVersion(), this.clock.instant(),
+				this.store.provisionalMonths(ids), job.includePartialMatches(), queryCounts, job.budgets(),
+				summary.entries(), this.store.bills(RunContext.ids(context, RunContext.BILL_QUERY_IDS)), forecasts));
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());

@@ -15,6 +15,12 @@ final class RunContext {
 
 	static final String QUERY_IDS = "queryIds";
 
+	/** The queries whose rows the grouping sheets break down (the job's groupings). */
+	static final String BREAKDOWN_QUERY_IDS = "breakdownQueryIds";
+
+	/** The queries of each organization's complete bill, one per org and month. */
+	static final String BILL_QUERY_IDS = "billQueryIds";
+
 	static final String FETCH_DONE = "fetch.done";
 
 	static final String FETCH_FAILED = "fetch.failed";
@@ -46,7 +52,23 @@ final class RunContext {
 	}
 
 	static List<Long> queryIds(ExecutionContext context) {
-		long[] ids = (long[]) context.get(QUERY_IDS);
+		return ids(context, QUERY_IDS);
+	}
+
+	/**
+	 * The queries the grouping sheets show; a run planned before bills were asked has
+	 * only breakdowns.
+	 */
+	static List<Long> breakdownIds(ExecutionContext context) {
+		return context.containsKey(BREAKDOWN_QUERY_IDS) ? ids(context, BREAKDOWN_QUERY_IDS) : queryIds(context);
+	}
+
+	static void putIds(ExecutionContext context, String key, List<Long> ids) {
+		context.put(key, ids.stream().mapToLong(Long::longValue).toArray());
+	}
+
+	static List<Long> ids(ExecutionContext context, String key) {
+		long[] ids = (long[]) context.get(key);
 		return (ids != null) ? Arrays.stream(ids).boxed().toList() : List.of();
 	}
 

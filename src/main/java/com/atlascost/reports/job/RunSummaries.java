@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.atlascost.reports.atlas.AtlasMetrics;
-import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.forecast.ForecastStore;
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.usage.QueryStore;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -48,7 +50,10 @@ class RunSummaries {
 
 	private final AtlasMetrics metrics;
 
-	RunSummaries(QueryStore store, JobFileReader reader, AtlasMetrics metrics) {
+	private final ForecastStore forecasts;
+
+	RunSummaries(QueryStore store, JobFileReader reader, AtlasMetrics metrics, ForecastStore forecasts) {
+		this.forecasts = forecasts;
 		this.store = store;
 		this.reader = reader;
 		this.metrics = metrics;
@@ -89,21 +94,27 @@ class RunSummaries {
 		entries.put("Query latency", latency.count() + " queries timed, mean " + latency.meanMillis() + " ms, max "
 				+ latency.maxMillis() + " ms");
 		JobDefinition job = this.reader.read(run.jobFile());
-		Grouping totalled = job.groupings().get(0);
-		// one pass over a database cursor: a run of a million rows is summed, never held
+		// one pass over a database cursor: a run of a million rows is counted, never held
 		long[] rowCount = { 0 };
-		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
-		this.store.usageRows(ids, job.groupings()).forEach((row) -> {
-			rowCount[0]++;
-			if (row.groupBy() == totalled) {
-				// summed from the grouping the Summary sheet totals, so no amount counts
-				// twice
-				totals.merge(row.window().month(), row.amount(), BigDecimal::add);
-			}
-		});
+		this.store.usageRows(RunContext.breakdownIds(context), job.groupings()).forEach((row) -> rowCount[0]++);
 		entries.put("Rows stored", Long.toString(rowCount[0]));
-		totals.forEach((month, total) -> entries.put("Total " + month + " (" + totalled.apiName() + ")",
-				total.toPlainString() + " USD"));
+		// the bills: every organization's complete cost, the same totals as the Summary
+		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
+		this.store.bills(RunContext.ids(context, RunContext.BILL_QUERY_IDS))
+			.forEach((bill) -> totals.merge(bill.month(), bill.amount(), BigDecimal::add));
+		totals.forEach((month, total) -> entries.put("Total " + month + " (bill)", total.toPlainString() + " USD"));
+		List<String> orgIds = job.organizations().stream().map(OrganizationScope::id).toList();
+		List<MonthEndForecast> forecasts = this.forecasts.latest(orgIds, run.range().to());
+		if (!forecasts.isEmpty()) {
+			BigDecimal forecast = forecasts.stream()
+				.map(MonthEndForecast::forecast)
+				.reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal low = forecasts.stream().map(MonthEndForecast::low).reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal high = forecasts.stream().map(MonthEndForecast::high).reduce(BigDecimal.ZERO, BigDecimal::add);
+			entries.put("Forecast " + run.range().to() + " (month end)",
+					forecast.toPlainString() + " USD (band " + low.toPlainString() + " to " + high.toPlainString()
+							+ " USD, " + forecasts.size() + " of " + orgIds.size() + " organizations)");
+		}
 		if (context.containsKey(RunContext.WORKBOOK)) {
 			entries.put("Workbook", context.getString(RunContext.WORKBOOK));
 			entries.put("FOCUS CSV", context.getString(RunContext.FOCUS_CSV));

@@ -8,33 +8,60 @@ package com.atlascost.reports.plan;
  * @param grouping the grouped dimension
  * @param window the month
  * @param includePartialMatches whether rows matching only part of a filter count
- * @param bill whether the answer is the organization's complete bill of the month: an
- * {@code organizations}-grouped query filtered by the organization's own id only, so that
- * org-level charges (Support, Premium Features) and credits are in it
+ * @param role what the answer is for: a breakdown of the job file's groupings, the
+ * organization's complete bill of the month, or both
  */
 public record PlannedQuery(OrganizationScope organization, Grouping grouping, MonthWindow window,
-		boolean includePartialMatches, boolean bill) {
+		boolean includePartialMatches, Role role) {
 
 	/** A breakdown of the job file's groupings, not the bill. */
 	public PlannedQuery(OrganizationScope organization, Grouping grouping, MonthWindow window,
 			boolean includePartialMatches) {
-		this(organization, grouping, window, includePartialMatches, false);
-	}
-
-	/** The organization's complete bill of one month. */
-	public static PlannedQuery billOf(OrganizationScope organization, MonthWindow window) {
-		return new PlannedQuery(organization, Grouping.ORGANIZATIONS, window, false, true);
+		this(organization, grouping, window, includePartialMatches, Role.BREAKDOWN);
 	}
 
 	/**
-	 * Whether the query asks for the grouping and nothing else: no project, cluster or
+	 * The organization's complete bill of one month: an {@code organizations}-grouped
+	 * query filtered by the organization's own id only, so that org-level charges
+	 * (Support, Premium Features) and credits are in it.
+	 */
+	public static PlannedQuery billOf(OrganizationScope organization, MonthWindow window) {
+		return new PlannedQuery(organization, Grouping.ORGANIZATIONS, window, false, Role.BILL);
+	}
+
+	/** Whether the answer is the organization's complete bill of the month. */
+	public boolean bill() {
+		return this.role != Role.BREAKDOWN;
+	}
+
+	/** Whether the answer belongs on the sheet of one of the job file's groupings. */
+	public boolean breakdown() {
+		return this.role != Role.BILL;
+	}
+
+	/**
+	 * Whether the query asks for its grouping and nothing else: no project, cluster or
 	 * service filter of the job file applies to it.
 	 */
 	public boolean unfiltered() {
-		return this.bill
+		return this.role != Role.BREAKDOWN
 				|| (this.grouping == Grouping.ORGANIZATIONS && this.organization.projects().filterValues().isEmpty()
 						&& this.organization.clusters().filterValues().isEmpty()
 						&& this.organization.services().filterValues().isEmpty());
+	}
+
+	/** What a query's answer is for. */
+	public enum Role {
+
+		/** A breakdown of one of the job file's groupings. */
+		BREAKDOWN,
+
+		/** The organization's complete bill only. */
+		BILL,
+
+		/** The job file's unfiltered organizations grouping, which is the bill. */
+		BREAKDOWN_AND_BILL
+
 	}
 
 }

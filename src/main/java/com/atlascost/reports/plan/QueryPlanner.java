@@ -24,9 +24,8 @@ public class QueryPlanner {
 					PlannedQuery breakdown = new PlannedQuery(organization, grouping, window,
 							job.includePartialMatches());
 					billAsked |= breakdown.unfiltered();
-					queries.add(breakdown.unfiltered()
-							? new PlannedQuery(organization, grouping, window, job.includePartialMatches(), true)
-							: breakdown);
+					queries.add(breakdown.unfiltered() ? new PlannedQuery(organization, grouping, window,
+							job.includePartialMatches(), PlannedQuery.Role.BREAKDOWN_AND_BILL) : breakdown);
 				}
 			}
 			if (!billAsked) {

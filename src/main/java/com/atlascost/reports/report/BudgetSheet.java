@@ -29,8 +29,7 @@ import com.atlascost.reports.plan.Grouping;
  * then    the notes: which grouping the actuals come from
  * </pre>
  *
- * An organization's actual comes from the most complete grouping the job has
- * (organizations, else services, else the summary's); a project's from the projects
+ * An organization's actual is its complete bill; a project's comes from the projects
  * grouping, which the job file reader requires for project budgets.
  */
 final class BudgetSheet {
@@ -52,7 +51,6 @@ final class BudgetSheet {
 
 	void write(Sheet sheet, ReportContents contents) {
 		List<Budget> budgets = contents.request().budgets();
-		Grouping organizationGrouping = organizationGrouping(contents);
 		Row header = sheet.createRow(0);
 		List<String> headers = List.of(this.messages.get("grouping.organization"),
 				this.messages.get("grouping.projects.name"), this.messages.get("grouping.projects.id"),
@@ -99,7 +97,7 @@ final class BudgetSheet {
 				}
 				BigDecimal actual = (budget.projectId() != null)
 						? projectLine.map((line) -> line.amount(month)).orElse(BigDecimal.ZERO)
-						: contents.total(organizationGrouping, budget.organizationId(), month);
+						: contents.bill(budget.organizationId(), month);
 				BigDecimal shownBudget = this.cells.money(row, BUDGET, budget.monthly());
 				BigDecimal shownActual = this.cells.money(row, BUDGET + 1, actual);
 				String budgetRef = WorkbookCells.ref(rowIndex, BUDGET);
@@ -116,8 +114,7 @@ final class BudgetSheet {
 			highlightOverBudget(sheet, new CellRangeAddress(1, rowIndex - 1, BUDGET + 1, BUDGET + 1));
 		}
 		rowIndex++;
-		this.cells.note(sheet.createRow(rowIndex++), 0,
-				this.messages.get("budget.note.actuals", organizationGrouping.apiName()));
+		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("budget.note.actuals"));
 		this.cells.note(sheet.createRow(rowIndex), 0, this.messages.get("budget.note.over"));
 
 		sheet.createFreezePane(0, 1);
@@ -128,15 +125,6 @@ final class BudgetSheet {
 		for (int column = 3; column < headers.size(); column++) {
 			sheet.setColumnWidth(column, WorkbookCells.widthFor(12, 24, List.of(headers.get(column))));
 		}
-	}
-
-	private static Grouping organizationGrouping(ReportContents contents) {
-		for (Grouping complete : List.of(Grouping.ORGANIZATIONS, Grouping.SERVICES)) {
-			if (contents.groupings().contains(complete)) {
-				return complete;
-			}
-		}
-		return contents.summaryGrouping();
 	}
 
 	private void highlightOverBudget(Sheet sheet, CellRangeAddress actuals) {

@@ -9,9 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
@@ -28,10 +30,11 @@ import com.atlascost.reports.usage.UsageRows;
  * @param organizations every organization any row belongs to, by label then id
  * @param lines each grouping's lines, biggest spend first
  * @param rowCounts the number of rows of each grouping
+ * @param bills each organization's complete bill by month
  */
 record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMonths months,
-		List<ReportOrganization> organizations, Map<Grouping, List<GroupingLine>> lines,
-		Map<Grouping, Long> rowCounts) {
+		List<ReportOrganization> organizations, Map<Grouping, List<GroupingLine>> lines, Map<Grouping, Long> rowCounts,
+		Map<String, Map<YearMonth, BigDecimal>> bills) {
 
 	static ReportContents of(ReportRequest request) {
 		return of(request, ReportMessages.english());
@@ -61,6 +64,17 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 				provisionalRowMonths.add(month);
 			}
 		});
+		Map<String, Map<YearMonth, BigDecimal>> bills = new LinkedHashMap<>();
+		for (StoredBill bill : request.bills()) {
+			organizations.putIfAbsent(bill.organizationId(),
+					new ReportOrganization(bill.organizationId(), bill.organizationLabel()));
+			bills.computeIfAbsent(bill.organizationId(), (id) -> new TreeMap<>())
+				.merge(bill.month(), bill.amount(), BigDecimal::add);
+			rowMonths.add(bill.month());
+			if (bill.provisional()) {
+				provisionalRowMonths.add(bill.month());
+			}
+		}
 		ReportMonths months = ReportMonths.of(request, rowMonths, provisionalRowMonths);
 		Set<Grouping> groupings = new LinkedHashSet<>(request.groupings());
 		groupings.addAll(new TreeSet<>(tables.keySet()));
@@ -76,7 +90,7 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 			lines.put(grouping, (table != null) ? table.lines(byLabel) : List.of());
 			rowCounts.put(grouping, (table != null) ? table.rowCount() : 0L);
 		}
-		return new ReportContents(request, List.copyOf(groupings), months, byLabel, lines, rowCounts);
+		return new ReportContents(request, List.copyOf(groupings), months, byLabel, lines, rowCounts, bills);
 	}
 
 	/** The rows, read again, in the request's order. */
@@ -95,6 +109,18 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 
 	long rowCount() {
 		return this.rowCounts.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** An organization's complete bill of one month (zero when it has none). */
+	BigDecimal bill(String organizationId, YearMonth month) {
+		return this.bills.getOrDefault(organizationId, Map.of()).getOrDefault(month, BigDecimal.ZERO);
+	}
+
+	/** The complete bills of one month, all organizations. */
+	BigDecimal bill(YearMonth month) {
+		return this.organizations.stream()
+			.map((organization) -> bill(organization.id(), month))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 	/** A grouping's exact total of one organization in one month. */

@@ -10,8 +10,10 @@ import java.util.SortedSet;
 
 import org.jspecify.annotations.Nullable;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
@@ -33,11 +35,20 @@ import com.atlascost.reports.usage.UsageRows;
  * @param queryCounts the run's queries by state, for the run-info sheet
  * @param budgets the job file's monthly budgets
  * @param runSummary what the run did, as (what, value) in the order shown
+ * @param bills each organization's complete bill of each month: the headline the summary,
+ * budgets and reconciliation use
+ * @param forecasts the open month's forecast of each organization that has one
  */
 public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, UsageRows rows,
 		@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
 		@Nullable SortedSet<YearMonth> provisionalMonths, boolean includePartialMatches, Map<String, Long> queryCounts,
-		List<Budget> budgets, Map<String, String> runSummary) {
+		List<Budget> budgets, Map<String, String> runSummary, List<StoredBill> bills,
+		List<MonthEndForecast> forecasts) {
+
+	public ReportRequest {
+		bills = List.copyOf(bills);
+		forecasts = List.copyOf(forecasts);
+	}
 
 	/**
 	 * A request over rows in memory, without budgets or query counts. The rows are listed
@@ -46,9 +57,9 @@ public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<G
 	 */
 	public ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, List<StoredUsage> rows,
 			@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
-			@Nullable SortedSet<YearMonth> provisionalMonths) {
+			@Nullable SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
 		this(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters, apiVersion,
-				generatedAt, provisionalMonths, false, Map.of(), List.of(), Map.of());
+				generatedAt, provisionalMonths, false, Map.of(), List.of(), Map.of(), bills, List.of());
 	}
 
 	private static List<StoredUsage> inReportOrder(@Nullable List<Grouping> groupings, List<StoredUsage> rows) {

@@ -44,7 +44,8 @@ import com.atlascost.reports.plan.Grouping;
  * </pre>
  *
  * The reconciliation is computed from the rows: each grouping's total of each month
- * against the summary's, with the difference and, when there is one, its cause.
+ * against the bill (the summary's total), with the difference and, when there is one, its
+ * cause.
  */
 final class RunInfoSheet {
 
@@ -125,9 +126,7 @@ final class RunInfoSheet {
 	}
 
 	private void reconciliation(Sheet sheet, ReportContents contents, int rowIndex) {
-		Grouping summary = contents.summaryGrouping();
-		this.cells.title(sheet.createRow(rowIndex++), 0,
-				this.messages.get("runInfo.reconciliation", summary.apiName()));
+		this.cells.title(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.reconciliation"));
 		Row header = sheet.createRow(rowIndex++);
 		List<String> headers = List.of(this.messages.get("summary.month"), this.messages.get("runInfo.grouping"),
 				this.messages.get("runInfo.summaryTotal"), this.messages.get("runInfo.groupingTotal"),
@@ -136,7 +135,7 @@ final class RunInfoSheet {
 			this.cells.header(header, column, headers.get(column));
 		}
 		for (YearMonth month : contents.months().all()) {
-			BigDecimal summaryTotal = contents.total(summary, month);
+			BigDecimal summaryTotal = contents.bill(month);
 			for (Grouping grouping : contents.groupings()) {
 				BigDecimal groupingTotal = contents.total(grouping, month);
 				Row row = sheet.createRow(rowIndex);
@@ -147,21 +146,23 @@ final class RunInfoSheet {
 				BigDecimal difference = shownGrouping.subtract(shownSummary);
 				this.cells.moneyFormula(row, 4, WorkbookCells.ref(rowIndex, 3) + "-" + WorkbookCells.ref(rowIndex, 2),
 						difference);
-				this.cells.text(row, 5, why(contents, summary, grouping, difference));
+				this.cells.text(row, 5, why(contents, grouping, difference));
 				rowIndex++;
 			}
 		}
 	}
 
-	private String why(ReportContents contents, Grouping summary, Grouping grouping, BigDecimal difference) {
+	private String why(ReportContents contents, Grouping grouping, BigDecimal difference) {
 		if (difference.signum() == 0) {
 			return this.messages.get("runInfo.tiesOut");
 		}
-		Grouping smaller = (difference.signum() < 0) ? grouping : summary;
-		if (!contents.request().includePartialMatches()) {
-			return this.messages.get("runInfo.whyPartial", smaller.apiName());
+		if (difference.signum() > 0) {
+			return this.messages.get("runInfo.whyMore", grouping.apiName());
 		}
-		return this.messages.get("runInfo.whyFilters", smaller.apiName());
+		if (!contents.request().includePartialMatches()) {
+			return this.messages.get("runInfo.whyPartial", grouping.apiName());
+		}
+		return this.messages.get("runInfo.whyFilters", grouping.apiName());
 	}
 
 	private void line(Row row, String key, @Nullable String value) {

@@ -34,8 +34,11 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * then    the largest movers of the latest settled month, and the trend table the chart plots
  * </pre>
  *
- * It totals one grouping only: groupings can disagree, as filters and partial matches
- * leave out org-level charges differently, and adding them up would count usage twice.
+ * Its amounts are each organization's complete bill (an unfiltered organizations query,
+ * org-level charges and credits included), never a grouping's total: groupings can leave
+ * out org-level charges, and adding them up would count usage twice. The movers and the
+ * trend break the bill down by the first grouping; the trend's last series is what the
+ * grouping does not carry, so each month still adds up to the bill.
  */
 final class SummarySheet {
 
@@ -96,7 +99,7 @@ final class SummarySheet {
 			}
 			BigDecimal rowTotal = BigDecimal.ZERO;
 			for (int i = 0; i < organizations.size(); i++) {
-				BigDecimal amount = contents.total(contents.summaryGrouping(), organizations.get(i).id(), month);
+				BigDecimal amount = contents.bill(organizations.get(i).id(), month);
 				BigDecimal shown = this.cells.money(row, 1 + i, amount);
 				rowTotal = rowTotal.add(shown);
 				columnTotals[i] = columnTotals[i].add(shown);
@@ -128,8 +131,7 @@ final class SummarySheet {
 		highlightJumps(sheet, new CellRangeAddress(FIRST_MONTH_ROW, lastMonthRow, percentColumn, percentColumn));
 
 		rowIndex += 2;
-		String grouping = contents.summaryGrouping().apiName();
-		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("summary.note.grouping", grouping));
+		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("summary.note.bill"));
 		if (!contents.months().provisional().isEmpty()) {
 			this.cells.note(sheet.createRow(rowIndex++), 0,
 					this.messages.get("summary.note.provisional",
@@ -234,7 +236,8 @@ final class SummarySheet {
 	/**
 	 * The table the trend chart plots: months down, the first grouping's biggest values
 	 * across (the same value in several organizations is one series), the rest as
-	 * "Other". Each month's row adds up to the summary's total of that month.
+	 * "Other", then what the grouping leaves out of the bill. Each month's row adds up to
+	 * the summary's total of that month.
 	 */
 	private int trend(Sheet sheet, ReportContents contents, int rowIndex, TrendChart chart) {
 		List<YearMonth> months = contents.months().all();
@@ -253,6 +256,16 @@ final class SummarySheet {
 				.forEach((series) -> series.amounts()
 					.forEach((month, amount) -> other.amounts().merge(month, amount, BigDecimal::add)));
 			shown.add(other);
+		}
+		Series outside = new Series(this.messages.get("summary.trend.outside"), new LinkedHashMap<>());
+		for (YearMonth month : months) {
+			BigDecimal rest = contents.bill(month).subtract(contents.total(contents.summaryGrouping(), month));
+			if (rest.signum() != 0) {
+				outside.amounts().put(month, rest);
+			}
+		}
+		if (!outside.amounts().isEmpty()) {
+			shown.add(outside);
 		}
 		String title = this.messages.get("summary.trend.title", dimension.nameHeader(), this.settings.chartSeries());
 		this.cells.title(sheet.createRow(rowIndex++), 0, title);

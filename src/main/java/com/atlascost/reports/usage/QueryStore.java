@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,18 @@ public class QueryStore {
 	@Transactional
 	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter,
 			boolean refresh) {
+		return register(organizationLabel, grouping, window, filter, refresh, false);
+	}
+
+	/**
+	 * Records a query as
+	 * {@link #register(String, Grouping, MonthWindow, UsageQuery, boolean)} does;
+	 * {@code bill} marks it as its organization's complete bill of the month (a mark it
+	 * keeps).
+	 */
+	@Transactional
+	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter,
+			boolean refresh, boolean bill) {
 		String filterJson = this.json.writeValueAsString(filter);
 		String hash = sha256(filterJson);
 		String orgId = filter.organizations().get(0);
@@ -79,19 +93,20 @@ public class QueryStore {
 			.optional();
 		if (existing.isPresent()) {
 			this.jdbc
-				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, state = CASE"
+				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, bill = (bill OR ?), state = CASE"
 						+ " WHEN state = 'DONE' AND provisional = FALSE AND ? = FALSE THEN 'DONE'"
 						+ " WHEN state = 'DONE' THEN 'PLANNED' WHEN state = 'FAILED' AND token IS NULL THEN 'PLANNED'"
 						+ " ELSE state END, failure = NULL, error_status = NULL, error_code = NULL, error_detail = NULL"
 						+ " WHERE id = ?")
-				.params(organizationLabel, utc(now), refresh, existing.get())
+				.params(organizationLabel, utc(now), bill, refresh, existing.get())
 				.update();
 			return existing.get();
 		}
 		this.jdbc
 			.sql("INSERT INTO cost_query (org_id, org_label, group_by, window_start, window_end, filter_hash,"
-					+ " filter_json, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?)")
-			.params(orgId, organizationLabel, grouping.name(), window.start(), window.end(), hash, filterJson, utc(now))
+					+ " filter_json, state, updated_at, bill) VALUES (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)")
+			.params(orgId, organizationLabel, grouping.name(), window.start(), window.end(), hash, filterJson, utc(now),
+					bill)
 			.update();
 		return this.jdbc
 			.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ?"
@@ -264,6 +279,34 @@ public class QueryStore {
 				}
 			}
 		};
+	}
+
+	/**
+	 * The complete bill of each organization and usage month among these queries (the
+	 * bill queries of a run), by organization label, id and month.
+	 */
+	public List<StoredBill> bills(List<Long> ids) {
+		Map<List<Object>, StoredBill> bills = new LinkedHashMap<>();
+		for (List<Long> batch : batches(ids)) {
+			this.jdbc
+				.sql("SELECT q.org_id, q.org_label, u.usage_date, q.window_start, q.provisional, u.amount"
+						+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)")
+				.param("ids", batch)
+				.query((RowCallbackHandler) (rs) -> {
+					LocalDate usageDate = rs.getObject("usage_date", LocalDate.class);
+					YearMonth month = YearMonth
+						.from((usageDate != null) ? usageDate : rs.getObject("window_start", LocalDate.class));
+					StoredBill bill = new StoredBill(rs.getString("org_id"), rs.getString("org_label"), month,
+							rs.getBigDecimal("amount"), rs.getBoolean("provisional"));
+					bills.merge(List.of(bill.organizationId(), month), bill, StoredBill::plus);
+				});
+		}
+		return bills.values()
+			.stream()
+			.sorted(Comparator.comparing(StoredBill::organizationLabel)
+				.thenComparing(StoredBill::organizationId)
+				.thenComparing(StoredBill::month))
+			.toList();
 	}
 
 	/**

@@ -65,7 +65,7 @@ class ReportMonthsTests {
 	@Test
 	void aReversedRangeIsRefused() {
 		ReportRequest reversed = new ReportRequest("job", NOV, SEP, List.of(Grouping.PROJECTS), List.of(), Map.of(),
-				"2025-02-19", null, new TreeSet<>());
+				"2025-02-19", null, new TreeSet<>(), List.of());
 		assertThatIllegalArgumentException().isThrownBy(() -> ReportMonths.of(reversed));
 	}
 

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 
 /**
@@ -55,7 +56,26 @@ final class ReportRequestFixture {
 		parameters.put("from", "2026-09");
 		parameters.put("to", "2026-11");
 		return new ReportRequest(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
-				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(List.of(NOV)));
+				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(List.of(NOV)), billsOf(rows));
+	}
+
+	/**
+	 * The bills of these rows: each org-month's services total, which has every charge
+	 * (Support and Credits are services).
+	 */
+	static List<StoredBill> billsOf(List<StoredUsage> rows) {
+		Map<List<Object>, StoredBill> bills = new LinkedHashMap<>();
+		for (StoredUsage row : rows) {
+			if (row.groupBy() == Grouping.SERVICES) {
+				YearMonth month = YearMonth.from(row.window().start());
+				bills.merge(List.of(row.organizationId(), month),
+						new StoredBill(row.organizationId(), row.organizationLabel(), month, row.amount(),
+								row.provisional()),
+						(a, b) -> new StoredBill(a.organizationId(), a.organizationLabel(), a.month(),
+								a.amount().add(b.amount()), a.provisional() || b.provisional()));
+			}
+		}
+		return List.copyOf(bills.values());
 	}
 
 	static List<StoredUsage> realisticRows() {

@@ -170,7 +170,7 @@ class ReportWriterTests {
 	@Test
 	void aRequestWithoutGroupingsIsRefused() {
 		ReportRequest request = new ReportRequest("finance-monthly", YearMonth.of(2026, 9), YearMonth.of(2026, 11),
-				List.of(), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>());
+				List.of(), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>(), List.of());
 		assertThatIllegalArgumentException().isThrownBy(() -> new ReportWriter(this.temp).write(request))
 			.withMessageContaining("grouping");
 	}
@@ -178,7 +178,8 @@ class ReportWriterTests {
 	@Test
 	void aRunWithoutUsageStillWritesEveryMonthAsZero() throws IOException {
 		ReportRequest request = new ReportRequest("finance-monthly", YearMonth.of(2026, 9), YearMonth.of(2026, 11),
-				List.of(Grouping.SERVICES), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>());
+				List.of(Grouping.SERVICES), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>(),
+				List.of());
 		ReportFiles files = new ReportWriter(this.temp).write(request);
 		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
 			Sheet summary = workbook.getSheet("Summary");

@@ -62,7 +62,7 @@ public final class WorkbookBenchmark {
 		ReportRequest request = new ReportRequest("benchmark", FROM, FROM.plusMonths(11),
 				List.of(Grouping.PROJECTS, Grouping.SERVICES), generated(rows), Map.of("rows", Integer.toString(rows)),
 				"2025-02-19", Instant.now(), new TreeSet<>(List.of(FROM.plusMonths(11))), false, Map.of("DONE", 120L),
-				List.of(), Map.of());
+				List.of(), Map.of(), List.of(), List.of());
 		long start = System.nanoTime();
 		ReportFiles files = new ReportWriter(dir).write(request);
 		long millis = (System.nanoTime() - start) / 1_000_000;

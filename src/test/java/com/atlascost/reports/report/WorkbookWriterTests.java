@@ -132,7 +132,7 @@ class WorkbookWriterTests {
 		assertThat(summary.getRow(4).getCell(0).getCellStyle().getFillForegroundColor())
 			.as("the provisional month is shaded")
 			.isNotEqualTo(summary.getRow(3).getCell(0).getCellStyle().getFillForegroundColor());
-		assertThat(text(summary.getRow(7), 0)).startsWith("Totals from the 'projects' grouping.");
+		assertThat(text(summary.getRow(7), 0)).startsWith("Each amount is the organization's complete bill:");
 		assertThat(text(summary.getRow(8), 0))
 			.isEqualTo("Provisional months (2026-11): the amounts may change until the month settles.");
 		assertThat(text(summary.getRow(9), 0)).isEqualTo("Amounts in US dollars; credits are negative.");
@@ -406,8 +406,8 @@ class WorkbookWriterTests {
 	void runInfoReconcilesEachGroupingWithTheSummaryFromTheRows() {
 		Sheet runInfo = this.workbook.getSheet("Run info");
 		int title = rowStartingWith(runInfo, "Reconciliation");
-		assertThat(texts(runInfo.getRow(title + 1))).containsExactly("Month", "Grouping", "Summary total",
-				"Grouping total", "Difference", "Why");
+		assertThat(texts(runInfo.getRow(title + 1))).containsExactly("Month", "Grouping", "Bill", "Grouping total",
+				"Difference", "Why");
 		for (int m = 0; m < MONTHS.size(); m++) {
 			YearMonth month = MONTHS.get(m);
 			BigDecimal projects = sum(this.rows,
@@ -417,16 +417,20 @@ class WorkbookWriterTests {
 			Row projectsRow = runInfo.getRow(title + 2 + 2 * m);
 			Row servicesRow = runInfo.getRow(title + 3 + 2 * m);
 			assertThat(projectsRow.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(month.atDay(1));
+			// the fixture's bill of each org-month is its services total
+			BigDecimal bill = services;
 			assertThat(text(projectsRow, 1)).isEqualTo("projects");
-			assertThat(text(projectsRow, 5)).isEqualTo("ties out");
-			assertThat(text(servicesRow, 1)).isEqualTo("services");
-			assertMoney(servicesRow.getCell(2), projects);
-			assertMoney(servicesRow.getCell(3), services);
-			assertThat(cents(this.evaluator.evaluate(servicesRow.getCell(4)).getNumberValue()))
-				.isEqualByComparingTo(services.subtract(projects));
-			assertThat(text(servicesRow, 5)).isEqualTo(services.compareTo(projects) == 0 ? "ties out"
+			assertMoney(projectsRow.getCell(2), bill);
+			assertMoney(projectsRow.getCell(3), projects);
+			assertThat(text(projectsRow, 5)).isEqualTo(projects.compareTo(bill) == 0 ? "ties out"
 					: "differs: without partial matches, usage lacking a value for the 'projects' dimension"
 							+ " (org-level charges such as support and credits) is left out of that grouping");
+			assertThat(text(servicesRow, 1)).isEqualTo("services");
+			assertMoney(servicesRow.getCell(2), bill);
+			assertMoney(servicesRow.getCell(3), services);
+			assertThat(cents(this.evaluator.evaluate(servicesRow.getCell(4)).getNumberValue()))
+				.isEqualByComparingTo(services.subtract(bill));
+			assertThat(text(servicesRow, 5)).isEqualTo("ties out");
 		}
 	}
 
