@@ -24,8 +24,8 @@ import com.atlascost.reports.plan.Grouping;
  * is positive), over-budget actuals shaded red.
  *
  * <pre>
- * row 0   Organization | Project | Project id | Month | Budget | Actual | Variance | Variance (%)
- * row 1.. label        | name    | id         | date  | amount | amount | =F2-E2   | =G2/E2
+ * row 0   Organization | Project | Project id | Month | Budget | Actual | Variance | Variance (%) | Forecast | Outlook
+ * row 1.. label        | name    | id         | date  | amount | amount | =F2-E2   | =G2/E2       | open month's, of an org budget
  * then    the notes: which grouping the actuals come from
  * </pre>
  *
@@ -56,7 +56,8 @@ final class BudgetSheet {
 				this.messages.get("grouping.projects.name"), this.messages.get("grouping.projects.id"),
 				this.messages.get("summary.month"), this.messages.get("budget.budget"),
 				this.messages.get("budget.actual"), this.messages.get("budget.variance"),
-				this.messages.get("budget.variancePercent"));
+				this.messages.get("budget.variancePercent"), this.messages.get("summary.forecast.forecast"),
+				this.messages.get("summary.forecast.outlook"));
 		for (int column = 0; column < headers.size(); column++) {
 			this.cells.header(header, column, headers.get(column));
 		}
@@ -107,6 +108,13 @@ final class BudgetSheet {
 						shownActual.subtract(shownBudget));
 				this.cells.percentFormula(row, BUDGET + 3, varianceRef + "/" + budgetRef,
 						shownActual.subtract(shownBudget).doubleValue() / shownBudget.doubleValue());
+				if (budget.projectId() == null && contents.openMonth().filter(month::equals).isPresent()) {
+					contents.forecast(budget.organizationId()).ifPresent((forecast) -> {
+						this.cells.money(row, BUDGET + 4, forecast.forecast());
+						this.cells.text(row, BUDGET + 5,
+								this.messages.get("outlook." + forecast.against(budget.monthly()).name()));
+					});
+				}
 				rowIndex++;
 			}
 		}

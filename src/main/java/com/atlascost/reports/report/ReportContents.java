@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
@@ -109,6 +111,19 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 
 	long rowCount() {
 		return this.rowCounts.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** The month the forecasts are of: the open month, when the run forecast it. */
+	Optional<YearMonth> openMonth() {
+		return this.request.forecasts().stream().map(MonthEndForecast::month).findFirst();
+	}
+
+	/** The open month's forecast of an organization, when it has one. */
+	Optional<MonthEndForecast> forecast(String organizationId) {
+		return this.request.forecasts()
+			.stream()
+			.filter((forecast) -> forecast.organizationId().equals(organizationId))
+			.findFirst();
 	}
 
 	/** An organization's complete bill of one month (zero when it has none). */

@@ -21,6 +21,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.plan.Budget;
+
 /**
  * The {@code Summary} sheet: months down, organizations across, with row, column and
  * grand totals and the month-over-month change.
@@ -105,7 +108,9 @@ final class SummarySheet {
 				columnTotals[i] = columnTotals[i].add(shown);
 			}
 			this.cells.total(row, totalColumn, rowIndex, rowIndex, 1, totalColumn - 1, rowTotal);
-			if (previousTotal != null) {
+			// the open month is a few days' bill: a change against a whole month says
+			// nothing
+			if (previousTotal != null && !contents.openMonth().filter(month::equals).isPresent()) {
 				String current = WorkbookCells.ref(rowIndex, totalColumn);
 				String previous = WorkbookCells.ref(rowIndex - 1, totalColumn);
 				this.cells.moneyFormula(row, changeColumn, current + "-" + previous, rowTotal.subtract(previousTotal));
@@ -130,7 +135,8 @@ final class SummarySheet {
 		this.cells.total(totals, totalColumn, FIRST_MONTH_ROW, lastMonthRow, totalColumn, totalColumn, grandTotal);
 		highlightJumps(sheet, new CellRangeAddress(FIRST_MONTH_ROW, lastMonthRow, percentColumn, percentColumn));
 
-		rowIndex += 2;
+		rowIndex = forecast(sheet, contents, rowIndex + 2);
+		rowIndex += 1;
 		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("summary.note.bill"));
 		if (!contents.months().provisional().isEmpty()) {
 			this.cells.note(sheet.createRow(rowIndex++), 0,
@@ -160,6 +166,63 @@ final class SummarySheet {
 		for (int column = totalColumn; column <= provisionalColumn; column++) {
 			sheet.setColumnWidth(column, WorkbookCells.widthFor(14, 24, List.of(labels.getCell(column).toString())));
 		}
+	}
+
+	/**
+	 * The open month's forecast, one line per organization and the total: month to date,
+	 * the expected month-end bill and its band, beside the monthly budget and the
+	 * outlook. Nothing when the run has no forecast (its range ends before the current
+	 * month).
+	 */
+	private int forecast(Sheet sheet, ReportContents contents, int rowIndex) {
+		Optional<YearMonth> open = contents.openMonth();
+		if (open.isEmpty()) {
+			return rowIndex - 1;
+		}
+		int day = contents.request().forecasts().get(0).day();
+		this.cells.title(sheet.createRow(rowIndex++), 0,
+				this.messages.get("summary.forecast.title", open.get().toString(), day));
+		Row header = sheet.createRow(rowIndex++);
+		List<String> headers = List.of(this.messages.get("summary.forecast.organization"),
+				this.messages.get("summary.forecast.monthToDate"), this.messages.get("summary.forecast.forecast"),
+				this.messages.get("summary.forecast.low"), this.messages.get("summary.forecast.high"),
+				this.messages.get("summary.forecast.budget"), this.messages.get("summary.forecast.outlook"));
+		for (int column = 0; column < headers.size(); column++) {
+			this.cells.header(header, column, headers.get(column));
+		}
+		int first = rowIndex;
+		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+		for (ReportOrganization organization : contents.organizations()) {
+			Optional<MonthEndForecast> forecast = contents.forecast(organization.id());
+			if (forecast.isEmpty()) {
+				continue;
+			}
+			Row row = sheet.createRow(rowIndex++);
+			this.cells.text(row, 0, organization.label());
+			BigDecimal[] shown = { this.cells.money(row, 1, contents.bill(organization.id(), open.get())),
+					this.cells.money(row, 2, forecast.get().forecast()), this.cells.money(row, 3, forecast.get().low()),
+					this.cells.money(row, 4, forecast.get().high()) };
+			for (int i = 0; i < sums.length; i++) {
+				sums[i] = sums[i].add(shown[i]);
+			}
+			Optional<BigDecimal> budget = contents.request()
+				.budgets()
+				.stream()
+				.filter((b) -> b.projectId() == null && b.organizationId().equals(organization.id()))
+				.map(Budget::monthly)
+				.findFirst();
+			if (budget.isPresent()) {
+				this.cells.money(row, 5, budget.get());
+				this.cells.text(row, 6, this.messages.get("outlook." + forecast.get().against(budget.get()).name()));
+			}
+		}
+		Row total = sheet.createRow(rowIndex++);
+		this.cells.bold(total, 0, this.messages.get("summary.total"));
+		for (int i = 0; i < sums.length; i++) {
+			this.cells.total(total, 1 + i, first, rowIndex - 2, 1 + i, 1 + i, sums[i]);
+		}
+		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("summary.forecast.note"));
+		return rowIndex;
 	}
 
 	private String percent() {

@@ -224,6 +224,63 @@ class FinanceWorkbookFunctionalTests {
 		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("F2>E2");
 	}
 
+	@Test
+	void theOpenMonthIsForecastStoredAndShownBesideItsBudget() throws SQLException {
+		List<BigDecimal> forecasts = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(english), "sa", "");
+				PreparedStatement statement = connection.prepareStatement("SELECT organization_id, forecast_amount,"
+						+ " low_amount, high_amount, method, month_to_date FROM cost_forecast WHERE billing_month = ?"
+						+ " ORDER BY organization_id")) {
+			statement.setObject(1, NOW.atDay(1));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					BigDecimal forecast = rs.getBigDecimal(2);
+					assertThat(rs.getBigDecimal(3)).isLessThanOrEqualTo(forecast);
+					assertThat(rs.getBigDecimal(4)).isGreaterThanOrEqualTo(forecast);
+					assertThat(rs.getBigDecimal(4).subtract(rs.getBigDecimal(3)))
+						.isLessThanOrEqualTo(forecast.multiply(new BigDecimal("0.60")));
+					assertThat(rs.getString(5)).isEqualTo("blended-run-rate-v1");
+					assertThat(rs.getBigDecimal(6)).isEqualByComparingTo(stored("ORGANIZATIONS", rs.getString(1), NOW));
+					forecasts.add(forecast);
+				}
+			}
+		}
+		assertThat(forecasts).hasSize(3);
+		BigDecimal total = forecasts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
+			Sheet summary = book.getSheetAt(0);
+			String title = (book == workbook) ? "Forecast of " + NOW : NOW + " の予測";
+			int titleRow = rowStartingWith(summary, title);
+			assertThat(texts(summary.getRow(titleRow + 1))).startsWith((book == workbook)
+					? new String[] { "Organization", "Month to date", "Forecast (month end)", "Band low", "Band high",
+							"Monthly budget", "Outlook" }
+					: new String[] { "組織", "月初来", "予測（月末）", "予測幅（下限）", "予測幅（上限）", "月次予算", "見通し" });
+			Row totals = summary.getRow(titleRow + 2 + 3);
+			assertThat(cents(evaluator(book).evaluate(totals.getCell(2)).getNumberValue())).isEqualByComparingTo(total);
+			assertThat(cents(evaluator(book).evaluate(totals.getCell(1)).getNumberValue()))
+				.isEqualByComparingTo(stored("ORGANIZATIONS", null, NOW));
+			// the open month's row compares nothing with the month before
+			Row open = summary.getRow(4);
+			assertThat(open.getCell(5)).isNull();
+			assertThat(open.getCell(6)).isNull();
+			Sheet budgets = book.getSheetAt(3);
+			Row openBudget = budgets.getRow(3);
+			assertThat(openBudget.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(openBudget.getCell(9).getStringCellValue()).isIn("on track", "at risk", "over budget", "予算内の見込み",
+					"超過のおそれ", "予算超過");
+		}
+	}
+
+	private static int rowStartingWith(Sheet sheet, String prefix) {
+		for (Row row : sheet) {
+			Cell cell = row.getCell(0);
+			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
+				return row.getRowNum();
+			}
+		}
+		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
+	}
+
 	private static XSSFWorkbook open(Path dir) throws IOException {
 		try (InputStream in = Files
 			.newInputStream(dir.resolve("reports").resolve("finance-check_" + FROM + "_" + NOW + ".xlsx"))) {
