@@ -3,6 +3,8 @@ package com.atlascost.reports.job;
 import java.util.Arrays;
 import java.util.List;
 
+import com.atlascost.reports.summary.RunFacts;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -11,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * What the steps of one run hand to each other, kept in the job's execution context so
  * that a restart finds it: the ids of the run's queries and what the run produced.
  */
-final class RunContext {
+public final class RunContext {
 
 	static final String QUERY_IDS = "queryIds";
 
@@ -21,9 +23,9 @@ final class RunContext {
 	/** The queries of each organization's complete bill, one per org and month. */
 	static final String BILL_QUERY_IDS = "billQueryIds";
 
-	static final String FETCH_DONE = "fetch.done";
+	public static final String FETCH_DONE = "fetch.done";
 
-	static final String FETCH_FAILED = "fetch.failed";
+	public static final String FETCH_FAILED = "fetch.failed";
 
 	/**
 	 * Queries already DONE when the fetch step started (an earlier attempt stored them).
@@ -32,9 +34,9 @@ final class RunContext {
 
 	static final String ROWS = "report.rows";
 
-	static final String WORKBOOK = "report.workbook";
+	public static final String WORKBOOK = "report.workbook";
 
-	static final String FOCUS_CSV = "report.focusCsv";
+	public static final String FOCUS_CSV = "report.focusCsv";
 
 	private RunContext() {
 	}
@@ -51,7 +53,7 @@ final class RunContext {
 		context.put(QUERY_IDS, ids.stream().mapToLong(Long::longValue).toArray());
 	}
 
-	static List<Long> queryIds(ExecutionContext context) {
+	public static List<Long> queryIds(ExecutionContext context) {
 		return ids(context, QUERY_IDS);
 	}
 
@@ -63,13 +65,32 @@ final class RunContext {
 		return context.containsKey(BREAKDOWN_QUERY_IDS) ? ids(context, BREAKDOWN_QUERY_IDS) : queryIds(context);
 	}
 
+	/** The queries of the organizations' bills. */
+	static List<Long> billIds(ExecutionContext context) {
+		return ids(context, BILL_QUERY_IDS);
+	}
+
 	static void putIds(ExecutionContext context, String key, List<Long> ids) {
 		context.put(key, ids.stream().mapToLong(Long::longValue).toArray());
 	}
 
-	static List<Long> ids(ExecutionContext context, String key) {
+	private static List<Long> ids(ExecutionContext context, String key) {
 		long[] ids = (long[]) context.get(key);
 		return (ids != null) ? Arrays.stream(ids).boxed().toList() : List.of();
+	}
+
+	/** What the run summary needs of an execution, as far as the run got. */
+	public static RunFacts facts(JobExecution execution) {
+		RunParameters run = RunParameters.from(execution.getJobParameters());
+		ExecutionContext context = of(execution);
+		List<String> failureMessages = execution.getAllFailureExceptions()
+			.stream()
+			.map((failure) -> String.valueOf(failure.getMessage()))
+			.toList();
+		return new RunFacts(run.jobName(), run.jobFile(), execution.getId(), run.range(), queryIds(context),
+				breakdownIds(context), billIds(context), context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0),
+				context.getInt(FETCH_FAILED, 0), context.containsKey(WORKBOOK) ? context.getString(WORKBOOK) : null,
+				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages);
 	}
 
 }

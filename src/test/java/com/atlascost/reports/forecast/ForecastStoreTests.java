@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
-import com.atlascost.reports.usage.OnEachDatabase;
-import com.atlascost.reports.usage.TestDatabase;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

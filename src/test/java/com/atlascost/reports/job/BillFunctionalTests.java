@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.SandboxRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
