@@ -68,11 +68,14 @@ class OperatorFunctionalTests {
 		assertThat(windows).containsExactly("2025-11 2025-11-01 2025-12-01", "2025-12 2025-12-01 2026-01-01",
 				"2026-01 2026-01-01 2026-02-01", "2026-02 2026-02-01 2026-03-01");
 		assertThat(output.getOut()).contains(
-				"Plan for job 'sandbox-demo' (jobs/sandbox.yml), 2025-11 to 2026-02: 4 windows x 2 organizations x 2 groupings = 16 queries");
+				"Plan for job 'sandbox-demo' (jobs/sandbox.yml), 2025-11 to 2026-02: 4 windows x 2 organizations x 2 groupings + 8 bills = 24 queries");
 		assertThat(output.getOut()
 			.lines()
 			.filter((line) -> line.matches("  [0-9a-f]{24}  (projects|services)  \\d{4}-\\d{2}  fetch"))).hasSize(16)
 			.contains("  " + SandboxData.ACME_ANALYTICS + "  services  2026-02  fetch");
+		assertThat(output.getOut().lines().filter((line) -> line.matches("  [0-9a-f]{24}  bill  \\d{4}-\\d{2}  fetch")))
+			.hasSize(8)
+			.contains("  " + SandboxData.ACME_ANALYTICS + "  bill  2026-02  fetch");
 		assertThat(run.counters().tokenRequests() + run.counters().creates() + run.counters().polls()
 				+ run.counters().projectListings())
 			.isZero();
@@ -116,10 +119,10 @@ class OperatorFunctionalTests {
 		Map<String, String> summary = summaryFromLog(output.getOut());
 		assertThat(summary).containsEntry("Rate limited (429)", Long.toString(sandbox429))
 			.containsEntry("Retries", Long.toString(sandboxTransient))
-			.containsEntry("Queries", "4 planned, 4 done (4 fetched, 0 already done before this run), 0 failed")
+			.containsEntry("Queries", "6 planned, 6 done (6 fetched, 0 already done before this run), 0 failed")
 			.containsEntry("Windows", "1: " + NOW + " to " + NOW)
-			.containsKeys("Rows stored", "Total " + NOW + " (projects)", "Workbook", "FOCUS CSV", "Duration",
-					"Query latency");
+			.containsKeys("Rows stored", "Total " + NOW + " (bill)", "Forecast " + NOW + " (month end)", "Workbook",
+					"FOCUS CSV", "Duration", "Query latency");
 		assertThat(summary.get("API calls by status")).contains("429=" + sandbox429, "503=1",
 				"102=" + run.counters().responses(102), "202=" + run.counters().creates());
 		assertThat(output.getOut()).contains("Fetching [########################] 4/4 queries")
@@ -158,9 +161,10 @@ class OperatorFunctionalTests {
 		List<JsonNode> stored = lines.stream()
 			.filter((line) -> line.path("message").asString().contains("usage rows stored"))
 			.toList();
-		assertThat(stored).hasSize(4).allSatisfy((line) -> {
+		// 2 organizations x (2 groupings + the bill)
+		assertThat(stored).hasSize(6).allSatisfy((line) -> {
 			assertThat(line.path("org").asString()).matches("[0-9a-f]{24}");
-			assertThat(line.path("grouping").asString()).isIn("projects", "services");
+			assertThat(line.path("grouping").asString()).isIn("projects", "services", "organizations");
 			assertThat(line.path("window").asString()).isEqualTo(NOW.atDay(1) + "/" + NOW.plusMonths(1).atDay(1));
 		});
 		assertThat(lines).anySatisfy((line) -> assertThat(line.path("message").asString()).startsWith("Progress: "));

@@ -109,8 +109,9 @@ class CostReportJobFunctionalTests {
 	@Test
 	void exitsZeroAfterOneCreateAndAtLeastOnePollPerQuery() {
 		assertThat(this.run.exitCode()).isZero();
-		assertThat(this.run.counters().creates()).isEqualTo(2 * 2 * 3);
-		assertThat(this.run.counters().polls()).isGreaterThanOrEqualTo(2 * 2 * 3);
+		// 2 organizations x 3 months x (2 groupings + the bill)
+		assertThat(this.run.counters().creates()).isEqualTo(2 * 3 * 3);
+		assertThat(this.run.counters().polls()).isGreaterThanOrEqualTo(2 * 3 * 3);
 		assertThat(this.run.counters().responses(102)).isPositive();
 	}
 
@@ -172,9 +173,11 @@ class CostReportJobFunctionalTests {
 					Cell cell = row.getCell(orgColumns.get(org));
 					assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
 					assertThat(cell.getCellStyle().getDataFormatString()).contains("#,##0.00");
-					assertThat(cents(cell.getNumericCellValue())).as("%s %s", org, month)
-						.isEqualByComparingTo(storedTotal(org, "PROJECTS", month));
-					grand = grand.add(storedTotal(org, "PROJECTS", month));
+					// the bill, Support and credits included, not the projects grouping
+					BigDecimal bill = sum(data.lineItems(org, month).stream().map(SandboxData.LineItem::amount));
+					assertThat(storedTotal(org, "ORGANIZATIONS", month)).isEqualByComparingTo(bill);
+					assertThat(cents(cell.getNumericCellValue())).as("%s %s", org, month).isEqualByComparingTo(bill);
+					grand = grand.add(bill);
 				}
 				String mark = (row.getCell(provisionalColumn) != null)
 						? row.getCell(provisionalColumn).getStringCellValue() : "";
@@ -227,7 +230,7 @@ class CostReportJobFunctionalTests {
 		SandboxRun again = SandboxRun.of(this.database, this.dir, "--job=jobs/sandbox.yml", "--sandbox",
 				"--from=" + FROM, "--to=" + NOW, SETTLED_AT_MONTH_END, "--refresh");
 		assertThat(again.exitCode()).isZero();
-		assertThat(again.counters().creates()).as("--refresh fetches every month again").isEqualTo(12);
+		assertThat(again.counters().creates()).as("--refresh fetches every month again").isEqualTo(18);
 		assertThat(storedRowCount()).isEqualTo(rowsBefore);
 		assertThat(count("SELECT COUNT(*) FROM cost_query")).isEqualTo(queriesBefore);
 		assertThat(count("SELECT COUNT(*) FROM (SELECT q.org_id, q.group_by, u.usage_date, u.project_id, u.service"
@@ -284,8 +287,10 @@ class CostReportJobFunctionalTests {
 		return total.get(0);
 	}
 
+	/** The rows of the job's groupings: the bill queries' rows are the Summary's. */
 	private int storedRowCount() throws SQLException {
-		return count("SELECT COUNT(*) FROM usage_row");
+		return count("SELECT COUNT(*) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+				+ " WHERE q.group_by <> 'ORGANIZATIONS'");
 	}
 
 	private int count(String sql) throws SQLException {

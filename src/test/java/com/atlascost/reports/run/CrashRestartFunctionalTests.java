@@ -42,7 +42,8 @@ class CrashRestartFunctionalTests {
 
 	private static final YearMonth FROM = NOW.minusMonths(2);
 
-	private static final int QUERIES = 2 * 2 * 3;
+	// 2 organizations x 3 months x (2 groupings + the bill)
+	private static final int QUERIES = 2 * 3 * 3;
 
 	private static final String USAGE_ROWS = "SELECT q.org_id, q.group_by, q.window_start, q.provisional, u.line_no,"
 			+ " u.usage_date, u.invoice_id, u.organization_id, u.organization_name, u.project_id, u.project_name,"

@@ -147,7 +147,7 @@ class NightlyWrapperTests {
 			assertThat(result.exitCode()).as(log).isZero();
 			assertThat(log).contains("Exit code 0: done").contains("ended with exit code 0");
 			assertThat(log).doesNotContain(sandbox.serviceAccount().clientSecret());
-			assertThat(sandbox.counters().creates()).isEqualTo(4);
+			assertThat(sandbox.counters().creates()).isEqualTo(6);
 			assertThat(this.dir.resolve("reports").resolve("sandbox-demo_" + now + "_" + now + ".xlsx")).exists();
 		}
 	}

@@ -60,18 +60,20 @@ class RestartFunctionalTests {
 
 		SandboxRun first = SandboxRun.of(this.database, this.dir, args);
 		assertThat(first.exitCode()).isEqualTo(1);
-		assertThat(first.counters().creates()).isEqualTo(4);
-		assertThat(states()).containsExactly(UNKNOWN_ORG + " FAILED", UNKNOWN_ORG + " FAILED",
+		// 2 organizations x 2 months x (services + the bill)
+		assertThat(first.counters().creates()).isEqualTo(8);
+		assertThat(states()).containsExactly(UNKNOWN_ORG + " FAILED", UNKNOWN_ORG + " FAILED", UNKNOWN_ORG + " FAILED",
+				UNKNOWN_ORG + " FAILED", SandboxData.ACME_PRODUCTION + " DONE", SandboxData.ACME_PRODUCTION + " DONE",
 				SandboxData.ACME_PRODUCTION + " DONE", SandboxData.ACME_PRODUCTION + " DONE");
-		assertThat(failures()).hasSize(2).allSatisfy((failure) -> assertThat(failure).contains("404", "ORG_NOT_FOUND"));
-		assertThat(output).contains("2 of 4 queries failed").contains("Exit code 1");
+		assertThat(failures()).hasSize(4).allSatisfy((failure) -> assertThat(failure).contains("404", "ORG_NOT_FOUND"));
+		assertThat(output).contains("4 of 8 queries failed").contains("Exit code 1");
 		assertThat(this.dir.resolve("reports")).as("no report from a failed run").doesNotExist();
 		int storedRows = count("SELECT COUNT(*) FROM usage_row");
 		assertThat(storedRows).isPositive();
 
 		SandboxRun restart = SandboxRun.of(this.database, this.dir, args);
 		assertThat(restart.exitCode()).isEqualTo(1);
-		assertThat(restart.counters().creates()).as("the DONE queries are not asked again").isEqualTo(2);
+		assertThat(restart.counters().creates()).as("the DONE queries are not asked again").isEqualTo(4);
 		assertThat(output).contains("Resuming job execution");
 		assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(storedRows);
 		assertThat(count("SELECT COUNT(*) FROM batch_job_instance")).as("the restart is the same job instance")
