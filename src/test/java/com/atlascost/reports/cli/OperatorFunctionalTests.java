@@ -143,7 +143,7 @@ class OperatorFunctionalTests {
 		assertThat(runInfo).containsEntry("Rate limited (429)", Long.toString(sandbox429))
 			.containsEntry("Retries", Long.toString(sandboxTransient))
 			.containsEntry("Rows stored", summary.get("Rows stored"))
-			.containsEntry("Total " + NOW + " (projects)", summary.get("Total " + NOW + " (projects)"))
+			.containsEntry("Total " + NOW + " (bill)", summary.get("Total " + NOW + " (bill)"))
 			.containsEntry("Exit code", "0: done");
 		assertThat(Files.readString(Path.of(summary.get("FOCUS CSV")))).doesNotContain("Fetching")
 			.doesNotContain("Progress");
