@@ -125,7 +125,7 @@ class OperatorFunctionalTests {
 					"FOCUS CSV", "Duration", "Query latency");
 		assertThat(summary.get("API calls by status")).contains("429=" + sandbox429, "503=1",
 				"102=" + run.counters().responses(102), "202=" + run.counters().creates());
-		assertThat(output.getOut()).contains("Fetching [########################] 4/4 queries")
+		assertThat(output.getOut()).contains("Fetching [########################] 6/6 queries")
 			.contains("\r")
 			.contains("Exit code 0: done");
 

@@ -131,7 +131,7 @@ class ResilienceFunctionalTests {
 	void aTokenForgottenMidPollIsCreatedAgainAndItsWindowStillCompletes() throws Exception {
 		Path job = write("one-org.yml", """
 				name: forgotten
-				groupBy: [services]
+				groupBy: [organizations]
 				organizations:
 				  - id: %s
 				""".formatted(PRODUCTION));
@@ -141,11 +141,13 @@ class ResilienceFunctionalTests {
 				"--atlas.polling.initial-interval=100ms");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(run.counters().tokensLostByWindow()).containsOnlyKeys(window(PRODUCTION, "services", 2024, 1),
-				window(PRODUCTION, "services", 2024, 2));
+		// grouped by organizations without filters: each window's one query is also its
+		// bill
+		assertThat(run.counters().tokensLostByWindow()).containsOnlyKeys(window(PRODUCTION, "organizations", 2024, 1),
+				window(PRODUCTION, "organizations", 2024, 2));
 		assertThat(run.counters().queriesCreatedByWindow()).containsOnly(
-				Map.entry(window(PRODUCTION, "services", 2024, 1), 2L),
-				Map.entry(window(PRODUCTION, "services", 2024, 2), 2L));
+				Map.entry(window(PRODUCTION, "organizations", 2024, 1), 2L),
+				Map.entry(window(PRODUCTION, "organizations", 2024, 2), 2L));
 		assertThat(run.counters().responses(404)).isEqualTo(2);
 		assertThat(strings("SELECT state FROM cost_query")).containsOnly("DONE");
 		assertThat(strings("SELECT SUM(u.amount) FROM usage_row u")).singleElement()
@@ -165,7 +167,7 @@ class ResilienceFunctionalTests {
 	void aQueryWhoseTokensKeepGettingLostFailsAfterTheBoundedRecreates() throws Exception {
 		Path job = write("one-org.yml", """
 				name: lost
-				groupBy: [services]
+				groupBy: [organizations]
 				organizations:
 				  - id: %s
 				""".formatted(PRODUCTION));
@@ -176,7 +178,7 @@ class ResilienceFunctionalTests {
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.counters().queriesCreatedByWindow())
-			.containsExactly(Map.entry(window(PRODUCTION, "services", 2024, 1), 3L));
+			.containsExactly(Map.entry(window(PRODUCTION, "organizations", 2024, 1), 3L));
 		assertThat(strings("SELECT state || ' ' || error_status || ' ' || error_code FROM cost_query"))
 			.containsExactly("FAILED 404 TOKEN_NOT_FOUND");
 	}
