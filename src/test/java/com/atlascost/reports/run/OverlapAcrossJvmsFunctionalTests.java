@@ -45,7 +45,7 @@ class OverlapAcrossJvmsFunctionalTests {
 		}
 		TestDatabase.Rows db = TestDatabase.h2().at(this.dir);
 		assertThat(db.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(1);
-		assertThat(db.count("SELECT COUNT(*) FROM cost_query WHERE state = 'DONE'")).isEqualTo(4);
+		assertThat(db.count("SELECT COUNT(*) FROM cost_query WHERE state = 'DONE'")).isEqualTo(6);
 	}
 
 }
