@@ -40,7 +40,7 @@ class PostgresProfileFunctionalTests {
 			try (Connection connection = postgres.connect(this.dir)) {
 				assertThat(count(connection, "SELECT COUNT(*) FROM batch_job_execution WHERE status = 'COMPLETED'"))
 					.isEqualTo(1);
-				assertThat(count(connection, "SELECT COUNT(*) FROM cost_query WHERE state = 'DONE'")).isEqualTo(4);
+				assertThat(count(connection, "SELECT COUNT(*) FROM cost_query WHERE state = 'DONE'")).isEqualTo(6);
 				assertThat(count(connection, "SELECT COUNT(*) FROM monthly_cost_by_service")).isPositive();
 			}
 		}
