@@ -24,6 +24,13 @@ final class RunContext {
 	 */
 	static final String FETCH_CACHED = "fetch.cached";
 
+	static final String INVOICES_FETCHED = "invoices.fetched";
+
+	static final String INVOICES_KEPT = "invoices.kept";
+
+	/** The org-months whose usage and invoice differ by more than a cent. */
+	static final String UNRECONCILED = "invoices.unreconciled";
+
 	static final String ROWS = "report.rows";
 
 	static final String WORKBOOK = "report.workbook";

@@ -104,6 +104,14 @@ class RunSummaries {
 		entries.put("Rows stored", Long.toString(rowCount[0]));
 		totals.forEach((month, total) -> entries.put("Total " + month + " (" + totalled.apiName() + ")",
 				total.toPlainString() + " USD"));
+		if (context.containsKey(RunContext.INVOICES_FETCHED)) {
+			entries.put("Invoices", context.getInt(RunContext.INVOICES_FETCHED) + " fetched, "
+					+ context.getInt(RunContext.INVOICES_KEPT, 0) + " settled ones already stored");
+		}
+		if (context.containsKey(RunContext.UNRECONCILED)) {
+			String unreconciled = context.getString(RunContext.UNRECONCILED);
+			entries.put("Not reconciled", unreconciled.isEmpty() ? "none" : unreconciled);
+		}
 		if (context.containsKey(RunContext.WORKBOOK)) {
 			entries.put("Workbook", context.getString(RunContext.WORKBOOK));
 			entries.put("FOCUS CSV", context.getString(RunContext.FOCUS_CSV));

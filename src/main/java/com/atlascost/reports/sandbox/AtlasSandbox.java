@@ -26,6 +26,8 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	private final SandboxAuthority authority;
 
+	private final SandboxInvoices invoices;
+
 	private final SandboxCounters counters = new SandboxCounters();
 
 	private final DisposableServer server;
@@ -34,7 +36,8 @@ public final class AtlasSandbox implements AutoCloseable {
 		this.settings = settings;
 		this.data = new SandboxData(settings.clock());
 		this.authority = new SandboxAuthority(settings);
-		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters);
+		this.invoices = new SandboxInvoices(this.data, settings.clock());
+		SandboxApi api = new SandboxApi(settings, this.data, this.invoices, this.authority, this.counters);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -43,6 +46,9 @@ public final class AtlasSandbox implements AutoCloseable {
 				.get(USAGE + "/{token}", api::poll)
 				.get("/api/atlas/v2/orgs/{orgId}/groups", api::projects)
 				.get("/api/atlas/v2/groups/{groupId}/clusters", api::clusters)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices", api::listInvoices)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices/pending", api::pendingInvoices)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices/{invoiceId}", api::getInvoice)
 				.route((request) -> true, api::notFound))
 			.bindNow();
 	}
@@ -74,6 +80,11 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	public SandboxData data() {
 		return this.data;
+	}
+
+	/** The invoices it serves; tests damage or slow them here. */
+	public SandboxInvoices invoices() {
+		return this.invoices;
 	}
 
 	public SandboxSettings settings() {

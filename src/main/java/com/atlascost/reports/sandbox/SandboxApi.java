@@ -3,6 +3,9 @@ package com.atlascost.reports.sandbox;
 import java.util.Objects;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +63,8 @@ class SandboxApi {
 
 	private final SandboxData data;
 
+	private final SandboxInvoices invoices;
+
 	private final SandboxAuthority authority;
 
 	private final SandboxCounters counters;
@@ -85,8 +90,14 @@ class SandboxApi {
 		.build();
 
 	SandboxApi(SandboxSettings settings, SandboxData data, SandboxAuthority authority, SandboxCounters counters) {
+		this(settings, data, new SandboxInvoices(data, settings.clock()), authority, counters);
+	}
+
+	SandboxApi(SandboxSettings settings, SandboxData data, SandboxInvoices invoices, SandboxAuthority authority,
+			SandboxCounters counters) {
 		this.settings = settings;
 		this.data = data;
+		this.invoices = invoices;
 		this.authority = authority;
 		this.counters = counters;
 		this.injectedFailures = new ConcurrentLinkedQueue<>(settings.injectedFailures());
@@ -206,6 +217,74 @@ class SandboxApi {
 								project.id(), "clusterType", "REPLICASET", "stateName", "IDLE"))
 						.toList());
 		});
+	}
+
+	/** {@code listInvoices}: the organization's invoices between the dates, paged. */
+	Publisher<Void> listInvoices(HttpServerRequest request, HttpServerResponse response) {
+		return invoiceCall(request, response, (call) -> {
+			Map<String, List<String>> parameters = new QueryStringDecoder(request.uri()).parameters();
+			YearMonth from;
+			YearMonth toExclusive;
+			try {
+				LocalDate fromDate = date(parameters, "fromDate");
+				LocalDate toDate = date(parameters, "toDate");
+				from = (fromDate == null) ? null : (fromDate.getDayOfMonth() == 1) ? YearMonth.from(fromDate)
+						: YearMonth.from(fromDate).plusMonths(1);
+				toExclusive = (toDate == null) ? null : YearMonth.from(toDate);
+			}
+			catch (DateTimeParseException ex) {
+				return SandboxAnswer.badRequest("fromDate and toDate must be dates (YYYY-MM-DD).");
+			}
+			this.invoices.listed();
+			return page(request, this.invoices.list(call.orgId(), from, toExclusive));
+		});
+	}
+
+	/** {@code getInvoice}: one invoice with its line items. */
+	Publisher<Void> getInvoice(HttpServerRequest request, HttpServerResponse response) {
+		return invoiceCall(request, response, (call) -> {
+			String invoiceId = request.param("invoiceId");
+			if (invoiceId == null || !UsageQueryValidator.ID.matcher(invoiceId).matches()) {
+				return SandboxAnswer.badRequest("Invalid invoice id " + invoiceId + ".");
+			}
+			this.invoices.fetched(invoiceId);
+			return this.invoices.find(call.orgId(), invoiceId)
+				.map((invoice) -> SandboxAnswer.ok(200, invoice))
+				.orElseGet(() -> SandboxAnswer.notFound("INVOICE_NOT_FOUND",
+						"No invoice with ID " + invoiceId + " exists for organization " + call.orgId() + "."));
+		});
+	}
+
+	/** {@code listPendingInvoices}: the open month's invoice. */
+	Publisher<Void> pendingInvoices(HttpServerRequest request, HttpServerResponse response) {
+		return invoiceCall(request, response, (call) -> {
+			this.invoices.listedPending();
+			List<Map<String, Object>> pending = this.invoices.pending(call.orgId());
+			Map<String, Object> page = new LinkedHashMap<>();
+			page.put("links", List.of());
+			page.put("results", pending);
+			page.put("totalCount", pending.size());
+			return SandboxAnswer.ok(200, page);
+		});
+	}
+
+	/**
+	 * An invoice call: in the organization's billing bucket, and only in version
+	 * {@code 2023-01-01}, the one the specification gives the invoice operations.
+	 */
+	private Mono<Void> invoiceCall(HttpServerRequest request, HttpServerResponse response,
+			Function<ApiCall, SandboxAnswer> handler) {
+		Function<ApiCall, SandboxAnswer> versioned = (call) -> SandboxInvoices.VERSION.equals(call.version())
+				? handler.apply(call) : SandboxAnswer.error(406, "INVALID_VERSION_HEADER", "Not Acceptable",
+						"The invoice operations have version " + SandboxInvoices.VERSION + " only.");
+		Mono<Void> answered = api(request, response, Scope.BILLING, versioned);
+		Duration delay = this.invoices.answerDelay();
+		return delay.isZero() ? answered : Mono.delay(delay).then(answered);
+	}
+
+	private static @Nullable LocalDate date(Map<String, List<String>> parameters, String name) {
+		List<String> values = parameters.get(name);
+		return (values == null || values.isEmpty()) ? null : LocalDate.parse(values.get(0));
 	}
 
 	/**
