@@ -75,7 +75,8 @@ class InvoiceStoreTests {
 		assertThat(back).containsExactlyInAnyOrderElementsOf(invoices);
 		assertThat(this.store.invoices(List.of(SandboxData.ACME_SANDBOX), OCTOBER, OCTOBER))
 			.extracting(Invoice::orgId, Invoice::payingOrgId)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(SandboxData.ACME_SANDBOX, SandboxData.ACME_PRODUCTION));
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(SandboxData.ACME_SANDBOX, SandboxData.ACME_PRODUCTION));
 		assertThat(this.store.invoices(List.of(SandboxData.ACME_PRODUCTION), NOVEMBER, NOVEMBER))
 			.extracting(Invoice::status)
 			.containsOnly(InvoiceStatus.PENDING);
