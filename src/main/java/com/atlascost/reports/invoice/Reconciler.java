@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import com.atlascost.reports.invoice.ReconciliationLine.Kind;
 import com.atlascost.reports.invoice.ReconciliationLine.Reason;
 
@@ -37,8 +39,7 @@ public final class Reconciler {
 		return lines;
 	}
 
-	private static ReconciliationLine line(OrgMonth orgMonth, List<Invoice> invoices,
-			@org.jspecify.annotations.Nullable BigDecimal usage) {
+	private static ReconciliationLine line(OrgMonth orgMonth, List<Invoice> invoices, @Nullable BigDecimal usage) {
 		long subtotal = 0;
 		long credits = 0;
 		long tax = 0;
