@@ -144,7 +144,9 @@ class InvoiceFunctionalTests {
 		this.firstExit = run(this.database, this.dir, this.sandbox, job, LocalDate.now(ZoneOffset.UTC));
 		this.firstOutput = output.getOut().substring(before);
 		this.countsAfterFirst = counts();
-		this.secondExit = run(this.database, this.dir, this.sandbox, job, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+		// the second night reads the listings one invoice a page
+		this.secondExit = run(this.database, this.dir, this.sandbox, job, LocalDate.now(ZoneOffset.UTC).plusDays(1),
+				"--atlas.items-per-page=1");
 		this.ranOn = this.database;
 	}
 
@@ -180,6 +182,8 @@ class InvoiceFunctionalTests {
 				.isZero();
 		}
 		assertThat(this.sandbox.invoices().pendingListCalls()).isEqualTo(2 * ORGS.size());
+		// one page of three invoices per org, then three pages of one
+		assertThat(this.sandbox.invoices().listCalls()).isEqualTo(ORGS.size() + 3 * ORGS.size());
 		int lines = 0;
 		for (String org : List.of(PRODUCTION, ANALYTICS, JAPAN)) {
 			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
