@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,13 @@ import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.forecast.MonthEndForecaster;
+import com.atlascost.reports.invoice.Invoice;
+import com.atlascost.reports.invoice.InvoiceStore;
+import com.atlascost.reports.invoice.UsageTotals;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.OrganizationScope;
+import com.atlascost.reports.report.InvoiceReport;
 import com.atlascost.reports.report.ReportFiles;
 import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.report.ReportWriter;
@@ -57,12 +62,16 @@ class ReportTasklet implements Tasklet {
 
 	private final RunSummaries summaries;
 
+	private final InvoiceStore invoices;
+
 	private final MonthEndForecaster forecaster;
 
 	ReportTasklet(JobFileReader reader, QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas,
-			AtlasConnection connection, Clock clock, RunSummaries summaries, MonthEndForecaster forecaster) {
+			AtlasConnection connection, Clock clock, RunSummaries summaries, InvoiceStore invoices,
+			MonthEndForecaster forecaster) {
 		this.forecaster = forecaster;
 		this.summaries = summaries;
+		this.invoices = invoices;
 		this.reader = reader;
 		this.store = store;
 		this.usage = usage;
@@ -85,6 +94,14 @@ class ReportTasklet implements Tasklet {
 		// before the summary, which shows the forecasts
 		List<MonthEndForecast> forecasts = this.forecaster
 			.forecast(job.organizations().stream().map(OrganizationScope::id).toList(), run.range().to());
+		// the breakdowns, as before the bill: plugging the bill into UsageTotals is issue
+		// 13's seam
+		InvoiceReport invoiceReport = invoiceReport(job, run, RunContext.breakdownIds(context));
+		context.putString(RunContext.UNRECONCILED,
+				invoiceReport.unreconciled()
+					.stream()
+					.map((line) -> line.orgMonth().toString())
+					.collect(Collectors.joining(", ")));
 		// The report is the last step: a run that gets here ends with exit code 0.
 		JobExecution execution = step.getJobExecution();
 		Duration sofar = (execution.getStartTime() != null)
@@ -96,12 +113,24 @@ class ReportTasklet implements Tasklet {
 				job.groupings(), this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
 				shownParameters(run, step), this.atlas.apiVersion(), this.clock.instant(),
 				this.store.provisionalMonths(ids), job.includePartialMatches(), queryCounts, job.budgets(),
-				summary.entries(), this.usage.bills(RunContext.billIds(context)), forecasts));
+				summary.entries(), this.usage.bills(RunContext.billIds(context)), forecasts), invoiceReport);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());
 		logger.info("Report written: {} and {} ({} usage rows)", files.workbook(), files.focusCsv(), files.usageRows());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The invoices of the job's organizations and months against the organizations' usage
+	 * totals.
+	 */
+	private InvoiceReport invoiceReport(JobDefinition job, RunParameters run, List<Long> ids) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		job.organizations().forEach((org) -> labels.put(org.id(), org.label()));
+		List<Invoice> stored = this.invoices.invoices(labels.keySet(), run.range().from(), run.range().to());
+		UsageTotals usage = UsageTotals.of(this.usage.usageRows(ids, job.groupings()));
+		return InvoiceReport.of(labels, stored, usage, job.tags());
 	}
 
 	private Map<String, String> shownParameters(RunParameters run, StepExecution step) {

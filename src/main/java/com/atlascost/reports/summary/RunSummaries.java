@@ -115,6 +115,14 @@ public class RunSummaries {
 					forecast.toPlainString() + " USD (band " + low.toPlainString() + " to " + high.toPlainString()
 							+ " USD, " + forecasts.size() + " of " + orgIds.size() + " organizations)");
 		}
+		String invoices = run.invoices();
+		if (invoices != null) {
+			entries.put("Invoices", invoices);
+		}
+		String unreconciled = run.unreconciled();
+		if (unreconciled != null) {
+			entries.put("Not reconciled", unreconciled.isEmpty() ? "none" : unreconciled);
+		}
 		if (run.workbook() != null) {
 			entries.put("Workbook", run.workbook());
 			entries.put("FOCUS CSV", String.valueOf(run.focusCsv()));
