@@ -99,6 +99,7 @@ public class AtlasCostExplorerClient {
 		this.forgetToken = authenticator.forgetToken();
 		this.properties = properties;
 		this.metrics = metrics;
+		metrics.watchSlowdowns(this.limiter::slowedOrganizations);
 	}
 
 	/** Starts a usage query; the token identifies it for {@link #pollUsage}. */
@@ -225,12 +226,13 @@ public class AtlasCostExplorerClient {
 				if (reply.status() == 406 || reply.status() == 410) {
 					return Mono.error(versionRefused(reply.toException(orgId, call)));
 				}
-				if (!successStatuses.contains(reply.status())) {
-					return Mono.error(reply.toException(orgId, call));
-				}
-				if (reply.unparseable()) {
+				// a 2xx cut short: an envelope's status is inside the body it cut
+				if (reply.unparseable() && (successStatuses.contains(reply.status()) || reply.status() == 200)) {
 					return Mono.error(new AtlasApiException(reply.status(), AtlasApiException.UNPARSEABLE_BODY,
 							"the answer is not the JSON expected (cut short?)", orgId, call, null));
+				}
+				if (!successStatuses.contains(reply.status())) {
+					return Mono.error(reply.toException(orgId, call));
 				}
 				return Mono.just(reply);
 			})

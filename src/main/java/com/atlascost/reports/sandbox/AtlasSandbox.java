@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.List;
 import java.util.Set;
 
 import com.atlascost.reports.atlas.AtlasCredentials;
@@ -10,11 +11,12 @@ import reactor.netty.http.server.HttpServer;
  * A local Atlas Cost Explorer over real HTTP on a free loopback port, with deterministic
  * data ({@link SandboxData}) and fresh random credentials on every start. Serves
  * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls, {@code GET
- * /api/atlas/v2/orgs/{orgId}/groups} and {@code GET
- * /api/atlas/v2/groups/{groupId}/clusters}; see {@link SandboxApi} for the checks, the
- * rate limit and the faults it can inject. {@code envelope=true} wraps every API answer;
- * without it a poll answers a real {@code 102 Processing} status line while the query
- * runs.
+ * /api/atlas/v2/orgs/{orgId}/groups}, {@code GET /api/atlas/v2/groups/{groupId}/clusters}
+ * and {@code GET /api/atlas/v2/groups/{groupId}/flexClusters}, each with the versions and
+ * sunsets of the published specification ({@link SandboxOperation}); see
+ * {@link SandboxApi} for the checks, the rate limit and the faults it can inject.
+ * {@code envelope=true} wraps every API answer; without it a poll answers a real
+ * {@code 102 Processing} status line while the query runs.
  */
 public final class AtlasSandbox implements AutoCloseable {
 
@@ -28,13 +30,15 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	private final SandboxCounters counters = new SandboxCounters();
 
+	private final SandboxJournal journal = new SandboxJournal();
+
 	private final DisposableServer server;
 
 	private AtlasSandbox(SandboxSettings settings) {
 		this.settings = settings;
 		this.data = new SandboxData(settings.clock());
 		this.authority = new SandboxAuthority(settings);
-		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters);
+		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters, this.journal);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -43,6 +47,7 @@ public final class AtlasSandbox implements AutoCloseable {
 				.get(USAGE + "/{token}", api::poll)
 				.get("/api/atlas/v2/orgs/{orgId}/groups", api::projects)
 				.get("/api/atlas/v2/groups/{groupId}/clusters", api::clusters)
+				.get("/api/atlas/v2/groups/{groupId}/flexClusters", api::flexClusters)
 				.route((request) -> true, api::notFound))
 			.bindNow();
 	}
@@ -82,6 +87,15 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	public SandboxCounters counters() {
 		return this.counters;
+	}
+
+	/**
+	 * The requests the sandbox received and the answers it gave, in order (the first
+	 * {@value SandboxJournal#CAPACITY}): what contract tests hold against the
+	 * specification.
+	 */
+	public List<SandboxExchange> exchanges() {
+		return this.journal.exchanges();
 	}
 
 	public void stop() {

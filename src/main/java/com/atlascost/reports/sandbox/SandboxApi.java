@@ -3,6 +3,7 @@ package com.atlascost.reports.sandbox;
 import java.util.Objects;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -47,11 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SandboxApi {
 
-	static final List<String> VERSIONS = List.of("2023-01-01", "2023-11-15", "2024-05-30", "2024-08-05", "2025-02-19");
-
-	private static final Pattern MEDIA_TYPE = Pattern
-		.compile("application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json");
-
 	private static final Pattern TOKEN = Pattern.compile("^[a-f0-9]{64}$");
 
 	private static final int MAX_ITEMS_PER_PAGE = 500;
@@ -79,12 +74,22 @@ class SandboxApi {
 
 	private final AtomicInteger tokensToForget;
 
+	/** The request bodies of the calls being answered, for the journal. */
+	private final Map<HttpServerRequest, String> requestBodies = new ConcurrentHashMap<>();
+
+	private final SandboxJournal journal;
+
+	/** How much of each organization's bucket another client takes. */
+	private final Map<String, OtherClient> otherClients = new ConcurrentHashMap<>();
+
 	private final JsonMapper mapper = AtlasJson.mapper()
 		.rebuild()
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
 
-	SandboxApi(SandboxSettings settings, SandboxData data, SandboxAuthority authority, SandboxCounters counters) {
+	SandboxApi(SandboxSettings settings, SandboxData data, SandboxAuthority authority, SandboxCounters counters,
+			SandboxJournal journal) {
+		this.journal = journal;
 		this.settings = settings;
 		this.data = data;
 		this.authority = authority;
@@ -97,6 +102,7 @@ class SandboxApi {
 	Publisher<Void> token(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.tokenRequested();
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((form) -> {
+			this.requestBodies.put(request, form);
 			if (!new QueryStringDecoder(form, false).parameters()
 				.getOrDefault("grant_type", List.of())
 				.contains("client_credentials")) {
@@ -119,7 +125,7 @@ class SandboxApi {
 
 	Publisher<Void> create(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.created();
-		return api(request, response, Scope.BILLING, (call) -> {
+		return api(request, response, Scope.BILLING, SandboxOperation.CREATE_COST_EXPLORER_QUERY, (call) -> {
 			JsonNode body;
 			try {
 				body = this.mapper.readTree(call.body());
@@ -155,7 +161,7 @@ class SandboxApi {
 
 	Publisher<Void> poll(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.polled();
-		return api(request, response, Scope.BILLING, (call) -> {
+		return api(request, response, Scope.BILLING, SandboxOperation.GET_COST_EXPLORER_QUERY, (call) -> {
 			String token = request.param("token");
 			PendingQuery query = (token != null && TOKEN.matcher(token).matches()) ? this.queries.get(token) : null;
 			if (query == null || !query.orgId().equals(call.orgId())) {
@@ -184,7 +190,7 @@ class SandboxApi {
 
 	Publisher<Void> projects(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.projectsListed();
-		return api(request, response, Scope.ORGANIZATION, (call) -> {
+		return api(request, response, Scope.ORGANIZATION, SandboxOperation.LIST_ORGANIZATION_PROJECTS, (call) -> {
 			SandboxData.Organization org = this.data.organization(call.orgId()).orElseThrow();
 			return page(request,
 					org.projects()
@@ -197,13 +203,29 @@ class SandboxApi {
 
 	Publisher<Void> clusters(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.clustersListed();
-		return api(request, response, Scope.PROJECT, (call) -> {
+		return api(request, response, Scope.PROJECT, SandboxOperation.LIST_CLUSTERS, (call) -> {
 			SandboxData.Project project = project(request.param("groupId")).orElseThrow();
 			return page(request,
-					project.clusters()
+					project.dedicatedClusters()
 						.stream()
 						.map((cluster) -> Map.<String, Object>of("id", cluster.id(), "name", cluster.name(), "groupId",
 								project.id(), "clusterType", "REPLICASET", "stateName", "IDLE"))
+						.toList());
+		});
+	}
+
+	/**
+	 * {@code listFlexClusters}: the Flex clusters, which {@code listClusters} leaves out.
+	 */
+	Publisher<Void> flexClusters(HttpServerRequest request, HttpServerResponse response) {
+		this.counters.clustersListed();
+		return api(request, response, Scope.PROJECT, SandboxOperation.LIST_FLEX_CLUSTERS, (call) -> {
+			SandboxData.Project project = project(request.param("groupId")).orElseThrow();
+			return page(request,
+					project.flexClusters()
+						.stream()
+						.map((cluster) -> Map.<String, Object>of("id", cluster.id(), "name", cluster.name(), "groupId",
+								project.id(), "clusterType", "REPLICASET", "stateName", "IDLE", "tags", List.of()))
 						.toList());
 		});
 	}
@@ -231,38 +253,42 @@ class SandboxApi {
 	}
 
 	private Mono<Void> api(HttpServerRequest request, HttpServerResponse response, Scope scope,
-			Function<ApiCall, SandboxAnswer> handler) {
+			SandboxOperation operation, Function<ApiCall, SandboxAnswer> handler) {
 		String orgId = orgOf(request, scope);
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
+			this.requestBodies.put(request, body);
 			if (orgId != null) {
 				this.counters.requestStarted(orgId);
 			}
-			Mono<Void> answered = answer(request, response, scope, orgId, body, handler);
+			Mono<Void> answered = answer(request, response, scope, operation, orgId, body, handler);
 			return (orgId != null) ? answered.doFinally((signal) -> this.counters.requestEnded(orgId)) : answered;
 		});
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Scope scope,
-			@Nullable String orgId, String body, Function<ApiCall, SandboxAnswer> handler) {
+			SandboxOperation operation, @Nullable String orgId, String body, Function<ApiCall, SandboxAnswer> handler) {
 		Optional<SandboxAnswer> refused = this.authority.authenticate(request.method().name(), request.uri(),
 				request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
 		if (refused.isPresent()) {
 			return write(request, response, refused.get());
 		}
-		String version = version(request.requestHeaders().get(HttpHeaderNames.ACCEPT));
-		if (version == null) {
-			return write(request, response, SandboxAnswer.error(406, "INVALID_VERSION_DATE", "Not Acceptable",
-					"Accept must be application/vnd.atlas.<version>+json with a version of " + VERSIONS + "."));
+		SandboxOperation.Checked checked = operation.check(request.requestHeaders().get(HttpHeaderNames.ACCEPT),
+				LocalDate.now(this.settings.clock()));
+		if (checked.refused().isPresent()) {
+			return write(request, response, checked.refused().get());
 		}
+		String version = Objects.requireNonNull(checked.version(), "a version not refused is taken");
 		Optional<SandboxAnswer> unknown = checkPath(request, scope, orgId);
 		if (unknown.isPresent()) {
 			return write(request, response, unknown.get());
 		}
+		Map<String, String> limitHeaders = Map.of();
 		if (scope == Scope.BILLING) {
-			Optional<SandboxAnswer> limited = rateLimit(orgId);
-			if (limited.isPresent()) {
-				return write(request, response, limited.get());
+			Limited limited = rateLimit(orgId);
+			if (limited.refusal() != null) {
+				return write(request, response, limited.refusal());
 			}
+			limitHeaders = limited.headers();
 		}
 		Integer injected = this.injectedFailures.poll();
 		if (injected != null) {
@@ -280,12 +306,14 @@ class SandboxApi {
 				return write(request, response,
 						SandboxAnswer.error(503, "SERVICE_UNAVAILABLE", "Service Unavailable", "An injected outage."));
 			case DROPPED:
+				record(request, 0, Map.of(), null, fault.label);
 				return response.withConnection((connection) -> connection.channel().close()).then();
 			default:
 				break;
 		}
 		// only a cluster listing has no organization in its path, and it does not use one
-		SandboxAnswer answer = handler.apply(new ApiCall(Objects.requireNonNullElse(orgId, ""), body, version, fault));
+		SandboxAnswer answer = handler.apply(new ApiCall(Objects.requireNonNullElse(orgId, ""), body, version, fault))
+			.withHeaders(limitHeaders);
 		if (fault == Fault.SLOW) {
 			return Mono.delay(this.settings.faults().slowDelay()).then(write(request, response, answer, false));
 		}
@@ -313,28 +341,36 @@ class SandboxApi {
 		return Optional.empty();
 	}
 
-	/** Takes a request from the organization's bucket, or answers 429. */
-	private Optional<SandboxAnswer> rateLimit(@Nullable String orgId) {
+	/**
+	 * Takes a request from the organization's bucket, or answers 429; either way with the
+	 * {@code RateLimit-Limit} and {@code RateLimit-Remaining} headers Atlas sends.
+	 */
+	private Limited rateLimit(@Nullable String orgId) {
 		SandboxSettings.RateLimit limit = this.settings.rateLimit();
 		if (!limit.enabled() || orgId == null) {
-			return Optional.empty();
+			return new Limited(null, Map.of());
 		}
 		Bucket bucket = this.buckets.computeIfAbsent(orgId, (id) -> Bucket.builder()
 			.addLimit(
 					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
 			.build());
+		if (limit.shares(orgId)) {
+			this.otherClients.computeIfAbsent(orgId, (id) -> new OtherClient(limit.otherClientRate())).take(bucket);
+		}
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		Map<String, String> headers = Map.of("RateLimit-Limit", String.valueOf(limit.capacity()), "RateLimit-Remaining",
+				String.valueOf(probe.getRemainingTokens()));
 		if (probe.isConsumed()) {
-			return Optional.empty();
+			return new Limited(null, headers);
 		}
 		SandboxAnswer limited = SandboxAnswer.error(429, "RATE_LIMITED", "Too Many Requests",
 				"You have exceeded the rate limit of " + limit.capacity() + " requests, refilled at " + limit.refill()
 						+ " per " + limit.period().toSeconds() + " seconds.");
 		if (!limit.retryAfter()) {
-			return Optional.of(limited);
+			return new Limited(limited.withHeaders(headers), headers);
 		}
 		long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-		return Optional.of(limited.withHeader("Retry-After", String.valueOf(seconds)));
+		return new Limited(limited.withHeaders(headers).withHeader("Retry-After", String.valueOf(seconds)), headers);
 	}
 
 	private Fault drawFault(@Nullable String orgId) {
@@ -418,42 +454,56 @@ class SandboxApi {
 		if (answer.apiLayer() && envelopeRequested(request)) {
 			Map<String, Object> envelope = new LinkedHashMap<>();
 			envelope.put("status", answer.status());
-			envelope.put("content", (answer.body() != null) ? answer.body() : Map.of());
-			return send(response.status(200), envelope, truncated);
+			if (answer.body() instanceof Map<?, ?> list && list.containsKey("results")) {
+				// the specification: a list keeps results as its envelope and adds status
+				list.forEach((key, value) -> envelope.put(String.valueOf(key), value));
+			}
+			else {
+				envelope.put("content", (answer.body() != null) ? answer.body() : Map.of());
+			}
+			return send(request, response.status(200), 200, answer.headers(), envelope, truncated);
 		}
 		if (answer.status() == 102) {
+			record(request, 102, answer.headers(), null, null);
 			// Reactor Netty's server treats a 1xx as interim and would keep waiting for a
 			// final
 			// response of this request, never reading the next one: close after it.
 			return response.keepAlive(false).status(102).send();
 		}
-		return (answer.body() != null) ? send(response.status(answer.status()), answer.body(), truncated)
-				: response.status(answer.status()).send();
+		if (answer.body() == null) {
+			record(request, answer.status(), answer.headers(), null, null);
+			return response.status(answer.status()).send();
+		}
+		return send(request, response.status(answer.status()), answer.status(), answer.headers(), answer.body(),
+				truncated);
 	}
 
 	/** Sends the JSON; a truncated answer is a complete HTTP message of half the JSON. */
-	private Mono<Void> send(HttpServerResponse response, Object body, boolean truncated) {
+	private Mono<Void> send(HttpServerRequest request, HttpServerResponse response, int status,
+			Map<String, String> headers, Object body, boolean truncated) {
 		String json = this.mapper.writeValueAsString(body);
-		return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-			.sendString(Mono.just(truncated ? json.substring(0, json.length() / 2) : json))
-			.then();
+		String sent = truncated ? json.substring(0, json.length() / 2) : json;
+		record(request, status, headers, sent, truncated ? Fault.TRUNCATED.label : null);
+		return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json").sendString(Mono.just(sent)).then();
+	}
+
+	private void record(HttpServerRequest request, int status, Map<String, String> headers, @Nullable String body,
+			@Nullable String fault) {
+		Map<String, String> requestHeaders = new LinkedHashMap<>();
+		// never the Authorization header: the journal holds no secret
+		for (String name : List.of("accept", "content-type")) {
+			String value = request.requestHeaders().get(name);
+			if (value != null) {
+				requestHeaders.put(name, value);
+			}
+		}
+		String requestBody = Objects.requireNonNullElse(this.requestBodies.remove(request), "");
+		this.journal.record(new SandboxExchange(request.method().name(), request.uri(), requestHeaders, requestBody,
+				status, headers, body, fault));
 	}
 
 	private static boolean envelopeRequested(HttpServerRequest request) {
 		return new QueryStringDecoder(request.uri()).parameters().getOrDefault("envelope", List.of()).contains("true");
-	}
-
-	private static @Nullable String version(@Nullable String accept) {
-		if (accept == null) {
-			return null;
-		}
-		Matcher matcher = MEDIA_TYPE.matcher(accept);
-		while (matcher.find()) {
-			if (VERSIONS.contains(matcher.group(1))) {
-				return matcher.group(1);
-			}
-		}
-		return null;
 	}
 
 	private static @Nullable Integer positiveInt(Map<String, List<String>> parameters, String name, int fallback) {
@@ -512,6 +562,41 @@ class SandboxApi {
 	}
 
 	private record ApiCall(String orgId, String body, String version, Fault fault) {
+	}
+
+	/** A bucket's verdict: the 429 when it was empty, and the headers to send. */
+	private record Limited(@Nullable SandboxAnswer refusal, Map<String, String> headers) {
+	}
+
+	/**
+	 * Another client of the organization (a CLI, Terraform) taking requests from its
+	 * bucket at a steady rate: the bucket the job sees is smaller than the one it counts
+	 * on.
+	 */
+	private static final class OtherClient {
+
+		private final double ratePerSecond;
+
+		private long lastNanos = System.nanoTime();
+
+		private double owed;
+
+		OtherClient(double ratePerSecond) {
+			this.ratePerSecond = ratePerSecond;
+		}
+
+		synchronized void take(Bucket bucket) {
+			long now = System.nanoTime();
+			this.owed += (now - this.lastNanos) / 1e9 * this.ratePerSecond;
+			this.lastNanos = now;
+			long whole = (long) this.owed;
+			if (whole > 0) {
+				// it takes what is there: it does not queue for us
+				bucket.tryConsumeAsMuchAsPossible(whole);
+				this.owed -= whole;
+			}
+		}
+
 	}
 
 	/** A usage query the sandbox runs; polls mark it. */
