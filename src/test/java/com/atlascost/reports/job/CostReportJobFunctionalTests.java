@@ -40,8 +40,9 @@ import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.CostExplorerServices;
 import com.atlascost.reports.plan.MonthWindow;
 import com.atlascost.reports.sandbox.SandboxData;
-import com.atlascost.reports.usage.OnEachDatabase;
-import com.atlascost.reports.usage.TestDatabase;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.SandboxRun;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

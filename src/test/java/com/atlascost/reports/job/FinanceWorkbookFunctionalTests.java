@@ -28,9 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.atlascost.reports.sandbox.SandboxData;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.SandboxRun;
 
 /**
  * The workbook of a whole sandbox run, read back with POI: every sheet ties out to the

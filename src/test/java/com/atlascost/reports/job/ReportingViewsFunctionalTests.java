@@ -31,11 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
-import com.atlascost.reports.sandbox.SandboxData;
-import com.atlascost.reports.usage.OnEachDatabase;
-import com.atlascost.reports.usage.TestDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.SandboxRun;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 /**
  * The BI views show what the workbook shows: one run with every grouping, then each
