@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -28,9 +29,6 @@ final class SandboxFaults {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	/** How much of each organization's bucket another client takes. */
-	private final Map<String, OtherClient> otherClients = new ConcurrentHashMap<>();
-
 	SandboxFaults(SandboxSettings settings, SandboxCounters counters, SandboxDraws draws) {
 		this.settings = settings;
 		this.counters = counters;
@@ -47,13 +45,8 @@ final class SandboxFaults {
 		if (!limit.enabled() || orgId == null) {
 			return new Limited(null, Map.of());
 		}
-		Bucket bucket = this.buckets.computeIfAbsent(orgId, (id) -> Bucket.builder()
-			.addLimit(
-					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
-			.build());
-		if (limit.shares(orgId)) {
-			this.otherClients.computeIfAbsent(orgId, (id) -> new OtherClient(limit.otherClientRate())).take(bucket);
-		}
+		Bucket bucket = this.buckets.computeIfAbsent(orgId,
+				(id) -> Bucket.builder().addLimit(bandwidth(limit, id)).build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		Map<String, String> headers = Map.of("RateLimit-Limit", String.valueOf(limit.capacity()), "RateLimit-Remaining",
 				String.valueOf(probe.getRemainingTokens()));
@@ -114,34 +107,21 @@ final class SandboxFaults {
 	}
 
 	/**
-	 * Another client of the organization (a CLI, Terraform) taking requests from its
-	 * bucket at a steady rate: the bucket the job sees is smaller than the one it counts
-	 * on.
+	 * The organization's bucket. Another client (a CLI, Terraform) taking requests from
+	 * it steadily leaves the job the refill less its rate: what its requests and ours add
+	 * up to at the bucket, over time.
 	 */
-	private static final class OtherClient {
-
-		private final double ratePerSecond;
-
-		private long lastNanos = System.nanoTime();
-
-		private double owed;
-
-		OtherClient(double ratePerSecond) {
-			this.ratePerSecond = ratePerSecond;
+	private static Bandwidth bandwidth(SandboxSettings.RateLimit limit, String orgId) {
+		if (!limit.shares(orgId)) {
+			return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build();
 		}
-
-		synchronized void take(Bucket bucket) {
-			long now = System.nanoTime();
-			this.owed += (now - this.lastNanos) / 1e9 * this.ratePerSecond;
-			this.lastNanos = now;
-			long whole = (long) this.owed;
-			if (whole > 0) {
-				// it takes what is there: it does not queue for us
-				bucket.tryConsumeAsMuchAsPossible(whole);
-				this.owed -= whole;
-			}
-		}
-
+		double refillPerSecond = limit.refill() * 1e9 / limit.period().toNanos();
+		// one request an hour when the other client takes it all
+		double leftPerSecond = Math.max(1.0 / 3600, refillPerSecond - limit.otherClientRate());
+		return Bandwidth.builder()
+			.capacity(limit.capacity())
+			.refillGreedy(1, Duration.ofNanos(Math.round(1e9 / leftPerSecond)))
+			.build();
 	}
 
 }

@@ -138,7 +138,7 @@ class ResilienceFunctionalTests {
 	void anOrganizationSharingItsBucketIsSlowedAloneAndTheOthersKeepTheirPace(CapturedOutput output) throws Exception {
 		Path job = write("three-orgs.yml", THREE_ORGS);
 
-		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-06",
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-03",
 				"--sandbox.processing-delay=0ms", "--sandbox.rate-limit.capacity=10", "--sandbox.rate-limit.refill=4",
 				"--sandbox.rate-limit.period=1s", "--sandbox.rate-limit.retry-after=false",
 				"--sandbox.shared-bucket.other-client-rate=3.5", "--sandbox.shared-bucket.organizations=" + PLAYGROUND,

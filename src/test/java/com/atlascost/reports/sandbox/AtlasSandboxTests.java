@@ -145,8 +145,8 @@ class AtlasSandboxTests {
 	void sendsRateLimitHeadersAndTakesFromTheBucketWhatAnotherClientLeaves() throws Exception {
 		try (AtlasSandbox shared = AtlasSandbox.start(SandboxSettings.defaults()
 			.withProcessingDelay(Duration.ofSeconds(30))
-			.withRateLimit(SandboxSettings.RateLimit.of(10, 1, Duration.ofSeconds(60))
-				.sharedWithAnotherClient(1000, SandboxData.ACME_PRODUCTION)))) {
+			.withRateLimit(SandboxSettings.RateLimit.of(1, 10, Duration.ofSeconds(1))
+				.sharedWithAnotherClient(9.9, SandboxData.ACME_PRODUCTION)))) {
 			String bearer = "Bearer " + this.mapper.readTree(sendTo(shared, tokenRequest(shared)).body())
 				.get("access_token")
 				.stringValue();
@@ -156,13 +156,15 @@ class AtlasSandboxTests {
 				.POST(HttpRequest.BodyPublishers.ofString(QUERY))
 				.build();
 			HttpResponse<String> first = sendTo(shared, create);
-			// the other client, taking 1000 a second, empties the bucket meanwhile
-			Thread.sleep(50);
+			// alone, the bucket would be full again in 100 ms; the other client, taking
+			// 9.9
+			// of the 10 a second, leaves one request every 10 s
+			Thread.sleep(300);
 			HttpResponse<String> limited = sendTo(shared, create);
 
 			assertThat(first.statusCode()).isEqualTo(202);
 			assertThat(limited.statusCode()).as("the other client took the bucket").isEqualTo(429);
-			assertThat(limited.headers().firstValue("RateLimit-Limit")).hasValue("10");
+			assertThat(limited.headers().firstValue("RateLimit-Limit")).hasValue("1");
 			assertThat(limited.headers().firstValue("RateLimit-Remaining")).hasValue("0");
 		}
 		HttpResponse<String> created = send(HttpRequest.newBuilder(uri(USAGE))
