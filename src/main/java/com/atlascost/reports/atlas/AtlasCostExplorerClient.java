@@ -3,6 +3,7 @@ package com.atlascost.reports.atlas;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,6 +64,8 @@ public class AtlasCostExplorerClient {
 	private static final String CLUSTERS_PATH = "/api/atlas/v2/groups/{groupId}/clusters";
 
 	private static final String FLEX_CLUSTERS_PATH = "/api/atlas/v2/groups/{groupId}/flexClusters";
+
+	private static final String INVOICES_PATH = "/api/atlas/v2/orgs/{orgId}/invoices";
 
 	private final WebClient webClient;
 
@@ -180,6 +183,50 @@ public class AtlasCostExplorerClient {
 		return this.versions;
 	}
 
+	/**
+	 * The invoices of the organization whose billing periods fall between the two dates
+	 * (inclusive, as Atlas filters them), page after page, without line items; those of
+	 * linked organizations included.
+	 */
+	public Flux<AtlasInvoice> listInvoices(String orgId, LocalDate fromDate, LocalDate toDate) {
+		return listAll((uri) -> uri.path(INVOICES_PATH)
+			.queryParam("fromDate", fromDate)
+			.queryParam("toDate", toDate)
+			.queryParam("sortBy", "START_DATE")
+			.queryParam("orderBy", "asc"), orgId, orgId, AtlasApiCall.LIST_INVOICES, AtlasInvoice.class);
+	}
+
+	/** One invoice with its line items and linked invoices. */
+	public Mono<AtlasInvoice> getInvoice(String orgId, String invoiceId) {
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
+			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/{invoiceId}")).build(orgId, invoiceId))
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.GET_INVOICE))
+			.exchangeToMono(this::read));
+		return call(reply, orgId, AtlasApiCall.GET_INVOICE, Set.of(200)).handle((ok, sink) -> {
+			AtlasInvoice invoice = this.mapper.treeToValue(ok.content(), AtlasInvoice.class);
+			if (invoice == null) {
+				sink.error(new AtlasApiException(ok.status(), AtlasApiException.UNPARSEABLE_BODY,
+						"the answer carries no invoice", orgId, AtlasApiCall.GET_INVOICE, null));
+				return;
+			}
+			sink.next(invoice);
+		});
+	}
+
+	/** The open month's invoices, with their line items. */
+	public Flux<AtlasInvoice> listPendingInvoices(String orgId) {
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
+			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/pending")).build(orgId))
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.LIST_PENDING_INVOICES))
+			.exchangeToMono(this::read));
+		return call(reply, orgId, AtlasApiCall.LIST_PENDING_INVOICES, Set.of(200))
+			.flatMapIterable((ok) -> Objects
+				.requireNonNullElse(this.mapper.treeToValue(ok.content(), Page.class), new Page(List.of(), 0))
+				.resultsOrEmpty())
+			.map((item) -> this.mapper.treeToValue(item, AtlasInvoice.class));
+	}
+
+	/** Every item of a list, page after page, with the version of {@code call}. */
 	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
 			Class<T> type) {
 		return page(path, pathId, orgId, call, 1)

@@ -29,6 +29,8 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	private final SandboxAuthority authority;
 
+	private final SandboxInvoices invoices;
+
 	private final SandboxCounters counters = new SandboxCounters();
 
 	private final SandboxJournal journal = new SandboxJournal();
@@ -45,6 +47,8 @@ public final class AtlasSandbox implements AutoCloseable {
 		TokenEndpoint tokens = new TokenEndpoint(settings, this.authority, this.counters, api);
 		CostExplorerEndpoint costExplorer = new CostExplorerEndpoint(settings, this.data, this.counters, draws, api);
 		ListingEndpoints listings = new ListingEndpoints(settings, this.data, this.counters, api);
+		this.invoices = new SandboxInvoices(this.data, settings.clock());
+		InvoiceEndpoints invoiceEndpoints = new InvoiceEndpoints(this.invoices, api, listings);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -54,6 +58,9 @@ public final class AtlasSandbox implements AutoCloseable {
 				.get("/api/atlas/v2/orgs/{orgId}/groups", listings::projects)
 				.get("/api/atlas/v2/groups/{groupId}/clusters", listings::clusters)
 				.get("/api/atlas/v2/groups/{groupId}/flexClusters", listings::flexClusters)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices", invoiceEndpoints::listInvoices)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices/pending", invoiceEndpoints::pendingInvoices)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices/{invoiceId}", invoiceEndpoints::getInvoice)
 				.route((request) -> true, api::notFound))
 			.bindNow();
 	}
@@ -85,6 +92,11 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	public SandboxData data() {
 		return this.data;
+	}
+
+	/** The invoices it serves; tests damage or slow them here. */
+	public SandboxInvoices invoices() {
+		return this.invoices;
 	}
 
 	public SandboxSettings settings() {
