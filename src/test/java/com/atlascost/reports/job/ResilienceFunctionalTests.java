@@ -116,7 +116,7 @@ class ResilienceFunctionalTests {
 		assertThat(total(faulty)).isEqualTo(total(clean));
 		assertThat(withFaults.counters().faultsInjected()).containsKeys("500", "503", "dropped", "truncated");
 		Map<String, Long> created = withFaults.counters().queriesCreatedByWindow();
-		assertThat(created).hasSize(3 * 12 * 2).allSatisfy((window, count) -> assertThat(count).isBetween(1L, 6L));
+		assertThat(created).hasSize(3 * 12 * 3).allSatisfy((window, count) -> assertThat(count).isBetween(1L, 6L));
 		long rateLimited = withFaults.counters().rateLimited();
 		assertThat(rateLimited).as("429s met").isBetween(1L, 150L);
 		for (String org : List.of(PRODUCTION, ANALYTICS, PLAYGROUND)) {
