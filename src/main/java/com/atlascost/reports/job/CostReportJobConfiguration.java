@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.report.ReportWriter;
@@ -22,8 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The cost report job, top to bottom: plan the queries, fetch their usage, write the
- * report. A restart skips the steps that completed and, within the fetch step, the
- * queries that are DONE.
+ * report, deliver it. A restart skips the steps that completed and, within the fetch
+ * step, the queries that are DONE: a run that failed to deliver resumes with the delivery
+ * alone, which skips what it had already sent.
  */
 @Configuration(proxyBeanMethods = false)
 class CostReportJobConfiguration {
@@ -31,8 +33,12 @@ class CostReportJobConfiguration {
 	static final String JOB_NAME = "costReport";
 
 	@Bean
-	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step reportStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(planStep).next(fetchStep).next(reportStep).build();
+	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step reportStep, Step deliverStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
+			.next(fetchStep)
+			.next(reportStep)
+			.next(deliverStep)
+			.build();
 	}
 
 	@Bean
@@ -56,6 +62,14 @@ class CostReportJobConfiguration {
 			RunSummaries summaries) {
 		return new StepBuilder("report", jobRepository)
 			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock, summaries), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+			QueryStore store, Deliverer deliverer) {
+		return new StepBuilder("deliver", jobRepository)
+			.tasklet(new DeliverTasklet(reader, store, deliverer), transactionManager)
 			.build();
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * file's path and the refresh flag are carried along without identifying. Credentials
  * never become parameters.
  */
-record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate runDate, long runId, boolean refresh) {
+record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate runDate, long runId, boolean refresh,
+		boolean noDelivery) {
 
 	static final String JOB_NAME = "job.name";
 
@@ -34,26 +35,36 @@ record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate r
 
 	static final String REFRESH = "refresh";
 
+	/**
+	 * Present only with {@code --no-delivery}, so other runs' parameters read as before.
+	 */
+	static final String NO_DELIVERY = "no-delivery";
+
 	JobParameters toJobParameters() {
-		return new JobParametersBuilder().addString(JOB_NAME, this.jobName)
+		JobParametersBuilder parameters = new JobParametersBuilder().addString(JOB_NAME, this.jobName)
 			.addString(FROM, this.range.from().toString())
 			.addString(TO, this.range.to().toString())
 			.addString(RUN_DATE, this.runDate.toString())
 			.addLong(RUN_ID, this.runId)
 			.addString(JOB_FILE, this.jobFile.toString(), false)
-			.addString(REFRESH, Boolean.toString(this.refresh), false)
-			.toJobParameters();
+			.addString(REFRESH, Boolean.toString(this.refresh), false);
+		if (this.noDelivery) {
+			parameters.addString(NO_DELIVERY, "true", false);
+		}
+		return parameters.toJobParameters();
 	}
 
 	static RunParameters from(JobParameters parameters) {
 		return new RunParameters(required(parameters, JOB_NAME), Path.of(required(parameters, JOB_FILE)),
 				new MonthRange(YearMonth.parse(required(parameters, FROM)), YearMonth.parse(required(parameters, TO))),
 				LocalDate.parse(required(parameters, RUN_DATE)), runId(parameters),
-				Boolean.parseBoolean(parameters.getString(REFRESH)));
+				Boolean.parseBoolean(parameters.getString(REFRESH)),
+				Boolean.parseBoolean(parameters.getString(NO_DELIVERY)));
 	}
 
 	RunParameters withRunId(long runId) {
-		return new RunParameters(this.jobName, this.jobFile, this.range, this.runDate, runId, this.refresh);
+		return new RunParameters(this.jobName, this.jobFile, this.range, this.runDate, runId, this.refresh,
+				this.noDelivery);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -22,11 +23,11 @@ class DeliveryConfiguration {
 
 	@Bean
 	Deliverer deliverer(ObjectProvider<JavaMailSender> mailSender, WebClient.Builder webClient, Environment environment,
-			JdbcClient jdbc, DeliveryProperties properties, Clock clock,
+			JdbcClient jdbc, PlatformTransactionManager transactionManager, DeliveryProperties properties, Clock clock,
 			@Value("${report.jump-threshold:0.25}") BigDecimal jumpThreshold,
 			@Value("${report.jump-min-amount:100}") BigDecimal jumpMinAmount) {
 		return new Deliverer(new MailChannel(mailSender, properties),
-				new WebhookChannel(webClient, environment, properties), new SentNotifications(jdbc),
+				new WebhookChannel(webClient, environment, properties), new SentNotifications(jdbc, transactionManager),
 				new AlertEvaluator(new AlertSettings(jumpThreshold, jumpMinAmount)), properties, clock);
 	}
 

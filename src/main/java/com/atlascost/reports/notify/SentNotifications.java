@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What was sent, by job, notice and channel (table {@code sent_notification}): the memory
@@ -15,8 +18,17 @@ class SentNotifications {
 
 	private final JdbcClient jdbc;
 
-	SentNotifications(JdbcClient jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	/**
+	 * Each record commits on its own, whatever the delivery step's transaction does: a
+	 * step that fails after some notices went out rolls back, and those notices must stay
+	 * recorded as sent.
+	 */
+	SentNotifications(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Whether this notice went out on this channel with this content. */
@@ -34,6 +46,11 @@ class SentNotifications {
 			Instant sentAt) {
 		OffsetDateTime at = sentAt.atOffset(ZoneOffset.UTC);
 		String shown = (description.length() > 1000) ? description.substring(0, 999) + "…" : description;
+		this.ownTransaction.executeWithoutResult((status) -> upsert(jobName, notice, channel, fingerprint, shown, at));
+	}
+
+	private void upsert(String jobName, String notice, Channel channel, String fingerprint, String shown,
+			OffsetDateTime at) {
 		int updated = this.jdbc
 			.sql("UPDATE sent_notification SET fingerprint = ?, description = ?, sent_at = ?"
 					+ " WHERE job_name = ? AND notice = ? AND channel = ?")

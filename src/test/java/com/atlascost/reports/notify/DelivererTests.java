@@ -30,6 +30,7 @@ import com.atlascost.reports.usage.TestDatabase;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.env.MockEnvironment;
@@ -59,6 +60,8 @@ class DelivererTests {
 
 	private JdbcClient jdbc;
 
+	private DataSourceTransactionManager transactions;
+
 	private Path workbook;
 
 	private Path focus;
@@ -67,6 +70,7 @@ class DelivererTests {
 	void start() throws IOException {
 		DataSource dataSource = this.database.migrated(this.dir);
 		this.jdbc = JdbcClient.create(dataSource);
+		this.transactions = new DataSourceTransactionManager(dataSource);
 		this.mail = TestMailServer.start();
 		this.webhook = TestWebhook.start();
 		this.workbook = this.dir.resolve("finance-check_2026-01_2026-03.xlsx");
@@ -241,7 +245,8 @@ class DelivererTests {
 		DeliveryProperties properties = properties(DataSize.ofMegabytes(20));
 		Delivery webhookOnly = new Delivery(List.of(), List.of(), java.util.Set.of(), List.of(), true);
 		Deliverer deliverer = new Deliverer(new MailChannel(mailSender(this.mail.port()), properties),
-				new WebhookChannel(WebClient.builder(), environment, properties), new SentNotifications(this.jdbc),
+				new WebhookChannel(WebClient.builder(), environment, properties),
+				new SentNotifications(this.jdbc, this.transactions),
 				new AlertEvaluator(
 						new AlertSettings(new java.math.BigDecimal("0.25"), new java.math.BigDecimal("100"))),
 				properties, Clock.fixed(Instant.parse("2026-03-10T03:00:00Z"), ZoneOffset.UTC));
@@ -286,7 +291,8 @@ class DelivererTests {
 		MockEnvironment environment = new MockEnvironment().withProperty(WebhookChannel.URL_VARIABLE,
 				this.webhook.url());
 		return new Deliverer(new MailChannel(mailSender(mailPort), properties),
-				new WebhookChannel(WebClient.builder(), environment, properties), new SentNotifications(this.jdbc),
+				new WebhookChannel(WebClient.builder(), environment, properties),
+				new SentNotifications(this.jdbc, this.transactions),
 				new AlertEvaluator(new AlertSettings(jumpThreshold, new java.math.BigDecimal("100"))), properties,
 				Clock.fixed(Instant.parse("2026-03-10T03:00:00Z"), ZoneOffset.UTC));
 	}
