@@ -2,8 +2,8 @@ package com.atlascost.reports;
 
 import java.time.Clock;
 
-import com.atlascost.reports.job.DatabaseInUse;
-import com.atlascost.reports.job.ExitCode;
+import com.atlascost.reports.run.DatabaseInUse;
+import com.atlascost.reports.summary.ExitCode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -110,8 +110,12 @@ final class ServiceAccountAuthentication {
 		@Override
 		public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizeRequest request) {
 			return Mono.defer(() -> {
+				// Cleared before the cache hands the outcome on, not after (doFinally): a
+				// retry scheduled by the failure could otherwise find the failed request
+				// still "in flight" and be handed its cached error without a new request.
 				Mono<OAuth2AuthorizedClient> fresh = this.delegate.authorize(request)
-					.doFinally((signal) -> this.inFlight.set(null))
+					.doOnTerminate(() -> this.inFlight.set(null))
+					.doOnCancel(() -> this.inFlight.set(null))
 					.cache();
 				Mono<OAuth2AuthorizedClient> running = this.inFlight.compareAndExchange(null, fresh);
 				return (running != null) ? running : fresh;

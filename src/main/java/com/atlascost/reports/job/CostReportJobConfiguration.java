@@ -9,8 +9,12 @@ import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.report.ReportWriter;
+import com.atlascost.reports.summary.RunSummaries;
+import com.atlascost.reports.usage.DiscoveredNames;
+import com.atlascost.reports.usage.FetchListeners;
 import com.atlascost.reports.usage.QueryStore;
 import com.atlascost.reports.usage.UsageFetcher;
+import com.atlascost.reports.usage.UsageStore;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -28,9 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * alone, which skips what it had already sent.
  */
 @Configuration(proxyBeanMethods = false)
-class CostReportJobConfiguration {
+public class CostReportJobConfiguration {
 
-	static final String JOB_NAME = "costReport";
+	public static final String JOB_NAME = "costReport";
 
 	@Bean
 	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step reportStep, Step deliverStep) {
@@ -43,33 +47,34 @@ class CostReportJobConfiguration {
 
 	@Bean
 	Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
-			QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store) {
+			QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store, DiscoveredNames names) {
 		return new StepBuilder("plan", jobRepository)
-			.tasklet(new PlanTasklet(reader, planner, client, store), transactionManager)
+			.tasklet(new PlanTasklet(reader, planner, client, store, names), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, UsageFetcher fetcher,
-			FetchProgress progress) {
-		return new StepBuilder("fetch", jobRepository).tasklet(new FetchTasklet(fetcher, progress), transactionManager)
+			FetchListeners listeners) {
+		return new StepBuilder("fetch", jobRepository).tasklet(new FetchTasklet(fetcher, listeners), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
-			QueryStore store, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection, Clock clock,
-			RunSummaries summaries) {
+			QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection,
+			Clock clock, RunSummaries summaries) {
 		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(reader, store, writer, atlas, connection, clock, summaries), transactionManager)
+			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries),
+					transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
-			QueryStore store, Deliverer deliverer) {
+			QueryStore store, UsageStore usage, Deliverer deliverer) {
 		return new StepBuilder("deliver", jobRepository)
-			.tasklet(new DeliverTasklet(reader, store, deliverer), transactionManager)
+			.tasklet(new DeliverTasklet(reader, store, usage, deliverer), transactionManager)
 			.build();
 	}
 

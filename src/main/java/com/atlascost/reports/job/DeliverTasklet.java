@@ -15,6 +15,7 @@ import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.UsageStore;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -36,11 +37,14 @@ class DeliverTasklet implements Tasklet {
 
 	private final QueryStore store;
 
+	private final UsageStore usage;
+
 	private final Deliverer deliverer;
 
-	DeliverTasklet(JobFileReader reader, QueryStore store, Deliverer deliverer) {
+	DeliverTasklet(JobFileReader reader, QueryStore store, UsageStore usage, Deliverer deliverer) {
 		this.reader = reader;
 		this.store = store;
+		this.usage = usage;
 		this.deliverer = deliverer;
 	}
 
@@ -67,7 +71,7 @@ class DeliverTasklet implements Tasklet {
 				step.getJobExecution().getJobInstance().getInstanceId(), run.range().from(), run.range().to(),
 				this.store.provisionalMonths(ids), Path.of(context.getString(RunContext.WORKBOOK)),
 				Path.of(context.getString(RunContext.FOCUS_CSV)), job.delivery(), job.budgets(), organizations,
-				job.groupings(), this.store.usageRows(ids, job.groupings())));
+				job.groupings(), this.usage.usageRows(ids, job.groupings())));
 		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
 				outcome.alreadySent().size(), outcome.notDelivered().size());
 		if (!outcome.complete()) {

@@ -2,6 +2,8 @@ package com.atlascost.reports.job;
 
 import java.util.List;
 
+import com.atlascost.reports.usage.FetchListener;
+import com.atlascost.reports.usage.FetchListeners;
 import com.atlascost.reports.usage.FetchOutcome;
 import com.atlascost.reports.usage.UsageFetcher;
 
@@ -20,11 +22,11 @@ class FetchTasklet implements Tasklet {
 
 	private final UsageFetcher fetcher;
 
-	private final FetchProgress progress;
+	private final FetchListeners listeners;
 
-	FetchTasklet(UsageFetcher fetcher, FetchProgress progress) {
+	FetchTasklet(UsageFetcher fetcher, FetchListeners listeners) {
 		this.fetcher = fetcher;
-		this.progress = progress;
+		this.listeners = listeners;
 	}
 
 	@Override
@@ -32,8 +34,8 @@ class FetchTasklet implements Tasklet {
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
 		FetchOutcome outcome;
-		try (ProgressReporter reporter = this.progress.open()) {
-			outcome = this.fetcher.fetch(ids, reporter);
+		try (FetchListener listener = this.listeners.open()) {
+			outcome = this.fetcher.fetch(ids, listener);
 		}
 		context.putInt(RunContext.FETCH_DONE, ids.size() - outcome.failed());
 		context.putInt(RunContext.FETCH_CACHED, ids.size() - outcome.done() - outcome.failed());

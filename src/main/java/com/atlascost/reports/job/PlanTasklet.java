@@ -11,6 +11,8 @@ import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.PlannedQuery;
 import com.atlascost.reports.plan.QueryPlanner;
+import com.atlascost.reports.usage.DiscoveredNames;
+import com.atlascost.reports.usage.FilterDiscovery;
 import com.atlascost.reports.usage.QueryStore;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -31,11 +33,15 @@ class PlanTasklet implements Tasklet {
 
 	private final QueryStore store;
 
-	PlanTasklet(JobFileReader reader, QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store) {
+	private final DiscoveredNames names;
+
+	PlanTasklet(JobFileReader reader, QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store,
+			DiscoveredNames names) {
 		this.reader = reader;
 		this.planner = planner;
 		this.client = client;
 		this.store = store;
+		this.names = names;
 	}
 
 	@Override
@@ -43,11 +49,11 @@ class PlanTasklet implements Tasklet {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
 		JobDefinition job = this.reader.read(run.jobFile());
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
-		FilterResolver filters = new FilterResolver(this.client, this.store);
+		FilterDiscovery filters = new FilterDiscovery(this.client, this.names);
 		List<Long> ids = new ArrayList<>();
 		for (PlannedQuery query : planned) {
 			ids.add(this.store.register(query.organization().label(), query.grouping(), query.window(),
-					filters.resolve(query), run.refresh()));
+					filters.filterOf(query), run.refresh()));
 		}
 		RunContext.putQueryIds(RunContext.of(chunkContext), ids);
 		logger.info("Planned {} queries: {} organizations x {} groupings x {} months ({} to {})", ids.size(),

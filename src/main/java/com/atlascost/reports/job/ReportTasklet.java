@@ -17,7 +17,11 @@ import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.report.ReportFiles;
 import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.report.ReportWriter;
+import com.atlascost.reports.summary.ExitCode;
+import com.atlascost.reports.summary.RunSummaries;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.UsageStore;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
@@ -38,6 +42,8 @@ class ReportTasklet implements Tasklet {
 
 	private final QueryStore store;
 
+	private final UsageStore usage;
+
 	private final ReportWriter writer;
 
 	private final AtlasProperties atlas;
@@ -48,11 +54,12 @@ class ReportTasklet implements Tasklet {
 
 	private final RunSummaries summaries;
 
-	ReportTasklet(JobFileReader reader, QueryStore store, ReportWriter writer, AtlasProperties atlas,
+	ReportTasklet(JobFileReader reader, QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas,
 			AtlasConnection connection, Clock clock, RunSummaries summaries) {
 		this.summaries = summaries;
 		this.reader = reader;
 		this.store = store;
+		this.usage = usage;
 		this.writer = writer;
 		this.atlas = atlas;
 		this.connection = connection;
@@ -73,11 +80,11 @@ class ReportTasklet implements Tasklet {
 		JobExecution execution = step.getJobExecution();
 		Duration sofar = (execution.getStartTime() != null)
 				? Duration.between(execution.getStartTime(), LocalDateTime.now()) : Duration.ZERO;
-		RunSummary summary = this.summaries.summarize(execution, sofar).withExitCode(ExitCode.DONE);
+		RunSummary summary = this.summaries.summarize(RunContext.facts(execution), sofar).withExitCode(ExitCode.DONE);
 		// Streamed from the database, read once to sum and again to list: a million rows
 		// never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
-				job.groupings(), this.store.usageRows(ids, job.groupings()), shownParameters(run, step),
+				job.groupings(), this.usage.usageRows(ids, job.groupings()), shownParameters(run, step),
 				this.atlas.apiVersion(), this.clock.instant(), this.store.provisionalMonths(ids),
 				job.includePartialMatches(), queryCounts, job.budgets(), summary.entries()));
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));

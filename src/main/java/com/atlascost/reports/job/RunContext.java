@@ -3,6 +3,8 @@ package com.atlascost.reports.job;
 import java.util.Arrays;
 import java.util.List;
 
+import com.atlascost.reports.summary.RunFacts;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -11,13 +13,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * What the steps of one run hand to each other, kept in the job's execution context so
  * that a restart finds it: the ids of the run's queries and what the run produced.
  */
-final class RunContext {
+public final class RunContext {
 
 	static final String QUERY_IDS = "queryIds";
 
-	static final String FETCH_DONE = "fetch.done";
+	public static final String FETCH_DONE = "fetch.done";
 
-	static final String FETCH_FAILED = "fetch.failed";
+	public static final String FETCH_FAILED = "fetch.failed";
 
 	/**
 	 * Queries already DONE when the fetch step started (an earlier attempt stored them).
@@ -26,9 +28,9 @@ final class RunContext {
 
 	static final String ROWS = "report.rows";
 
-	static final String WORKBOOK = "report.workbook";
+	public static final String WORKBOOK = "report.workbook";
 
-	static final String FOCUS_CSV = "report.focusCsv";
+	public static final String FOCUS_CSV = "report.focusCsv";
 
 	private RunContext() {
 	}
@@ -45,9 +47,23 @@ final class RunContext {
 		context.put(QUERY_IDS, ids.stream().mapToLong(Long::longValue).toArray());
 	}
 
-	static List<Long> queryIds(ExecutionContext context) {
+	public static List<Long> queryIds(ExecutionContext context) {
 		long[] ids = (long[]) context.get(QUERY_IDS);
 		return (ids != null) ? Arrays.stream(ids).boxed().toList() : List.of();
+	}
+
+	/** What the run summary needs of an execution, as far as the run got. */
+	public static RunFacts facts(JobExecution execution) {
+		RunParameters run = RunParameters.from(execution.getJobParameters());
+		ExecutionContext context = of(execution);
+		List<String> failureMessages = execution.getAllFailureExceptions()
+			.stream()
+			.map((failure) -> String.valueOf(failure.getMessage()))
+			.toList();
+		return new RunFacts(run.jobName(), run.jobFile(), execution.getId(), run.range(), queryIds(context),
+				context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0), context.getInt(FETCH_FAILED, 0),
+				context.containsKey(WORKBOOK) ? context.getString(WORKBOOK) : null,
+				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages);
 	}
 
 }

@@ -18,29 +18,29 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * file's path and the refresh flag are carried along without identifying. Credentials
  * never become parameters.
  */
-record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate runDate, long runId, boolean refresh,
-		boolean noDelivery) {
+public record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate runDate, long runId,
+		boolean refresh, boolean noDelivery) {
 
-	static final String JOB_NAME = "job.name";
+	public static final String JOB_NAME = "job.name";
 
-	static final String JOB_FILE = "job.file";
+	public static final String JOB_FILE = "job.file";
 
-	static final String FROM = "from";
+	public static final String FROM = "from";
 
-	static final String TO = "to";
+	public static final String TO = "to";
 
-	static final String RUN_DATE = "run.date";
+	public static final String RUN_DATE = "run.date";
 
-	static final String RUN_ID = "run.id";
+	public static final String RUN_ID = "run.id";
 
-	static final String REFRESH = "refresh";
+	public static final String REFRESH = "refresh";
 
 	/**
 	 * Present only with {@code --no-delivery}, so other runs' parameters read as before.
 	 */
-	static final String NO_DELIVERY = "no-delivery";
+	public static final String NO_DELIVERY = "no-delivery";
 
-	JobParameters toJobParameters() {
+	public JobParameters toJobParameters() {
 		JobParametersBuilder parameters = new JobParametersBuilder().addString(JOB_NAME, this.jobName)
 			.addString(FROM, this.range.from().toString())
 			.addString(TO, this.range.to().toString())
@@ -54,7 +54,7 @@ record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate r
 		return parameters.toJobParameters();
 	}
 
-	static RunParameters from(JobParameters parameters) {
+	public static RunParameters from(JobParameters parameters) {
 		return new RunParameters(required(parameters, JOB_NAME), Path.of(required(parameters, JOB_FILE)),
 				new MonthRange(YearMonth.parse(required(parameters, FROM)), YearMonth.parse(required(parameters, TO))),
 				LocalDate.parse(required(parameters, RUN_DATE)), runId(parameters),
@@ -62,7 +62,7 @@ record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate r
 				Boolean.parseBoolean(parameters.getString(NO_DELIVERY)));
 	}
 
-	RunParameters withRunId(long runId) {
+	public RunParameters withRunId(long runId) {
 		return new RunParameters(this.jobName, this.jobFile, this.range, this.runDate, runId, this.refresh,
 				this.noDelivery);
 	}
@@ -71,7 +71,7 @@ record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate r
 	 * Whether another run was for the same job, months and run date (whatever its run
 	 * id).
 	 */
-	boolean sameScopeAs(JobParameters other) {
+	public boolean sameScopeAs(JobParameters other) {
 		return this.jobName.equals(other.getString(JOB_NAME))
 				&& this.range.from().toString().equals(other.getString(FROM))
 				&& this.range.to().toString().equals(other.getString(TO))
@@ -79,12 +79,12 @@ record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate r
 	}
 
 	/** "sandbox-demo 2026-01..2026-03 (run date 2026-03-14)": for messages. */
-	String describe() {
+	public String describe() {
 		return "'" + this.jobName + "' for " + this.range.from() + " to " + this.range.to() + " (run date "
 				+ this.runDate + ")";
 	}
 
-	static long runId(JobParameters parameters) {
+	public static long runId(JobParameters parameters) {
 		Long runId = parameters.getLong(RUN_ID);
 		return (runId != null) ? runId : 0;
 	}

@@ -11,10 +11,10 @@ import reactor.netty.http.server.HttpServer;
  * data ({@link SandboxData}) and fresh random credentials on every start. Serves
  * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls, {@code GET
  * /api/atlas/v2/orgs/{orgId}/groups} and {@code GET
- * /api/atlas/v2/groups/{groupId}/clusters}; see {@link SandboxApi} for the checks, the
- * rate limit and the faults it can inject. {@code envelope=true} wraps every API answer;
- * without it a poll answers a real {@code 102 Processing} status line while the query
- * runs.
+ * /api/atlas/v2/groups/{groupId}/clusters}; see {@link SandboxApi} for the checks every
+ * call passes and {@link SandboxFaults} for the rate limit and the faults it can inject.
+ * {@code envelope=true} wraps every API answer; without it a poll answers a real
+ * {@code 102 Processing} status line while the query runs.
  */
 public final class AtlasSandbox implements AutoCloseable {
 
@@ -34,15 +34,20 @@ public final class AtlasSandbox implements AutoCloseable {
 		this.settings = settings;
 		this.data = new SandboxData(settings.clock());
 		this.authority = new SandboxAuthority(settings);
-		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters);
+		SandboxDraws draws = new SandboxDraws(settings.faults().seed());
+		SandboxFaults faults = new SandboxFaults(settings, this.counters, draws);
+		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters, faults);
+		TokenEndpoint tokens = new TokenEndpoint(settings, this.authority, this.counters, api);
+		CostExplorerEndpoint costExplorer = new CostExplorerEndpoint(settings, this.data, this.counters, draws, api);
+		ListingEndpoints listings = new ListingEndpoints(settings, this.data, this.counters, api);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.route((routes) -> routes.post("/api/oauth/token", api::token)
-				.post(USAGE, api::create)
-				.get(USAGE + "/{token}", api::poll)
-				.get("/api/atlas/v2/orgs/{orgId}/groups", api::projects)
-				.get("/api/atlas/v2/groups/{groupId}/clusters", api::clusters)
+			.route((routes) -> routes.post("/api/oauth/token", tokens::token)
+				.post(USAGE, costExplorer::create)
+				.get(USAGE + "/{token}", costExplorer::poll)
+				.get("/api/atlas/v2/orgs/{orgId}/groups", listings::projects)
+				.get("/api/atlas/v2/groups/{groupId}/clusters", listings::clusters)
 				.route((request) -> true, api::notFound))
 			.bindNow();
 	}

@@ -1,49 +1,35 @@
 package com.atlascost.reports.sandbox;
 
-import java.util.Objects;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 import com.atlascost.reports.atlas.AtlasJson;
-import com.atlascost.reports.atlas.UsageDetail;
-import com.atlascost.reports.atlas.UsageQuery;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sandbox's endpoints. Every API call passes, in this order: authentication (401 with
- * a Digest challenge), the version in {@code Accept} (406 {@code INVALID_VERSION_DATE}),
+ * What every API call of the sandbox passes, in this order: authentication (401 with a
+ * Digest challenge), the version in {@code Accept} (406 {@code INVALID_VERSION_DATE}),
  * the org id in the path (400 when malformed, 404 {@code ORG_NOT_FOUND} when unknown),
  * for creates and polls the organization's bucket (429 {@code RATE_LIMITED}), any
- * injected failure, a random fault of {@link SandboxSettings.Faults}, then the call's own
- * checks.
+ * injected failure, a random fault of {@link SandboxSettings.Faults} (see
+ * {@link SandboxFaults}), then the call's own checks in its endpoint
+ * ({@link CostExplorerEndpoint}, {@link ListingEndpoints}). Answers go on the wire here,
+ * raw or in the envelope {@code envelope=true} asks for.
  */
 class SandboxApi {
 
@@ -51,10 +37,6 @@ class SandboxApi {
 
 	private static final Pattern MEDIA_TYPE = Pattern
 		.compile("application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json");
-
-	private static final Pattern TOKEN = Pattern.compile("^[a-f0-9]{64}$");
-
-	private static final int MAX_ITEMS_PER_PAGE = 500;
 
 	private final SandboxSettings settings;
 
@@ -64,165 +46,20 @@ class SandboxApi {
 
 	private final SandboxCounters counters;
 
-	private final UsageQueryValidator validator = new UsageQueryValidator();
-
-	private final Map<String, PendingQuery> queries = new ConcurrentHashMap<>();
-
-	private final Queue<Integer> injectedFailures;
-
-	private final SecureRandom random = new SecureRandom();
-
-	/** Seeded: which calls fail and how long queries run repeat from run to run. */
-	private final Random draws;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	private final AtomicInteger tokensToForget;
+	private final SandboxFaults faults;
 
 	private final JsonMapper mapper = AtlasJson.mapper()
 		.rebuild()
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
 
-	SandboxApi(SandboxSettings settings, SandboxData data, SandboxAuthority authority, SandboxCounters counters) {
+	SandboxApi(SandboxSettings settings, SandboxData data, SandboxAuthority authority, SandboxCounters counters,
+			SandboxFaults faults) {
 		this.settings = settings;
 		this.data = data;
 		this.authority = authority;
 		this.counters = counters;
-		this.injectedFailures = new ConcurrentLinkedQueue<>(settings.injectedFailures());
-		this.draws = new Random(settings.faults().seed());
-		this.tokensToForget = new AtomicInteger(settings.forgottenTokens());
-	}
-
-	Publisher<Void> token(HttpServerRequest request, HttpServerResponse response) {
-		this.counters.tokenRequested();
-		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((form) -> {
-			if (!new QueryStringDecoder(form, false).parameters()
-				.getOrDefault("grant_type", List.of())
-				.contains("client_credentials")) {
-				return write(request, response,
-						SandboxAnswer.badRequest("grant_type must be client_credentials.").outsideApi());
-			}
-			Optional<String> token = this.authority
-				.issueToken(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
-			SandboxAnswer answer = token
-				.map((value) -> new SandboxAnswer(200,
-						Map.of("access_token", value, "token_type", "Bearer", "expires_in",
-								this.settings.tokenLifetime().toSeconds()),
-						Map.of(), false))
-				.orElseGet(
-						() -> SandboxAnswer.error(401, "INVALID_CLIENT", "Unauthorized", "Invalid client credentials.")
-							.outsideApi());
-			return write(request, response, answer);
-		});
-	}
-
-	Publisher<Void> create(HttpServerRequest request, HttpServerResponse response) {
-		this.counters.created();
-		return api(request, response, Scope.BILLING, (call) -> {
-			JsonNode body;
-			try {
-				body = this.mapper.readTree(call.body());
-			}
-			catch (JacksonException ex) {
-				return SandboxAnswer.badRequest("The request body is not valid JSON.");
-			}
-			UsageQueryValidator.Result result = this.validator.validate(body, call.version());
-			if (result.error() != null) {
-				return SandboxAnswer.badRequest(result.error());
-			}
-			UsageQuery query = Objects.requireNonNull(result.query(), "a result without error has a query");
-			for (String linked : query.organizations()) {
-				if (this.data.organization(linked).isEmpty()) {
-					return SandboxAnswer
-						.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
-				}
-			}
-			String token = newToken();
-			String window = window(call.orgId(), result.query());
-			long now = System.nanoTime();
-			long processing = processingTime().toNanos();
-			this.counters.processingDrawn(processing);
-			this.queries.put(token, new PendingQuery(call.orgId(), result.query(), window, now, now + processing));
-			this.counters.queryCreated(window, call.orgId());
-			if (call.fault() == Fault.TRUNCATED) {
-				// the client cannot read this token: the query runs on, unknown to it
-				this.counters.tokenLost(window);
-			}
-			return SandboxAnswer.ok(202, Map.of("token", token));
-		});
-	}
-
-	Publisher<Void> poll(HttpServerRequest request, HttpServerResponse response) {
-		this.counters.polled();
-		return api(request, response, Scope.BILLING, (call) -> {
-			String token = request.param("token");
-			PendingQuery query = (token != null && TOKEN.matcher(token).matches()) ? this.queries.get(token) : null;
-			if (query == null || !query.orgId().equals(call.orgId())) {
-				return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
-			}
-			long now = System.nanoTime();
-			Duration lifetime = this.settings.queryTokenLifetime();
-			boolean expired = lifetime != null && now - query.createdAtNanos() > lifetime.toNanos();
-			boolean forgotten = query.polled() && this.tokensToForget.getAndUpdate((n) -> Math.max(0, n - 1)) > 0;
-			if (expired || forgotten) {
-				forget(Objects.requireNonNull(token, "a known query has a token"), query);
-				return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
-			}
-			query.markPolled();
-			if (now < query.readyAtNanos()) {
-				return SandboxAnswer.ok(102, null);
-			}
-			if (query.markAnswered()) {
-				this.counters.queryClosed(query.orgId());
-			}
-			List<UsageDetail> rows = this.data.usageFor(query.orgId(), query.query());
-			return SandboxAnswer.ok(200, Map.of("usageDetails",
-					this.settings.namedUsageRows() ? rows : rows.stream().map(SandboxApi::withoutNames).toList()));
-		});
-	}
-
-	Publisher<Void> projects(HttpServerRequest request, HttpServerResponse response) {
-		this.counters.projectsListed();
-		return api(request, response, Scope.ORGANIZATION, (call) -> {
-			SandboxData.Organization org = this.data.organization(call.orgId()).orElseThrow();
-			return page(request,
-					org.projects()
-						.stream()
-						.map((project) -> Map.<String, Object>of("id", project.id(), "name", project.name(), "orgId",
-								org.id(), "clusterCount", project.clusters().size()))
-						.toList());
-		});
-	}
-
-	Publisher<Void> clusters(HttpServerRequest request, HttpServerResponse response) {
-		this.counters.clustersListed();
-		return api(request, response, Scope.PROJECT, (call) -> {
-			SandboxData.Project project = project(request.param("groupId")).orElseThrow();
-			return page(request,
-					project.clusters()
-						.stream()
-						.map((cluster) -> Map.<String, Object>of("id", cluster.id(), "name", cluster.name(), "groupId",
-								project.id(), "clusterType", "REPLICASET", "stateName", "IDLE"))
-						.toList());
-		});
-	}
-
-	/**
-	 * One page of a list, as Atlas pages: {@code pageNum} from 1, {@code itemsPerPage}.
-	 */
-	private SandboxAnswer page(HttpServerRequest request, List<Map<String, Object>> all) {
-		Map<String, List<String>> parameters = new QueryStringDecoder(request.uri()).parameters();
-		Integer pageNum = positiveInt(parameters, "pageNum", 1);
-		Integer itemsPerPage = positiveInt(parameters, "itemsPerPage", this.settings.defaultItemsPerPage());
-		if (pageNum == null || itemsPerPage == null || itemsPerPage > MAX_ITEMS_PER_PAGE) {
-			return SandboxAnswer.badRequest("pageNum must be at least 1 and itemsPerPage between 1 and 500.");
-		}
-		Map<String, Object> page = new LinkedHashMap<>();
-		page.put("links", List.of());
-		page.put("results", all.stream().skip((long) (pageNum - 1) * itemsPerPage).limit(itemsPerPage).toList());
-		page.put("totalCount", all.size());
-		return SandboxAnswer.ok(200, page);
+		this.faults = faults;
 	}
 
 	Publisher<Void> notFound(HttpServerRequest request, HttpServerResponse response) {
@@ -230,8 +67,9 @@ class SandboxApi {
 				"No resource at " + request.method() + " " + request.path() + "."));
 	}
 
-	private Mono<Void> api(HttpServerRequest request, HttpServerResponse response, Scope scope,
-			Function<ApiCall, SandboxAnswer> handler) {
+	/** Runs the checks of every call, then, when they pass, the endpoint's handler. */
+	Mono<Void> call(HttpServerRequest request, HttpServerResponse response, Scope scope,
+			Function<SandboxCall, SandboxAnswer> handler) {
 		String orgId = orgOf(request, scope);
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
 			if (orgId != null) {
@@ -243,7 +81,7 @@ class SandboxApi {
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Scope scope,
-			@Nullable String orgId, String body, Function<ApiCall, SandboxAnswer> handler) {
+			@Nullable String orgId, String body, Function<SandboxCall, SandboxAnswer> handler) {
 		Optional<SandboxAnswer> refused = this.authority.authenticate(request.method().name(), request.uri(),
 				request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
 		if (refused.isPresent()) {
@@ -259,19 +97,16 @@ class SandboxApi {
 			return write(request, response, unknown.get());
 		}
 		if (scope == Scope.BILLING) {
-			Optional<SandboxAnswer> limited = rateLimit(orgId);
+			Optional<SandboxAnswer> limited = this.faults.rateLimit(orgId);
 			if (limited.isPresent()) {
 				return write(request, response, limited.get());
 			}
 		}
-		Integer injected = this.injectedFailures.poll();
-		if (injected != null) {
-			SandboxAnswer failure = SandboxAnswer.error(injected,
-					(injected == 429) ? "RATE_LIMITED" : (injected == 401) ? "UNAUTHORIZED" : "UNEXPECTED_ERROR",
-					"Injected", "A failure the sandbox was told to inject.");
-			return write(request, response, (injected == 429) ? failure.withHeader("Retry-After", "1") : failure);
+		Optional<SandboxAnswer> injected = this.faults.injected();
+		if (injected.isPresent()) {
+			return write(request, response, injected.get());
 		}
-		Fault fault = drawFault(orgId);
+		SandboxFault fault = this.faults.draw(orgId);
 		switch (fault) {
 			case SERVER_ERROR:
 				return write(request, response, SandboxAnswer.error(500, "UNEXPECTED_ERROR", "Internal Server Error",
@@ -285,11 +120,12 @@ class SandboxApi {
 				break;
 		}
 		// only a cluster listing has no organization in its path, and it does not use one
-		SandboxAnswer answer = handler.apply(new ApiCall(Objects.requireNonNullElse(orgId, ""), body, version, fault));
-		if (fault == Fault.SLOW) {
+		SandboxAnswer answer = handler
+			.apply(new SandboxCall(Objects.requireNonNullElse(orgId, ""), body, version, fault));
+		if (fault == SandboxFault.SLOW) {
 			return Mono.delay(this.settings.faults().slowDelay()).then(write(request, response, answer, false));
 		}
-		return write(request, response, answer, fault == Fault.TRUNCATED);
+		return write(request, response, answer, fault == SandboxFault.TRUNCATED);
 	}
 
 	private Optional<SandboxAnswer> checkPath(HttpServerRequest request, Scope scope, @Nullable String orgId) {
@@ -313,78 +149,6 @@ class SandboxApi {
 		return Optional.empty();
 	}
 
-	/** Takes a request from the organization's bucket, or answers 429. */
-	private Optional<SandboxAnswer> rateLimit(@Nullable String orgId) {
-		SandboxSettings.RateLimit limit = this.settings.rateLimit();
-		if (!limit.enabled() || orgId == null) {
-			return Optional.empty();
-		}
-		Bucket bucket = this.buckets.computeIfAbsent(orgId, (id) -> Bucket.builder()
-			.addLimit(
-					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
-			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
-			return Optional.empty();
-		}
-		SandboxAnswer limited = SandboxAnswer.error(429, "RATE_LIMITED", "Too Many Requests",
-				"You have exceeded the rate limit of " + limit.capacity() + " requests, refilled at " + limit.refill()
-						+ " per " + limit.period().toSeconds() + " seconds.");
-		if (!limit.retryAfter()) {
-			return Optional.of(limited);
-		}
-		long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-		return Optional.of(limited.withHeader("Retry-After", String.valueOf(seconds)));
-	}
-
-	private Fault drawFault(@Nullable String orgId) {
-		SandboxSettings.Faults faults = this.settings.faults();
-		if (orgId == null || !faults.hits(orgId)) {
-			return Fault.NONE;
-		}
-		double draw;
-		synchronized (this.draws) {
-			draw = this.draws.nextDouble();
-		}
-		Fault fault = Fault.NONE;
-		double bound = 0;
-		double[] probabilities = { faults.serverError(), faults.unavailable(), faults.droppedConnection(),
-				faults.truncatedBody(), faults.slowAnswer() };
-		Fault[] kinds = { Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.DROPPED, Fault.TRUNCATED, Fault.SLOW };
-		for (int i = 0; i < kinds.length && fault == Fault.NONE; i++) {
-			bound += probabilities[i];
-			if (draw < bound) {
-				fault = kinds[i];
-			}
-		}
-		if (fault != Fault.NONE) {
-			this.counters.faultInjected(fault.label);
-		}
-		return fault;
-	}
-
-	private Duration processingTime() {
-		long min = this.settings.processingDelay().toNanos();
-		long spread = this.settings.processingDelayMax().toNanos() - min;
-		if (spread <= 0) {
-			return Duration.ofNanos(min);
-		}
-		double draw;
-		synchronized (this.draws) {
-			draw = this.draws.nextDouble();
-		}
-		return Duration.ofNanos(min + (long) (draw * spread));
-	}
-
-	private void forget(String token, PendingQuery query) {
-		if (this.queries.remove(token) != null) {
-			this.counters.tokenLost(query.window());
-			if (query.markAnswered()) {
-				this.counters.queryClosed(query.orgId());
-			}
-		}
-	}
-
 	private @Nullable String orgOf(HttpServerRequest request, Scope scope) {
 		if (scope == Scope.PROJECT) {
 			String groupId = request.param("groupId");
@@ -399,15 +163,7 @@ class SandboxApi {
 		return (orgId != null && this.data.organization(orgId).isPresent()) ? orgId : null;
 	}
 
-	private Optional<SandboxData.Project> project(@Nullable String groupId) {
-		return this.data.organizations()
-			.stream()
-			.flatMap((org) -> org.projects().stream())
-			.filter((project) -> project.id().equals(groupId))
-			.findFirst();
-	}
-
-	private Mono<Void> write(HttpServerRequest request, HttpServerResponse response, SandboxAnswer answer) {
+	Mono<Void> write(HttpServerRequest request, HttpServerResponse response, SandboxAnswer answer) {
 		return write(request, response, answer, false);
 	}
 
@@ -456,37 +212,8 @@ class SandboxApi {
 		return null;
 	}
 
-	private static @Nullable Integer positiveInt(Map<String, List<String>> parameters, String name, int fallback) {
-		List<String> values = parameters.get(name);
-		if (values == null || values.isEmpty()) {
-			return fallback;
-		}
-		try {
-			int value = Integer.parseInt(values.get(0));
-			return (value >= 1) ? value : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	private String newToken() {
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
-
-	private static String window(String orgId, UsageQuery query) {
-		return orgId + " " + query.groupBy() + " " + query.startDate();
-	}
-
-	private static UsageDetail withoutNames(UsageDetail row) {
-		return new UsageDetail(row.invoiceId(), row.organizationId(), row.organizationName(), row.groupId(), null,
-				row.clusterId(), null, row.service(), row.usageAmount(), row.usageDate());
-	}
-
 	/** What a call's path names: the bucket and the faults follow its organization. */
-	private enum Scope {
+	enum Scope {
 
 		/** Cost Explorer create and poll: in the organization's rate-limit bucket. */
 		BILLING,
@@ -496,81 +223,6 @@ class SandboxApi {
 
 		/** Calls under {@code /groups/{groupId}}: the project's organization. */
 		PROJECT
-
-	}
-
-	private enum Fault {
-
-		NONE("none"), SERVER_ERROR("500"), UNAVAILABLE("503"), DROPPED("dropped"), TRUNCATED("truncated"), SLOW("slow");
-
-		private final String label;
-
-		Fault(String label) {
-			this.label = label;
-		}
-
-	}
-
-	private record ApiCall(String orgId, String body, String version, Fault fault) {
-	}
-
-	/** A usage query the sandbox runs; polls mark it. */
-	private static final class PendingQuery {
-
-		private final String orgId;
-
-		private final UsageQuery query;
-
-		private final String window;
-
-		private final long createdAtNanos;
-
-		private final long readyAtNanos;
-
-		private volatile boolean polled;
-
-		private final AtomicBoolean answered = new AtomicBoolean();
-
-		PendingQuery(String orgId, UsageQuery query, String window, long createdAtNanos, long readyAtNanos) {
-			this.orgId = orgId;
-			this.query = query;
-			this.window = window;
-			this.createdAtNanos = createdAtNanos;
-			this.readyAtNanos = readyAtNanos;
-		}
-
-		String orgId() {
-			return this.orgId;
-		}
-
-		UsageQuery query() {
-			return this.query;
-		}
-
-		String window() {
-			return this.window;
-		}
-
-		long createdAtNanos() {
-			return this.createdAtNanos;
-		}
-
-		long readyAtNanos() {
-			return this.readyAtNanos;
-		}
-
-		boolean polled() {
-			return this.polled;
-		}
-
-		void markPolled() {
-			this.polled = true;
-		}
-
-		/** True the first time only: the query leaves the open ones once. */
-		boolean markAnswered() {
-			return this.answered.compareAndSet(false, true);
-		}
 
 	}
 

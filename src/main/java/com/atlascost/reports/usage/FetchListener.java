@@ -1,10 +1,11 @@
 package com.atlascost.reports.usage;
 
 /**
- * Follows a fetch pass as it happens, for progress displays. Called from Reactor threads:
- * implementations must be thread-safe and must not block.
+ * Follows one fetch pass as it happens, for progress displays, and is closed when it
+ * ends. Called from Reactor threads: implementations must be thread-safe and must not
+ * block.
  */
-public interface FetchListener {
+public interface FetchListener extends AutoCloseable {
 
 	/** Listens to nothing. */
 	FetchListener NONE = new FetchListener() {
@@ -24,6 +25,11 @@ public interface FetchListener {
 	 * @param done whether the query is DONE (else FAILED)
 	 */
 	default void queryFinished(boolean done) {
+	}
+
+	/** The pass ended. */
+	@Override
+	default void close() {
 	}
 
 }

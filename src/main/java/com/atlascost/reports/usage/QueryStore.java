@@ -31,12 +31,15 @@ import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The queries and their usage rows, in the database. */
+/**
+ * The queries of runs, in the database ({@code cost_query}): registered, created, DONE
+ * with their usage rows, FAILED with the reason. {@link UsageStore} reads the rows back,
+ * {@link DiscoveredNames} keeps the names discovery found.
+ */
 @Repository
 public class QueryStore {
 
@@ -108,7 +111,7 @@ public class QueryStore {
 
 	public List<StoredQuery> queries(List<Long> ids) {
 		List<StoredQuery> queries = new ArrayList<>();
-		for (List<Long> batch : batches(ids)) {
+		for (List<Long> batch : IdBatches.of(ids)) {
 			queries.addAll(this.jdbc
 				.sql("SELECT id, org_id, org_label, group_by, window_start, window_end, filter_json, state, token"
 						+ " FROM cost_query WHERE id IN (:ids) ORDER BY id")
@@ -179,29 +182,6 @@ public class QueryStore {
 			.optional();
 	}
 
-	/**
-	 * Remembers the names discovery listed, so that reports can label rows that come
-	 * without them.
-	 */
-	@Transactional
-	public void rememberNames(String orgId, String kind, Map<String, String> namesById) {
-		OffsetDateTime now = utc(Instant.now());
-		namesById.forEach((resourceId, name) -> {
-			int updated = this.jdbc
-				.sql("UPDATE discovered_resource SET name = ?, discovered_at = ? WHERE org_id = ? AND kind = ?"
-						+ " AND resource_id = ?")
-				.params(Arrays.asList(truncate(name, 255), now, orgId, kind, resourceId))
-				.update();
-			if (updated == 0) {
-				this.jdbc
-					.sql("INSERT INTO discovered_resource (org_id, kind, resource_id, name, discovered_at)"
-							+ " VALUES (?, ?, ?, ?, ?)")
-					.params(Arrays.asList(orgId, kind, resourceId, truncate(name, 255), now))
-					.update();
-			}
-		});
-	}
-
 	/** Forgets a token the server no longer knows, so the query is created again. */
 	public void forgetToken(long id) {
 		this.jdbc.sql("UPDATE cost_query SET state = 'PLANNED', token = NULL, updated_at = ? WHERE id = ?")
@@ -210,68 +190,11 @@ public class QueryStore {
 	}
 
 	/**
-	 * Usage rows with their query; names a row lacks come from discovery (projects and
-	 * clusters listed through the API), so the report can label them.
-	 */
-	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
-			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
-			+ " COALESCE(u.project_name, p.name) AS project_name, u.cluster_id,"
-			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, u.amount"
-			+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
-			+ " LEFT JOIN discovered_resource p ON p.org_id = q.org_id AND p.kind = 'PROJECT'"
-			+ " AND p.resource_id = u.project_id"
-			+ " LEFT JOIN discovered_resource c ON c.org_id = q.org_id AND c.kind = 'CLUSTER'"
-			+ " AND c.resource_id = u.cluster_id";
-
-	/**
-	 * The stored usage of these queries, ordered by organization, grouping, month and
-	 * line.
-	 */
-	public List<StoredUsage> usage(List<Long> ids) {
-		List<StoredUsage> usage = new ArrayList<>();
-		for (List<Long> batch : batches(ids)) {
-			usage.addAll(this.jdbc
-				.sql(USAGE + " WHERE q.id IN (:ids) ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
-				.param("ids", batch)
-				.query(QueryStore::storedUsage)
-				.list());
-		}
-		return usage;
-	}
-
-	/**
-	 * The stored usage of these queries as a source read row by row (a database cursor
-	 * per pass, never a list), ordered by grouping in the given order, organization
-	 * label, organization id, month and line; groupings not listed come last.
-	 */
-	public UsageRows usageRows(List<Long> ids, List<Grouping> groupingOrder) {
-		List<Grouping> order = new ArrayList<>(groupingOrder);
-		for (Grouping grouping : Grouping.values()) {
-			if (!order.contains(grouping)) {
-				order.add(grouping);
-			}
-		}
-		return (action) -> {
-			for (Grouping grouping : order) {
-				for (List<Long> batch : batches(ids)) {
-					this.jdbc
-						.sql(USAGE + " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
-								+ " ORDER BY q.org_label, q.org_id, u.usage_date, q.window_start, q.id, u.line_no")
-						.withFetchSize(1000)
-						.param("ids", batch)
-						.param("groupBy", grouping.name())
-						.query((RowCallbackHandler) (rs) -> action.accept(storedUsage(rs, 0)));
-				}
-			}
-		};
-	}
-
-	/**
 	 * The months among these queries whose amounts were fetched before the month settled.
 	 */
 	public SortedSet<YearMonth> provisionalMonths(List<Long> ids) {
 		SortedSet<YearMonth> months = new TreeSet<>();
-		for (List<Long> batch : batches(ids)) {
+		for (List<Long> batch : IdBatches.of(ids)) {
 			this.jdbc.sql("SELECT DISTINCT window_start FROM cost_query WHERE id IN (:ids) AND provisional = TRUE")
 				.param("ids", batch)
 				.query((rs, n) -> YearMonth.from(rs.getObject("window_start", LocalDate.class)))
@@ -291,7 +214,7 @@ public class QueryStore {
 	/** The failure reasons of the given queries that FAILED. */
 	public List<String> failures(List<Long> ids) {
 		List<String> failures = new ArrayList<>();
-		for (List<Long> batch : batches(ids)) {
+		for (List<Long> batch : IdBatches.of(ids)) {
 			failures.addAll(this.jdbc
 				.sql("SELECT org_id, group_by, window_start, failure FROM cost_query WHERE id IN (:ids)"
 						+ " AND state = 'FAILED' ORDER BY id")
@@ -314,18 +237,6 @@ public class QueryStore {
 				QueryState.valueOf(rs.getString("state")), token);
 	}
 
-	private static StoredUsage storedUsage(ResultSet rs, int rowNum) throws SQLException {
-		OffsetDateTime fetchedAt = rs.getObject("fetched_at", OffsetDateTime.class);
-		return new StoredUsage(rs.getLong("id"), rs.getString("org_id"), rs.getString("org_label"),
-				Grouping.valueOf(rs.getString("group_by")),
-				new MonthWindow(rs.getObject("window_start", LocalDate.class),
-						rs.getObject("window_end", LocalDate.class)),
-				rs.getObject("usage_date", LocalDate.class), rs.getString("organization_name"),
-				rs.getString("project_id"), rs.getString("project_name"), rs.getString("cluster_id"),
-				rs.getString("cluster_name"), rs.getString("service"), rs.getBigDecimal("amount"),
-				rs.getBoolean("provisional"), (fetchedAt != null) ? fetchedAt.toInstant() : null);
-	}
-
 	/** Atlas bills in dollars and cents; the column holds exactly two decimals. */
 	private static BigDecimal cents(BigDecimal amount) {
 		return amount.setScale(2, RoundingMode.HALF_UP);
@@ -337,15 +248,6 @@ public class QueryStore {
 
 	private static @Nullable String truncate(@Nullable String text, int max) {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max);
-	}
-
-	/** Keeps IN lists within what every database accepts. */
-	private static List<List<Long>> batches(List<Long> ids) {
-		List<List<Long>> batches = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i += 1000) {
-			batches.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
-		}
-		return batches;
 	}
 
 	private static String sha256(String text) {

@@ -2,10 +2,10 @@ package com.atlascost.reports.atlas;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.mock.env.MockEnvironment;
-
 import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
 import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

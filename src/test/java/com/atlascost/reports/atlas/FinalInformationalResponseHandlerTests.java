@@ -8,13 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.sandbox.SandboxData;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.sandbox.SandboxData;
 
 /**
  * A server that answers a final 102 and keeps the connection open, the way Reactor

@@ -7,13 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.sandbox.SandboxData;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.atlascost.reports.sandbox.SandboxData;
 
 /**
  * A token endpoint in trouble: its status must survive Spring Security's token client.

@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import com.atlascost.reports.notify.TestMailServer;
 import com.atlascost.reports.notify.TestWebhook;
 import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.SandboxRun;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -254,7 +256,8 @@ class DeliveryFunctionalTests {
 	 * The months the run stored as provisional, as the report mail's subject lists them.
 	 */
 	private List<String> provisionalMonths() throws Exception {
-		return TestDatabase.of(this.dir)
+		return TestDatabase.h2()
+			.at(this.dir)
 			.rows("SELECT DISTINCT FORMATDATETIME(window_start, 'yyyy-MM') FROM cost_query WHERE provisional"
 					+ " ORDER BY 1");
 	}
@@ -287,7 +290,7 @@ class DeliveryFunctionalTests {
 	}
 
 	private String databaseText() throws Exception {
-		TestDatabase db = TestDatabase.of(this.dir);
+		TestDatabase.Rows db = TestDatabase.h2().at(this.dir);
 		StringBuilder text = new StringBuilder();
 		for (String table : List.of("BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT",
 				"BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION", "COST_QUERY",

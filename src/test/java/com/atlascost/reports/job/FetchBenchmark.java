@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.sandbox.SandboxCounters;
 import com.atlascost.reports.sandbox.SandboxData;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import com.atlascost.reports.testsupport.SandboxRun;
 
 /**
  * The fetch phase of 3 organizations x 24 months x 2 groupings (144 queries), each query

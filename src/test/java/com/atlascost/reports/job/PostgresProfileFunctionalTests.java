@@ -12,9 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.atlascost.reports.usage.TestDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.testsupport.SandboxRun;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 /**
  * The documented way to run on PostgreSQL: the {@code postgres} profile with libpq's

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
 import com.atlascost.reports.atlas.AtlasCredentials;
-import com.atlascost.reports.usage.OnEachDatabase;
-import com.atlascost.reports.usage.TestDatabase;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.SandboxRun;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

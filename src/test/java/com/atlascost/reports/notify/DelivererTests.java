@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Delivery;
-import com.atlascost.reports.usage.OnEachDatabase;
-import com.atlascost.reports.usage.TestDatabase;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -16,11 +16,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.atlascost.reports.usage.StoredUsage;
-
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static com.atlascost.reports.report.WorkbookAssertions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.usage.StoredUsage;
 
 /**
  * Past the rows one sheet may hold, the detail continues on further sheets, each its own

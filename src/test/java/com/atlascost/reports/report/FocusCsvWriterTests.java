@@ -18,10 +18,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.atlascost.reports.plan.Grouping;
-import com.atlascost.reports.plan.MonthWindow;
-import com.atlascost.reports.usage.StoredUsage;
-
 import static com.atlascost.reports.report.ReportRequestFixture.NOV;
 import static com.atlascost.reports.report.ReportRequestFixture.OCT;
 import static com.atlascost.reports.report.ReportRequestFixture.ORG_A;
@@ -29,6 +25,10 @@ import static com.atlascost.reports.report.ReportRequestFixture.ORG_B;
 import static com.atlascost.reports.report.ReportRequestFixture.P3;
 import static com.atlascost.reports.report.WorkbookAssertions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.usage.StoredUsage;
 
 class FocusCsvWriterTests {
 

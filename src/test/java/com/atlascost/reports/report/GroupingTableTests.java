@@ -5,9 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.plan.Grouping;
-import com.atlascost.reports.usage.StoredUsage;
-
 import static com.atlascost.reports.report.ReportRequestFixture.NOV;
 import static com.atlascost.reports.report.ReportRequestFixture.OCT;
 import static com.atlascost.reports.report.ReportRequestFixture.ORG_A;
@@ -17,6 +14,9 @@ import static com.atlascost.reports.report.ReportRequestFixture.SEP;
 import static com.atlascost.reports.report.ReportRequestFixture.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredUsage;
 
 class GroupingTableTests {
 

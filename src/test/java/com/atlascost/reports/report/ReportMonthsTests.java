@@ -10,16 +10,16 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.plan.Grouping;
-import com.atlascost.reports.plan.MonthWindow;
-import com.atlascost.reports.usage.StoredUsage;
-
 import static com.atlascost.reports.report.ReportRequestFixture.NOV;
 import static com.atlascost.reports.report.ReportRequestFixture.OCT;
 import static com.atlascost.reports.report.ReportRequestFixture.ORG_A;
 import static com.atlascost.reports.report.ReportRequestFixture.SEP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.usage.StoredUsage;
 
 class ReportMonthsTests {
 

@@ -22,10 +22,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,9 +14,9 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import com.atlascost.reports.usage.StoredUsage;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.usage.StoredUsage;
 
 /** Reading a written workbook back and comparing its money to BigDecimal sums. */
 final class WorkbookAssertions {

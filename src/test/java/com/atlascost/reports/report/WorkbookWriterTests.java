@@ -25,9 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.atlascost.reports.plan.Grouping;
-import com.atlascost.reports.usage.StoredUsage;
-
 import static com.atlascost.reports.report.ReportRequestFixture.FORMULA_NAME;
 import static com.atlascost.reports.report.ReportRequestFixture.NOV;
 import static com.atlascost.reports.report.ReportRequestFixture.OCT;
@@ -42,6 +39,9 @@ import static com.atlascost.reports.report.WorkbookAssertions.assertTotal;
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static com.atlascost.reports.report.WorkbookAssertions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredUsage;
 
 class WorkbookWriterTests {
 

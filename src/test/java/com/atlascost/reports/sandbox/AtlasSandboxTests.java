@@ -16,11 +16,12 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.atlas.AtlasJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlascost.reports.atlas.AtlasJson;
 
 /**
  * The sandbox's wire contract, seen through other HTTP stacks than the client's (the

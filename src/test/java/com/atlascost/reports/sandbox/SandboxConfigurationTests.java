@@ -6,18 +6,18 @@ import java.net.URI;
 
 import org.junit.jupiter.api.Test;
 
+import com.atlascost.reports.atlas.AtlasConfiguration;
+import com.atlascost.reports.atlas.AtlasConnection;
+import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.atlas.AtlasProperties;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-
-import com.atlascost.reports.atlas.AtlasConfiguration;
-import com.atlascost.reports.atlas.AtlasConnection;
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
-import com.atlascost.reports.atlas.AtlasCredentials;
-import com.atlascost.reports.atlas.AtlasProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -10,10 +10,10 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SandboxDataTests {
 

@@ -20,6 +20,8 @@ import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +47,10 @@ class QueryStoreTests {
 
 	private QueryStore store;
 
+	private UsageStore usage;
+
+	private DiscoveredNames names;
+
 	private JdbcClient jdbc;
 
 	@BeforeEach
@@ -52,6 +58,8 @@ class QueryStoreTests {
 		DataSource dataSource = this.database.migrated(this.dir);
 		this.jdbc = JdbcClient.create(dataSource);
 		this.store = new QueryStore(this.jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build());
+		this.usage = new UsageStore(this.jdbc);
+		this.names = new DiscoveredNames(this.jdbc);
 	}
 
 	@Test
@@ -74,7 +82,7 @@ class QueryStoreTests {
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query, List.of(row("Clusters", "100.10"), row("Credits", "-25.05")), Instant.now(), true);
 		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(), false);
-		List<StoredUsage> usage = this.store.usage(List.of(id));
+		List<StoredUsage> usage = this.usage.usage(List.of(id));
 		assertThat(usage).extracting(StoredUsage::service, StoredUsage::amount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Clusters", new BigDecimal("100.20")),
 					org.assertj.core.groups.Tuple.tuple("Credits", new BigDecimal("-25.05")));
@@ -89,7 +97,7 @@ class QueryStoreTests {
 		this.store.complete(query,
 				List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"), row("Backup", "10.005")), Instant.now(),
 				false);
-		assertThat(this.store.usage(List.of(id))).extracting(StoredUsage::amount)
+		assertThat(this.usage.usage(List.of(id))).extracting(StoredUsage::amount)
 			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.01"));
 	}
 
@@ -102,7 +110,7 @@ class QueryStoreTests {
 		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
-		assertThat(this.store.usage(List.of(id))).hasSize(1);
+		assertThat(this.usage.usage(List.of(id))).hasSize(1);
 	}
 
 	@Test
@@ -115,7 +123,7 @@ class QueryStoreTests {
 		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), true);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
-		assertThat(this.store.usage(List.of(id))).as("kept until replaced").hasSize(1);
+		assertThat(this.usage.usage(List.of(id))).as("kept until replaced").hasSize(1);
 	}
 
 	@Test
@@ -153,13 +161,13 @@ class QueryStoreTests {
 	void discoveredNamesLabelRowsThatComeWithoutThem() {
 		long id = this.store.register("Acme", Grouping.PROJECTS, MARCH, new UsageQuery(MARCH.start(), MARCH.end(),
 				List.of(ORG), List.of("6a1b2c3d4e5f60718293a4b1"), List.of(), List.of(), "projects", false), false);
-		this.store.rememberNames(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "old name"));
-		this.store.rememberNames(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "storefront"));
+		this.names.remember(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "old name"));
+		this.names.remember(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "storefront"));
 		this.store.complete(
 				this.store.queries(List.of(id)).get(0), List.of(new UsageDetail(null, ORG, "Acme",
 						"6a1b2c3d4e5f60718293a4b1", null, null, null, null, new BigDecimal("12.34"), MARCH.start())),
 				Instant.now(), false);
-		assertThat(this.store.usage(List.of(id))).singleElement()
+		assertThat(this.usage.usage(List.of(id))).singleElement()
 			.satisfies((row) -> assertThat(row.projectName()).isEqualTo("storefront"));
 	}
 

@@ -27,6 +27,8 @@ import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.testsupport.OnEachDatabase;
+import com.atlascost.reports.testsupport.TestDatabase;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

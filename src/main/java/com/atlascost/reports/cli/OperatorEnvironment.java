@@ -1,0 +1,60 @@
+package com.atlascost.reports.cli;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns the operator's options into Spring Boot settings before logging starts:
+ * <ul>
+ * <li>{@code --log.format=json} selects Boot's structured console logging (Elastic Common
+ * Schema); {@code ecs}, {@code logstash} and {@code gelf} are passed through.</li>
+ * <li>Without {@code --debug}, exceptions print their messages but no stack traces, in
+ * text and JSON alike (Spring Batch logs a failed step with its exception; the run
+ * summary says what failed).</li>
+ * <li>{@code --help} and {@code --plan} call and write nothing: the application starts on
+ * a throw-away in-memory database, so not even an H2 file is created, and Flyway does not
+ * run.</li>
+ * </ul>
+ * The logging settings are added last, so an explicit Spring property still wins; the
+ * dry-run database comes first, as it must.
+ */
+public class OperatorEnvironment implements EnvironmentPostProcessor {
+
+	static final String LOG_FORMAT = "log.format";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> settings = new HashMap<>();
+		String format = environment.getProperty(LOG_FORMAT, "text").toLowerCase(Locale.ROOT);
+		if (!format.equals("text")) {
+			settings.put("logging.structured.format.console", format.equals("json") ? "ecs" : format);
+		}
+		if (!isSet(environment, "debug") && !isSet(environment, "trace")) {
+			settings.put("logging.exception-conversion-word", "%wEx{0}");
+			settings.put("logging.structured.json.exclude", "error.stack_trace");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource("operatorOptions", settings));
+		if (isSet(environment, "help") || isSet(environment, "plan")) {
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("dryRun", Map.of("spring.datasource.url", "jdbc:h2:mem:dry-run",
+						"spring.datasource.driver-class-name", "org.h2.Driver", "spring.flyway.enabled", "false")));
+		}
+	}
+
+	public static boolean structuredLogs(Environment environment) {
+		return !environment.getProperty(LOG_FORMAT, "text").equalsIgnoreCase("text");
+	}
+
+	/** {@code --debug} arrives as an empty value; only {@code false} switches it off. */
+	static boolean isSet(Environment environment, String name) {
+		return environment.containsProperty(name) && !"false".equalsIgnoreCase(environment.getProperty(name));
+	}
+
+}

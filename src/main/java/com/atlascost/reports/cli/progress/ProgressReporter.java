@@ -1,0 +1,81 @@
+package com.atlascost.reports.cli.progress;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import org.jspecify.annotations.Nullable;
+
+import com.atlascost.reports.atlas.AtlasMetrics;
+import com.atlascost.reports.usage.FetchListener;
+
+/**
+ * Counts one fetch pass as it runs and hands a snapshot to its display at the display's
+ * pace. Retries are read from the client's meters, so the display and the run summary
+ * agree.
+ */
+class ProgressReporter implements FetchListener {
+
+	private final ProgressDisplay display;
+
+	private final AtlasMetrics metrics;
+
+	private final long retriesBefore;
+
+	private final AtomicInteger total = new AtomicInteger();
+
+	private final AtomicInteger done = new AtomicInteger();
+
+	private final AtomicInteger failed = new AtomicInteger();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile long startNanos = System.nanoTime();
+
+	private volatile @Nullable Disposable ticker;
+
+	ProgressReporter(ProgressDisplay display, AtlasMetrics metrics) {
+		this.display = display;
+		this.metrics = metrics;
+		this.retriesBefore = metrics.retries();
+	}
+
+	@Override
+	public void started(int toFetch, int alreadyDone) {
+		this.total.set(toFetch);
+		this.startNanos = System.nanoTime();
+		if (toFetch > 0) {
+			this.ticker = Flux.interval(this.display.interval(), Schedulers.parallel())
+				.subscribe((tick) -> this.display.show(snapshot()));
+		}
+	}
+
+	@Override
+	public void queryStarted() {
+		this.inFlight.incrementAndGet();
+	}
+
+	@Override
+	public void queryFinished(boolean stored) {
+		this.inFlight.decrementAndGet();
+		(stored ? this.done : this.failed).incrementAndGet();
+	}
+
+	ProgressSnapshot snapshot() {
+		return new ProgressSnapshot(this.total.get(), this.done.get(), this.failed.get(), this.inFlight.get(),
+				this.metrics.retries() - this.retriesBefore, Duration.ofNanos(System.nanoTime() - this.startNanos));
+	}
+
+	@Override
+	public void close() {
+		Disposable running = this.ticker;
+		if (running != null) {
+			running.dispose();
+			this.display.finish(snapshot());
+		}
+	}
+
+}

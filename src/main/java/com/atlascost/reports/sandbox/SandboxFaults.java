@@ -1,0 +1,99 @@
+package com.atlascost.reports.sandbox;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What can go wrong with a call, besides its own checks: the organization's rate limit
+ * (429 {@code RATE_LIMITED}), failures the sandbox was told to inject, and random faults
+ * of {@link SandboxSettings.Faults}.
+ */
+final class SandboxFaults {
+
+	private final SandboxSettings settings;
+
+	private final SandboxCounters counters;
+
+	private final SandboxDraws draws;
+
+	private final Queue<Integer> injectedFailures;
+
+	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	SandboxFaults(SandboxSettings settings, SandboxCounters counters, SandboxDraws draws) {
+		this.settings = settings;
+		this.counters = counters;
+		this.draws = draws;
+		this.injectedFailures = new ConcurrentLinkedQueue<>(settings.injectedFailures());
+	}
+
+	/** Takes a request from the organization's bucket, or answers 429. */
+	Optional<SandboxAnswer> rateLimit(@Nullable String orgId) {
+		SandboxSettings.RateLimit limit = this.settings.rateLimit();
+		if (!limit.enabled() || orgId == null) {
+			return Optional.empty();
+		}
+		Bucket bucket = this.buckets.computeIfAbsent(orgId, (id) -> Bucket.builder()
+			.addLimit(
+					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
+			.build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
+			return Optional.empty();
+		}
+		SandboxAnswer limited = SandboxAnswer.error(429, "RATE_LIMITED", "Too Many Requests",
+				"You have exceeded the rate limit of " + limit.capacity() + " requests, refilled at " + limit.refill()
+						+ " per " + limit.period().toSeconds() + " seconds.");
+		if (!limit.retryAfter()) {
+			return Optional.of(limited);
+		}
+		long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+		return Optional.of(limited.withHeader("Retry-After", String.valueOf(seconds)));
+	}
+
+	/** The next failure the sandbox was told to inject, if any is left. */
+	Optional<SandboxAnswer> injected() {
+		Integer injected = this.injectedFailures.poll();
+		if (injected == null) {
+			return Optional.empty();
+		}
+		SandboxAnswer failure = SandboxAnswer.error(injected,
+				(injected == 429) ? "RATE_LIMITED" : (injected == 401) ? "UNAUTHORIZED" : "UNEXPECTED_ERROR",
+				"Injected", "A failure the sandbox was told to inject.");
+		return Optional.of((injected == 429) ? failure.withHeader("Retry-After", "1") : failure);
+	}
+
+	/** The random fault of this call of the organization, mostly none. */
+	SandboxFault draw(@Nullable String orgId) {
+		SandboxSettings.Faults faults = this.settings.faults();
+		if (orgId == null || !faults.hits(orgId)) {
+			return SandboxFault.NONE;
+		}
+		double draw = this.draws.next();
+		SandboxFault fault = SandboxFault.NONE;
+		double bound = 0;
+		double[] probabilities = { faults.serverError(), faults.unavailable(), faults.droppedConnection(),
+				faults.truncatedBody(), faults.slowAnswer() };
+		SandboxFault[] kinds = { SandboxFault.SERVER_ERROR, SandboxFault.UNAVAILABLE, SandboxFault.DROPPED,
+				SandboxFault.TRUNCATED, SandboxFault.SLOW };
+		for (int i = 0; i < kinds.length && fault == SandboxFault.NONE; i++) {
+			bound += probabilities[i];
+			if (draw < bound) {
+				fault = kinds[i];
+			}
+		}
+		if (fault != SandboxFault.NONE) {
+			this.counters.faultInjected(fault.label());
+		}
+		return fault;
+	}
+
+}

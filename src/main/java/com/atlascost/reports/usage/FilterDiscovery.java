@@ -1,0 +1,109 @@
+package com.atlascost.reports.usage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import com.atlascost.reports.atlas.AtlasCluster;
+import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.AtlasProject;
+import com.atlascost.reports.atlas.UsageQuery;
+import com.atlascost.reports.plan.CostExplorerServices;
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.IdSelection;
+import com.atlascost.reports.plan.OrganizationScope;
+import com.atlascost.reports.plan.PlannedQuery;
+
+/**
+ * Turns a planned query into the filter body the API takes. The filters of the job file
+ * apply to every grouping; the grouped dimension, when the job file does not list its
+ * values ({@code all} or left out), gets them here, for that grouping alone (the API
+ * wants at least one): projects are discovered through {@code GET /orgs/{orgId}/groups},
+ * clusters through {@code GET /groups/{groupId}/clusters} of the listed or discovered
+ * projects, services are the documented list. Each organization is discovered once per
+ * run, and the names found are stored to label report rows that come without them. Lists
+ * are sorted so that the same filter always has the same stored identity.
+ */
+public class FilterDiscovery {
+
+	private final AtlasCostExplorerClient client;
+
+	private final DiscoveredNames names;
+
+	private final Map<String, Map<String, String>> projects = new LinkedHashMap<>();
+
+	private final Map<String, Map<String, String>> clusters = new LinkedHashMap<>();
+
+	public FilterDiscovery(AtlasCostExplorerClient client, DiscoveredNames names) {
+		this.client = client;
+		this.names = names;
+	}
+
+	public UsageQuery filterOf(PlannedQuery query) {
+		OrganizationScope org = query.organization();
+		Grouping grouping = query.grouping();
+		List<String> projectIds = org.projects().filterValues();
+		if (grouping == Grouping.PROJECTS && org.projects().kind() != IdSelection.Kind.LISTED) {
+			projectIds = List.copyOf(projects(org.id()).keySet());
+		}
+		List<String> clusterIds = org.clusters().filterValues();
+		if (grouping == Grouping.CLUSTERS && org.clusters().kind() != IdSelection.Kind.LISTED) {
+			clusterIds = List.copyOf(clusters(org).keySet());
+		}
+		List<String> services = org.services().filterValues();
+		if (grouping == Grouping.SERVICES && org.services().kind() != IdSelection.Kind.LISTED) {
+			services = CostExplorerServices.ALL;
+		}
+		return new UsageQuery(query.window().start(), query.window().end(), List.of(org.id()), sorted(projectIds),
+				sorted(clusterIds), sorted(services), grouping.apiName(), query.includePartialMatches());
+	}
+
+	private Map<String, String> projects(String orgId) {
+		return this.projects.computeIfAbsent(orgId, (id) -> {
+			Map<String, String> names = names(
+					this.client.listProjects(id).collectList().blockOptional().orElse(List.of()), AtlasProject::id,
+					AtlasProject::name);
+			if (names.isEmpty()) {
+				throw new IllegalStateException("organization " + id
+						+ " has no projects to group by: list project ids in the job file or drop the 'projects' grouping");
+			}
+			this.names.remember(id, "PROJECT", names);
+			return names;
+		});
+	}
+
+	/** The clusters of the projects the job file lists, or of every project. */
+	private Map<String, String> clusters(OrganizationScope org) {
+		return this.clusters.computeIfAbsent(org.id(), (id) -> {
+			List<String> projectIds = (org.projects().kind() == IdSelection.Kind.LISTED) ? org.projects().values()
+					: List.copyOf(projects(id).keySet());
+			Map<String, String> names = new LinkedHashMap<>();
+			for (String projectId : projectIds) {
+				names.putAll(
+						names(this.client.listClusters(id, projectId).collectList().blockOptional().orElse(List.of()),
+								AtlasCluster::id, AtlasCluster::name));
+			}
+			if (names.isEmpty()) {
+				throw new IllegalStateException("organization " + id
+						+ " has no clusters to group by: list cluster ids in the job file or drop the 'clusters' grouping");
+			}
+			this.names.remember(id, "CLUSTER", names);
+			return names;
+		});
+	}
+
+	private static <T> Map<String, String> names(List<T> items, Function<T, String> id, Function<T, String> name) {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (T item : Objects.requireNonNullElse(items, List.<T>of())) {
+			names.put(id.apply(item), Objects.requireNonNullElse(name.apply(item), id.apply(item)));
+		}
+		return names;
+	}
+
+	private static List<String> sorted(List<String> values) {
+		return values.stream().sorted().distinct().toList();
+	}
+
+}

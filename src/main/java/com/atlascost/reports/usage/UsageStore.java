@@ -1,0 +1,99 @@
+package com.atlascost.reports.usage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.plan.MonthWindow;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The usage rows of stored queries ({@code usage_row}), read back for reports with their
+ * query and the names discovery found. {@link QueryStore#complete} writes them.
+ */
+@Repository
+public class UsageStore {
+
+	private final JdbcClient jdbc;
+
+	public UsageStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Usage rows with their query; names a row lacks come from discovery (projects and
+	 * clusters listed through the API), so the report can label them.
+	 */
+	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
+			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
+			+ " COALESCE(u.project_name, p.name) AS project_name, u.cluster_id,"
+			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, u.amount"
+			+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+			+ " LEFT JOIN discovered_resource p ON p.org_id = q.org_id AND p.kind = 'PROJECT'"
+			+ " AND p.resource_id = u.project_id"
+			+ " LEFT JOIN discovered_resource c ON c.org_id = q.org_id AND c.kind = 'CLUSTER'"
+			+ " AND c.resource_id = u.cluster_id";
+
+	/**
+	 * The stored usage of these queries, ordered by organization, grouping, month and
+	 * line.
+	 */
+	public List<StoredUsage> usage(List<Long> ids) {
+		List<StoredUsage> usage = new ArrayList<>();
+		for (List<Long> batch : IdBatches.of(ids)) {
+			usage.addAll(this.jdbc
+				.sql(USAGE + " WHERE q.id IN (:ids) ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
+				.param("ids", batch)
+				.query(UsageStore::storedUsage)
+				.list());
+		}
+		return usage;
+	}
+
+	/**
+	 * The stored usage of these queries as a source read row by row (a database cursor
+	 * per pass, never a list), ordered by grouping in the given order, organization
+	 * label, organization id, month and line; groupings not listed come last.
+	 */
+	public UsageRows usageRows(List<Long> ids, List<Grouping> groupingOrder) {
+		List<Grouping> order = new ArrayList<>(groupingOrder);
+		for (Grouping grouping : Grouping.values()) {
+			if (!order.contains(grouping)) {
+				order.add(grouping);
+			}
+		}
+		return (action) -> {
+			for (Grouping grouping : order) {
+				for (List<Long> batch : IdBatches.of(ids)) {
+					this.jdbc
+						.sql(USAGE + " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
+								+ " ORDER BY q.org_label, q.org_id, u.usage_date, q.window_start, q.id, u.line_no")
+						.withFetchSize(1000)
+						.param("ids", batch)
+						.param("groupBy", grouping.name())
+						.query((RowCallbackHandler) (rs) -> action.accept(storedUsage(rs, 0)));
+				}
+			}
+		};
+	}
+
+	private static StoredUsage storedUsage(ResultSet rs, int rowNum) throws SQLException {
+		OffsetDateTime fetchedAt = rs.getObject("fetched_at", OffsetDateTime.class);
+		return new StoredUsage(rs.getLong("id"), rs.getString("org_id"), rs.getString("org_label"),
+				Grouping.valueOf(rs.getString("group_by")),
+				new MonthWindow(rs.getObject("window_start", LocalDate.class),
+						rs.getObject("window_end", LocalDate.class)),
+				rs.getObject("usage_date", LocalDate.class), rs.getString("organization_name"),
+				rs.getString("project_id"), rs.getString("project_name"), rs.getString("cluster_id"),
+				rs.getString("cluster_name"), rs.getString("service"), rs.getBigDecimal("amount"),
+				rs.getBoolean("provisional"), (fetchedAt != null) ? fetchedAt.toInstant() : null);
+	}
+
+}

@@ -1,0 +1,206 @@
+package com.atlascost.reports.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.atlascost.reports.sandbox.AtlasSandbox;
+import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.SandboxRun;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator sees: the plan, the help, progress, the run summary (in the log and on
+ * the run-info sheet), JSON logs, failures without stack traces, refused credentials.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class OperatorFunctionalTests {
+
+	private static final YearMonth NOW = YearMonth.now(ZoneOffset.UTC);
+
+	private static final Pattern WINDOW_LINE = Pattern.compile("(?m)^  (\\d{4}-\\d{2})  \\[(\\S+), (\\S+)\\)  fetch$");
+
+	@TempDir
+	Path dir;
+
+	/**
+	 * Spring Boot keeps the structured format in a system property, which would outlive
+	 * the JSON run in this JVM.
+	 */
+	@AfterEach
+	void plainLogsAgain() {
+		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+	}
+
+	@Test
+	void planListsExactlyTheWindowsAndQueriesAndCallsAndWritesNothing(CapturedOutput output) {
+		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=2025-11",
+				"--to=2026-02", "--plan");
+		assertThat(run.exitCode()).isZero();
+		List<String> windows = new ArrayList<>();
+		Matcher matcher = WINDOW_LINE.matcher(output.getOut());
+		while (matcher.find()) {
+			windows.add(matcher.group(1) + " " + matcher.group(2) + " " + matcher.group(3));
+		}
+		assertThat(windows).containsExactly("2025-11 2025-11-01 2025-12-01", "2025-12 2025-12-01 2026-01-01",
+				"2026-01 2026-01-01 2026-02-01", "2026-02 2026-02-01 2026-03-01");
+		assertThat(output.getOut()).contains(
+				"Plan for job 'sandbox-demo' (jobs/sandbox.yml), 2025-11 to 2026-02: 4 windows x 2 organizations x 2 groupings = 16 queries");
+		assertThat(output.getOut()
+			.lines()
+			.filter((line) -> line.matches("  [0-9a-f]{24}  (projects|services)  \\d{4}-\\d{2}  fetch"))).hasSize(16)
+			.contains("  " + SandboxData.ACME_ANALYTICS + "  services  2026-02  fetch");
+		assertThat(run.counters().tokenRequests() + run.counters().creates() + run.counters().polls()
+				+ run.counters().projectListings())
+			.isZero();
+		assertThat(this.dir.resolve("data")).doesNotExist();
+		assertThat(this.dir.resolve("reports")).doesNotExist();
+	}
+
+	@Test
+	void planOfInvalidInputPrintsTheReasonAndExitsTwo(CapturedOutput output) {
+		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=2026-05",
+				"--to=2026-04", "--plan");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Invalid input: "))).singleElement()
+			.asString()
+			.endsWith("Invalid input: --from=2026-05 is after --to=2026-04 (the current month when --to is not given):"
+					+ " the range must run forward, both months inclusive");
+		assertThat(output.getOut()).doesNotContain("Plan for job");
+		assertThat(this.dir.resolve("data")).doesNotExist();
+	}
+
+	@Test
+	void helpListsOptionsEnvironmentExitCodesAndExamples(CapturedOutput output) {
+		SandboxRun run = SandboxRun.of(this.dir, "--help");
+		assertThat(run.exitCode()).isZero();
+		assertThat(output.getOut()).contains("--job=FILE", "--from=YYYY-MM", "--plan", "--log.format=text|json",
+				"--debug", "MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET",
+				"MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY", "Exit codes:",
+				"2  invalid input or configuration", "3  the same job is already running", "Examples:");
+		assertThat(this.dir.resolve("data")).doesNotExist();
+	}
+
+	@Test
+	void runWithFaultsShowsRetriesAnd429sAsTheSandboxCountedThemInLogAndWorkbook(CapturedOutput output)
+			throws Exception {
+		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
+				"--sandbox.injected-failures=429,503,429", "--sandbox.processing-delay=300ms", "--progress=bar");
+		assertThat(run.exitCode()).isZero();
+		long sandbox429 = run.counters().responses(429);
+		long sandboxTransient = sandbox429 + run.counters().responses(503);
+		assertThat(sandbox429).isEqualTo(2);
+		Map<String, String> summary = summaryFromLog(output.getOut());
+		assertThat(summary).containsEntry("Rate limited (429)", Long.toString(sandbox429))
+			.containsEntry("Retries", Long.toString(sandboxTransient))
+			.containsEntry("Queries", "4 planned, 4 done (4 fetched, 0 already done before this run), 0 failed")
+			.containsEntry("Windows", "1: " + NOW + " to " + NOW)
+			.containsKeys("Rows stored", "Total " + NOW + " (projects)", "Workbook", "FOCUS CSV", "Duration",
+					"Query latency");
+		assertThat(summary.get("API calls by status")).contains("429=" + sandbox429, "503=1",
+				"102=" + run.counters().responses(102), "202=" + run.counters().creates());
+		assertThat(output.getOut()).contains("Fetching [########################] 4/4 queries")
+			.contains("\r")
+			.contains("Exit code 0: done");
+
+		Path workbook = Path.of(summary.get("Workbook"));
+		Map<String, String> runInfo = new HashMap<>();
+		DataFormatter text = new DataFormatter();
+		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+			Sheet sheet = book.getSheet("Run info");
+			for (Row row : sheet) {
+				if (row.getCell(0) != null && row.getCell(1) != null) {
+					runInfo.put(text.formatCellValue(row.getCell(0)), text.formatCellValue(row.getCell(1)));
+				}
+			}
+		}
+		assertThat(runInfo).containsEntry("Rate limited (429)", Long.toString(sandbox429))
+			.containsEntry("Retries", Long.toString(sandboxTransient))
+			.containsEntry("Rows stored", summary.get("Rows stored"))
+			.containsEntry("Total " + NOW + " (projects)", summary.get("Total " + NOW + " (projects)"))
+			.containsEntry("Exit code", "0: done");
+		assertThat(Files.readString(Path.of(summary.get("FOCUS CSV")))).doesNotContain("Fetching")
+			.doesNotContain("Progress");
+	}
+
+	@Test
+	void jsonLogsAreOneObjectPerLineAndQueryLinesCarryOrgGroupingAndWindow(CapturedOutput output) {
+		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
+				"--log.format=json", "--logging.level.com.atlascost.reports.usage=DEBUG",
+				"--sandbox.processing-delay=300ms", "--progress.interval=100ms");
+		assertThat(run.exitCode()).isZero();
+		JsonMapper mapper = JsonMapper.builder().build();
+		List<JsonNode> lines = output.getOut().lines().filter((line) -> !line.isBlank()).map(mapper::readTree).toList();
+		assertThat(lines).allSatisfy((line) -> assertThat(line.has("@timestamp")).isTrue());
+		List<JsonNode> stored = lines.stream()
+			.filter((line) -> line.path("message").asString().contains("usage rows stored"))
+			.toList();
+		assertThat(stored).hasSize(4).allSatisfy((line) -> {
+			assertThat(line.path("org").asString()).matches("[0-9a-f]{24}");
+			assertThat(line.path("grouping").asString()).isIn("projects", "services");
+			assertThat(line.path("window").asString()).isEqualTo(NOW.atDay(1) + "/" + NOW.plusMonths(1).atDay(1));
+		});
+		assertThat(lines).anySatisfy((line) -> assertThat(line.path("message").asString()).startsWith("Progress: "));
+		assertThat(lines).anySatisfy((line) -> assertThat(line.path("message").asString()).startsWith("  Retries: "));
+	}
+
+	@Test
+	void failedRunPrintsReasonsButNoStackTraceWithoutDebug(CapturedOutput output) {
+		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
+				"--atlas.retry.max-attempts=1", "--sandbox.injected-failures=503");
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(output.getOut()).contains("Failure: list projects for org ")
+			.contains("failed: 503 UNEXPECTED_ERROR")
+			.contains("Exit code 1: the job failed; run the same command again to resume it")
+			.doesNotContain("\tat ")
+			.doesNotContain("Caused by");
+	}
+
+	@Test
+	void refusedCredentialsNameTheOrgAndStatusButNotTheSecret(CapturedOutput output) {
+		String wrongSecret = "a-wrong-private-key-8c1f";
+		try (AtlasSandbox atlas = AtlasSandbox.start()) {
+			SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--from=" + NOW,
+					"--atlas.base-url=" + atlas.baseUrl(),
+					"--MONGODB_ATLAS_PUBLIC_API_KEY=" + atlas.apiKey().publicKey(),
+					"--MONGODB_ATLAS_PRIVATE_API_KEY=" + wrongSecret, "--logging.level.org.springframework.web=DEBUG",
+					"--logging.level.reactor.netty=DEBUG");
+			assertThat(run.exitCode()).isEqualTo(1);
+		}
+		assertThat(output.getOut()).contains("Credentials: Atlas refused the credentials for org "
+				+ SandboxData.ACME_PRODUCTION + " (401): check MONGODB_ATLAS_CLIENT_ID");
+		assertThat(output.getAll()).doesNotContain(wrongSecret);
+	}
+
+	/** The {@code what: value} lines after "Run summary". */
+	private static Map<String, String> summaryFromLog(String out) {
+		Map<String, String> entries = new HashMap<>();
+		Pattern entry = Pattern.compile("CostReportRunner\\s+:   ([^:]+): (.*)$");
+		out.lines().map(entry::matcher).filter(Matcher::find).forEach((m) -> entries.put(m.group(1), m.group(2)));
+		return entries;
+	}
+
+}

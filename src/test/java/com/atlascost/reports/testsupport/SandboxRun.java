@@ -1,0 +1,62 @@
+package com.atlascost.reports.testsupport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.atlascost.reports.AtlasCostReportsApplication;
+import com.atlascost.reports.sandbox.AtlasSandbox;
+import com.atlascost.reports.sandbox.SandboxCounters;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the application as the command line does, in this JVM, against a real database (an
+ * H2 file unless told otherwise) and a reports directory under {@code dir}, and keeps
+ * what a test reads afterwards.
+ */
+public record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) {
+
+	public static SandboxRun of(Path dir, String... args) {
+		return of(TestDatabase.h2(), dir, args);
+	}
+
+	public static SandboxRun of(TestDatabase database, Path dir, String... args) {
+		return withDatabaseArguments(database.springArguments(dir), dir, args);
+	}
+
+	/**
+	 * Runs with these datasource arguments only: none leaves the database to the
+	 * application's configuration and {@code args} (a profile, say).
+	 */
+	public static SandboxRun withDatabaseArguments(List<String> databaseArguments, Path dir, String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		List<String> fallbacks = new ArrayList<>(databaseArguments);
+		fallbacks.add("--reports.dir=" + dir.resolve("reports"));
+		fallbacks.add("--sandbox.processing-delay=30ms");
+		for (String fallback : fallbacks) {
+			String option = fallback.substring(0, fallback.indexOf('=') + 1);
+			if (all.stream().noneMatch((arg) -> arg.startsWith(option))) {
+				all.add(fallback);
+			}
+		}
+		ConfigurableApplicationContext context = SpringApplication.run(AtlasCostReportsApplication.class,
+				all.toArray(String[]::new));
+		AtlasSandbox sandbox = context.getBeanProvider(AtlasSandbox.class).getIfAvailable();
+		int exitCode = SpringApplication.exit(context);
+		return new SandboxRun(exitCode, (sandbox != null) ? sandbox.counters() : null, sandbox);
+	}
+
+	public static Path database(Path dir) {
+		return dir.resolve("data").resolve("atlas-cost-reports");
+	}
+
+	/**
+	 * The H2 file of {@code dir}; tests on each database use {@link TestDatabase#url}.
+	 */
+	public static String jdbcUrl(Path dir) {
+		return TestDatabase.h2().url(dir);
+	}
+
+}
