@@ -5,6 +5,8 @@ import java.time.Clock;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.invoice.InvoiceFetcher;
+import com.atlascost.reports.invoice.InvoiceStore;
 import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.QueryPlanner;
@@ -26,10 +28,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cost report job, top to bottom: plan the queries, fetch their usage, write the
- * report, deliver it. A restart skips the steps that completed and, within the fetch
- * step, the queries that are DONE: a run that failed to deliver resumes with the delivery
- * alone, which skips what it had already sent.
+ * The cost report job, top to bottom: plan the queries, fetch their usage, fetch the
+ * invoices, write the report, deliver it. A restart skips the steps that completed and,
+ * within the fetch step, the queries that are DONE: a run that failed to deliver resumes
+ * with the delivery alone, which skips what it had already sent.
  */
 @Configuration(proxyBeanMethods = false)
 public class CostReportJobConfiguration {
@@ -37,9 +39,11 @@ public class CostReportJobConfiguration {
 	public static final String JOB_NAME = "costReport";
 
 	@Bean
-	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step reportStep, Step deliverStep) {
+	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step invoiceStep, Step reportStep,
+			Step deliverStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
 			.next(fetchStep)
+			.next(invoiceStep)
 			.next(reportStep)
 			.next(deliverStep)
 			.build();
@@ -61,11 +65,19 @@ public class CostReportJobConfiguration {
 	}
 
 	@Bean
+	Step invoiceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+			InvoiceFetcher fetcher) {
+		return new StepBuilder("invoices", jobRepository)
+			.tasklet(new InvoiceTasklet(reader, fetcher), transactionManager)
+			.build();
+	}
+
+	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
 			QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection,
-			Clock clock, RunSummaries summaries) {
+			Clock clock, RunSummaries summaries, InvoiceStore invoices) {
 		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries),
+			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries, invoices),
 					transactionManager)
 			.build();
 	}

@@ -3,9 +3,13 @@ package com.atlascost.reports.plan;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A validated job file. */
+/**
+ * A validated job file; {@code tags} are the tag keys of the Tags sheet, {@code delivery}
+ * where the report and alerts go.
+ */
 public record JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
-		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, Delivery delivery) {
+		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags,
+		Delivery delivery) {
 
 	public JobDefinition {
 		groupings = List.copyOf(groupings);
@@ -15,14 +19,21 @@ public record JobDefinition(Path source, String name, int lookbackMonths, List<G
 
 	/** A job that delivers nothing. */
 	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
-			boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets) {
-		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, budgets, Delivery.none());
+			boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags) {
+		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, budgets, tags,
+				Delivery.none());
 	}
 
 	/** A job without budgets. */
 	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
 			boolean includePartialMatches, List<OrganizationScope> organizations) {
 		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, List.of());
+	}
+
+	/** A job without tags. */
+	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
+			boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets) {
+		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, budgets, TagKeys.none());
 	}
 
 }

@@ -141,7 +141,32 @@ public class JobFileReader {
 		int lookback = (raw.lookbackMonths() != null) ? raw.lookbackMonths() : DEFAULT_LOOKBACK_MONTHS;
 		boolean partial = Boolean.TRUE.equals(raw.includePartialMatches());
 		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations, budgets,
-				delivery(file, raw.delivery(), problems));
+				tagKeys(file, raw.tags(), problems), delivery(file, raw.delivery(), problems));
+	}
+
+	/** {@code tags: all}, or a list of distinct, non-blank keys. */
+	private static TagKeys tagKeys(Path file, @Nullable List<String> tags, List<String> problems) {
+		if (tags == null || tags.isEmpty()) {
+			return TagKeys.none();
+		}
+		if (tags.size() == 1 && "all".equals(tags.get(0))) {
+			return TagKeys.allKeys();
+		}
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < tags.size(); i++) {
+			String key = tags.get(i);
+			if (key == null || key.isBlank() || "all".equals(key)) {
+				problems.add(problem(file, "tags[" + i + "]", String.valueOf(key),
+						"must be a tag key ('all' stands alone: tags: all)"));
+			}
+			else if (keys.contains(key.strip())) {
+				problems.add(problem(file, "tags[" + i + "]", key, "is listed twice"));
+			}
+			else {
+				keys.add(key.strip());
+			}
+		}
+		return TagKeys.of(keys);
 	}
 
 	/** A list element's path without Bean Validation's {@code .<list element>} suffix. */

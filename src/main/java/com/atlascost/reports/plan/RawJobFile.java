@@ -29,8 +29,10 @@ record RawJobFile(
 				message = "must be at most 120") Integer lookbackMonths,
 		@NotEmpty(message = "must list at least one grouping") @JsonFormat(
 				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> groupBy,
-		Boolean includePartialMatches, @NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
+		Boolean includePartialMatches,
+		@NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
 				message = "must not be empty") RawOrganization> organizations,
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags,
 		@Valid RawDelivery delivery) {
 
 	/** The {@code delivery} block: the report mail and the alerts. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import com.atlascost.reports.plan.Delivery;
 import com.atlascost.reports.plan.InvalidInputException;
 import com.atlascost.reports.plan.JobDefinition;
+import com.atlascost.reports.plan.TagKeys;
 
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.unit.DataSize;
@@ -74,7 +75,7 @@ class DeliveryPreflightTests {
 	}
 
 	private static JobDefinition job(Delivery delivery) {
-		return new JobDefinition(FILE, "finance", 3, List.of(), false, List.of(), List.of(), delivery);
+		return new JobDefinition(FILE, "finance", 3, List.of(), false, List.of(), List.of(), TagKeys.none(), delivery);
 	}
 
 }
