@@ -4,7 +4,8 @@ package com.atlascost.reports.atlas;
 public enum AtlasApiCall {
 
 	CREATE_USAGE_QUERY("create usage query"), POLL_USAGE("poll usage"), LIST_PROJECTS("list projects"),
-	LIST_CLUSTERS("list clusters"), ISSUE_TOKEN("issue OAuth token");
+	LIST_CLUSTERS("list clusters"), ISSUE_TOKEN("issue OAuth token"), LIST_INVOICES("list invoices"),
+	GET_INVOICE("get invoice"), LIST_PENDING_INVOICES("list pending invoices");
 
 	private final String description;
 

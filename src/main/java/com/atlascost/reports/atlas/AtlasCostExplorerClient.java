@@ -3,6 +3,7 @@ package com.atlascost.reports.atlas;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -54,6 +55,11 @@ public class AtlasCostExplorerClient {
 	private static final String PROJECTS_PATH = "/api/atlas/v2/orgs/{orgId}/groups";
 
 	private static final String CLUSTERS_PATH = "/api/atlas/v2/groups/{groupId}/clusters";
+
+	private static final String INVOICES_PATH = "/api/atlas/v2/orgs/{orgId}/invoices";
+
+	/** The invoice operations have this version only (mongodb/openapi, June 2025). */
+	static final String INVOICES_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
 
 	private final WebClient webClient;
 
@@ -139,21 +145,72 @@ public class AtlasCostExplorerClient {
 				AtlasCluster.class);
 	}
 
+	/**
+	 * The invoices of the organization whose billing periods fall between the two dates
+	 * (inclusive, as Atlas filters them), page after page, without line items; those of
+	 * linked organizations included.
+	 */
+	public Flux<AtlasInvoice> listInvoices(String orgId, LocalDate fromDate, LocalDate toDate) {
+		return listAll(
+				(uri) -> uri.path(INVOICES_PATH)
+					.queryParam("fromDate", fromDate)
+					.queryParam("toDate", toDate)
+					.queryParam("sortBy", "START_DATE")
+					.queryParam("orderBy", "asc"),
+				orgId, orgId, AtlasApiCall.LIST_INVOICES, AtlasInvoice.class, INVOICES_MEDIA_TYPE);
+	}
+
+	/** One invoice with its line items and linked invoices. */
+	public Mono<AtlasInvoice> getInvoice(String orgId, String invoiceId) {
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
+			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/{invoiceId}")).build(orgId, invoiceId))
+			.header(HttpHeaders.ACCEPT, INVOICES_MEDIA_TYPE)
+			.exchangeToMono(this::read));
+		return call(reply, orgId, AtlasApiCall.GET_INVOICE, Set.of(200)).handle((ok, sink) -> {
+			AtlasInvoice invoice = this.mapper.treeToValue(ok.content(), AtlasInvoice.class);
+			if (invoice == null) {
+				sink.error(new AtlasApiException(ok.status(), AtlasApiException.UNPARSEABLE_BODY,
+						"the answer carries no invoice", orgId, AtlasApiCall.GET_INVOICE, null));
+				return;
+			}
+			sink.next(invoice);
+		});
+	}
+
+	/** The open month's invoices, with their line items. */
+	public Flux<AtlasInvoice> listPendingInvoices(String orgId) {
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
+			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/pending")).build(orgId))
+			.header(HttpHeaders.ACCEPT, INVOICES_MEDIA_TYPE)
+			.exchangeToMono(this::read));
+		return call(reply, orgId, AtlasApiCall.LIST_PENDING_INVOICES, Set.of(200))
+			.flatMapIterable((ok) -> Objects
+				.requireNonNullElse(this.mapper.treeToValue(ok.content(), Page.class), new Page(List.of(), 0))
+				.resultsOrEmpty())
+			.map((item) -> this.mapper.treeToValue(item, AtlasInvoice.class));
+	}
+
 	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
 			Class<T> type) {
-		return page(path, pathId, orgId, call, 1)
+		return listAll(path, pathId, orgId, call, type, this.properties.mediaType());
+	}
+
+	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
+			Class<T> type, String mediaType) {
+		return page(path, pathId, orgId, call, 1, mediaType)
 			.expand((page) -> page.hasNext(this.properties.itemsPerPage())
-					? page(path, pathId, orgId, call, page.number() + 1) : Mono.empty())
+					? page(path, pathId, orgId, call, page.number() + 1, mediaType) : Mono.empty())
 			.concatMapIterable((page) -> page.content().resultsOrEmpty())
 			.map((item) -> this.mapper.treeToValue(item, type));
 	}
 
 	private Mono<NumberedPage> page(Function<UriBuilder, UriBuilder> path, String pathId, String orgId,
-			AtlasApiCall call, int pageNum) {
+			AtlasApiCall call, int pageNum, String mediaType) {
 		Function<UriBuilder, URI> uri = (builder) -> withEnvelope(path.apply(builder)).queryParam("pageNum", pageNum)
 			.queryParam("itemsPerPage", this.properties.itemsPerPage())
 			.build(pathId);
-		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get().uri(uri).exchangeToMono(this::read));
+		Mono<AtlasReply> reply = Mono.defer(
+				() -> this.webClient.get().uri(uri).header(HttpHeaders.ACCEPT, mediaType).exchangeToMono(this::read));
 		return call(reply, orgId, call, Set.of(200)).map((ok) -> new NumberedPage(pageNum,
 				Objects.requireNonNullElse(this.mapper.treeToValue(ok.content(), Page.class), new Page(List.of(), 0))));
 	}

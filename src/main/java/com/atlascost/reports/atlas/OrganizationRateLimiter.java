@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  */
 final class OrganizationRateLimiter implements ExchangeFilterFunction {
 
-	private static final Pattern BILLING_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/billing/");
+	/** Cost Explorer and invoices share one bucket per organization (Atlas's limits). */
+	private static final Pattern BILLING_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/(billing|invoices)(/|$)");
 
 	private final AtlasProperties.RateLimit limit;
 

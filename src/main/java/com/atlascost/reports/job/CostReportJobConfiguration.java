@@ -5,6 +5,8 @@ import java.time.Clock;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.invoice.InvoiceFetcher;
+import com.atlascost.reports.invoice.InvoiceStore;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.report.ReportWriter;
@@ -25,9 +27,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cost report job, top to bottom: plan the queries, fetch their usage, write the
- * report. A restart skips the steps that completed and, within the fetch step, the
- * queries that are DONE.
+ * The cost report job, top to bottom: plan the queries, fetch their usage, fetch the
+ * invoices, write the report. A restart skips the steps that completed and, within the
+ * fetch step, the queries that are DONE.
  */
 @Configuration(proxyBeanMethods = false)
 public class CostReportJobConfiguration {
@@ -35,8 +37,12 @@ public class CostReportJobConfiguration {
 	public static final String JOB_NAME = "costReport";
 
 	@Bean
-	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step reportStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(planStep).next(fetchStep).next(reportStep).build();
+	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step invoiceStep, Step reportStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
+			.next(fetchStep)
+			.next(invoiceStep)
+			.next(reportStep)
+			.build();
 	}
 
 	@Bean
@@ -55,11 +61,19 @@ public class CostReportJobConfiguration {
 	}
 
 	@Bean
+	Step invoiceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+			InvoiceFetcher fetcher) {
+		return new StepBuilder("invoices", jobRepository)
+			.tasklet(new InvoiceTasklet(reader, fetcher), transactionManager)
+			.build();
+	}
+
+	@Bean
 	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
 			QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection,
-			Clock clock, RunSummaries summaries) {
+			Clock clock, RunSummaries summaries, InvoiceStore invoices) {
 		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries),
+			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries, invoices),
 					transactionManager)
 			.build();
 	}

@@ -6,14 +6,19 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.invoice.Invoice;
+import com.atlascost.reports.invoice.InvoiceStore;
+import com.atlascost.reports.invoice.UsageTotals;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.report.InvoiceReport;
 import com.atlascost.reports.report.ReportFiles;
 import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.report.ReportWriter;
@@ -54,9 +59,12 @@ class ReportTasklet implements Tasklet {
 
 	private final RunSummaries summaries;
 
+	private final InvoiceStore invoices;
+
 	ReportTasklet(JobFileReader reader, QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas,
-			AtlasConnection connection, Clock clock, RunSummaries summaries) {
+			AtlasConnection connection, Clock clock, RunSummaries summaries, InvoiceStore invoices) {
 		this.summaries = summaries;
+		this.invoices = invoices;
 		this.reader = reader;
 		this.store = store;
 		this.usage = usage;
@@ -76,6 +84,12 @@ class ReportTasklet implements Tasklet {
 		logger.info("Writing the report of {} from {} stored queries", run.describe(), ids.size());
 		Map<String, Long> queryCounts = new LinkedHashMap<>();
 		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
+		InvoiceReport invoiceReport = invoiceReport(job, run, ids);
+		context.putString(RunContext.UNRECONCILED,
+				invoiceReport.unreconciled()
+					.stream()
+					.map((line) -> line.orgMonth().toString())
+					.collect(Collectors.joining(", ")));
 		// The report is the last step: a run that gets here ends with exit code 0.
 		JobExecution execution = step.getJobExecution();
 		Duration sofar = (execution.getStartTime() != null)
@@ -86,12 +100,24 @@ class ReportTasklet implements Tasklet {
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
 				job.groupings(), this.usage.usageRows(ids, job.groupings()), shownParameters(run, step),
 				this.atlas.apiVersion(), this.clock.instant(), this.store.provisionalMonths(ids),
-				job.includePartialMatches(), queryCounts, job.budgets(), summary.entries()));
+				job.includePartialMatches(), queryCounts, job.budgets(), summary.entries()), invoiceReport);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());
 		logger.info("Report written: {} and {} ({} usage rows)", files.workbook(), files.focusCsv(), files.usageRows());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The invoices of the job's organizations and months against the organizations' usage
+	 * totals.
+	 */
+	private InvoiceReport invoiceReport(JobDefinition job, RunParameters run, List<Long> ids) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		job.organizations().forEach((org) -> labels.put(org.id(), org.label()));
+		List<Invoice> stored = this.invoices.invoices(labels.keySet(), run.range().from(), run.range().to());
+		UsageTotals usage = UsageTotals.of(this.usage.usageRows(ids, job.groupings()));
+		return InvoiceReport.of(labels, stored, usage, job.tags());
 	}
 
 	private Map<String, String> shownParameters(RunParameters run, StepExecution step) {

@@ -26,6 +26,13 @@ public final class RunContext {
 	 */
 	static final String FETCH_CACHED = "fetch.cached";
 
+	static final String INVOICES_FETCHED = "invoices.fetched";
+
+	static final String INVOICES_KEPT = "invoices.kept";
+
+	/** The org-months whose usage and invoice differ by more than a cent. */
+	static final String UNRECONCILED = "invoices.unreconciled";
+
 	static final String ROWS = "report.rows";
 
 	public static final String WORKBOOK = "report.workbook";
@@ -63,7 +70,10 @@ public final class RunContext {
 		return new RunFacts(run.jobName(), run.jobFile(), execution.getId(), run.range(), queryIds(context),
 				context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0), context.getInt(FETCH_FAILED, 0),
 				context.containsKey(WORKBOOK) ? context.getString(WORKBOOK) : null,
-				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages);
+				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages,
+				context.containsKey(INVOICES_FETCHED) ? context.getInt(INVOICES_FETCHED) + " fetched, "
+						+ context.getInt(INVOICES_KEPT, 0) + " settled ones already stored" : null,
+				context.containsKey(UNRECONCILED) ? context.getString(UNRECONCILED) : null);
 	}
 
 }

@@ -3,9 +3,9 @@ package com.atlascost.reports.plan;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A validated job file. */
+/** A validated job file; {@code tags} are the tag keys of the Tags sheet. */
 public record JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
-		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets) {
+		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags) {
 
 	public JobDefinition {
 		groupings = List.copyOf(groupings);
@@ -17,6 +17,12 @@ public record JobDefinition(Path source, String name, int lookbackMonths, List<G
 	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
 			boolean includePartialMatches, List<OrganizationScope> organizations) {
 		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, List.of());
+	}
+
+	/** A job without tags. */
+	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
+			boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets) {
+		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, budgets, TagKeys.none());
 	}
 
 }

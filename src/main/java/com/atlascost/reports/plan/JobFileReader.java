@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
+import org.jspecify.annotations.Nullable;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -139,7 +140,33 @@ public class JobFileReader {
 		}
 		int lookback = (raw.lookbackMonths() != null) ? raw.lookbackMonths() : DEFAULT_LOOKBACK_MONTHS;
 		boolean partial = Boolean.TRUE.equals(raw.includePartialMatches());
-		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations, budgets);
+		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations, budgets,
+				tagKeys(file, raw.tags(), problems));
+	}
+
+	/** {@code tags: all}, or a list of distinct, non-blank keys. */
+	private static TagKeys tagKeys(Path file, @Nullable List<String> tags, List<String> problems) {
+		if (tags == null || tags.isEmpty()) {
+			return TagKeys.none();
+		}
+		if (tags.size() == 1 && "all".equals(tags.get(0))) {
+			return TagKeys.allKeys();
+		}
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < tags.size(); i++) {
+			String key = tags.get(i);
+			if (key == null || key.isBlank() || "all".equals(key)) {
+				problems.add(problem(file, "tags[" + i + "]", String.valueOf(key),
+						"must be a tag key ('all' stands alone: tags: all)"));
+			}
+			else if (keys.contains(key.strip())) {
+				problems.add(problem(file, "tags[" + i + "]", key, "is listed twice"));
+			}
+			else {
+				keys.add(key.strip());
+			}
+		}
+		return TagKeys.of(keys);
 	}
 
 	/**

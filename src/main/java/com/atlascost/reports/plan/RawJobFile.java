@@ -27,8 +27,10 @@ record RawJobFile(
 				message = "must be at most 120") Integer lookbackMonths,
 		@NotEmpty(message = "must list at least one grouping") @JsonFormat(
 				with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> groupBy,
-		Boolean includePartialMatches, @NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
-				message = "must not be empty") RawOrganization> organizations) {
+		Boolean includePartialMatches,
+		@NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
+				message = "must not be empty") RawOrganization> organizations,
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags) {
 
 	record RawOrganization(
 			@NotNull(message = "is required") @Pattern(regexp = AtlasIds.PATTERN,

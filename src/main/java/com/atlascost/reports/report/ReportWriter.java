@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a run's report: the Excel workbook and the FOCUS CSV, named after the job and
- * the month range, into the reports directory (property {@code reports.dir}, default
- * {@code reports}).
+ * Writes a run's report: the Excel workbook and the FOCUS CSV (from the invoices), named
+ * after the job and the month range, into the reports directory (property
+ * {@code reports.dir}, default {@code reports}).
  *
  * <p>
  * Finance may pick a file up at any moment, so neither is ever seen half written: both
@@ -81,6 +81,17 @@ public class ReportWriter {
 	 * @throws UncheckedIOException if writing fails; no new or partial file is left then
 	 */
 	public ReportFiles write(ReportRequest request) {
+		return write(request, InvoiceReport.none());
+	}
+
+	/**
+	 * Writes both files with the invoices' sheets and their FOCUS rows, replacing an
+	 * earlier report of the same job and range.
+	 * @throws IllegalArgumentException if the request cannot make a report; nothing is
+	 * written then
+	 * @throws UncheckedIOException if writing fails; no new or partial file is left then
+	 */
+	public ReportFiles write(ReportRequest request, InvoiceReport invoices) {
 		ReportFileNames names = ReportFileNames.of(request);
 		ReportContents contents = ReportContents.of(request, this.workbookWriter.settings().messages());
 		Path workbook = this.reportsDirectory.resolve(names.workbook());
@@ -94,12 +105,12 @@ public class ReportWriter {
 			focusCsvTemp = temporaryFor(focusCsv);
 			try (Writer out = new BufferedWriter(new OutputStreamWriter(
 					Files.newOutputStream(focusCsvTemp, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
-				this.focusCsvWriter.write(contents, out);
+				this.focusCsvWriter.write(invoices, out);
 			}
 			workbookTemp = temporaryFor(workbook);
 			try (OutputStream out = new BufferedOutputStream(
 					Files.newOutputStream(workbookTemp, StandardOpenOption.WRITE))) {
-				this.workbookWriter.write(contents, out);
+				this.workbookWriter.write(contents, invoices, out);
 			}
 			moveIntoPlace(focusCsvTemp, focusCsv);
 			moveIntoPlace(workbookTemp, workbook);

@@ -11,7 +11,8 @@ import com.atlascost.reports.plan.Grouping;
 
 /**
  * Writes the Excel workbook: {@code Summary}, one sheet per grouping in the job's order,
- * {@code Budgets} when the job has budgets, {@code Detail} (continued on
+ * {@code Budgets} when the job has budgets, {@code Reconciliation} when the run fetched
+ * invoices, {@code Tags} when the job asks for tags, {@code Detail} (continued on
  * {@code Detail (2)} ... past Excel's row limit), {@code Run info}. Sheet names and
  * labels are in the settings' language.
  *
@@ -38,6 +39,10 @@ class WorkbookWriter {
 	}
 
 	void write(ReportContents contents, OutputStream out) throws IOException {
+		write(contents, InvoiceReport.none(), out);
+	}
+
+	void write(ReportContents contents, InvoiceReport invoices, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
 			workbook.setCompressTempFiles(true);
 			WorkbookCells cells = new WorkbookCells(workbook);
@@ -53,6 +58,14 @@ class WorkbookWriter {
 			if (!contents.request().budgets().isEmpty()) {
 				BudgetSheet budgets = new BudgetSheet(cells, this.settings);
 				budgets.write(workbook.createSheet(budgets.name()), contents);
+			}
+			if (invoices.fetched()) {
+				ReconciliationSheet reconciliation = new ReconciliationSheet(cells, this.settings);
+				reconciliation.write(workbook.createSheet(reconciliation.name()), invoices);
+			}
+			if (!invoices.tagKeys().isEmpty()) {
+				TagsSheet tags = new TagsSheet(cells, this.settings);
+				tags.write(workbook.createSheet(tags.name()), invoices);
 			}
 			List<String> detailSheets = new DetailSheet(cells, this.settings).write(workbook, contents);
 			RunInfoSheet runInfo = new RunInfoSheet(cells, this.settings);

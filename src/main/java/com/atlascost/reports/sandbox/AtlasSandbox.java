@@ -26,6 +26,8 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	private final SandboxAuthority authority;
 
+	private final SandboxInvoices invoices;
+
 	private final SandboxCounters counters = new SandboxCounters();
 
 	private final DisposableServer server;
@@ -40,6 +42,8 @@ public final class AtlasSandbox implements AutoCloseable {
 		TokenEndpoint tokens = new TokenEndpoint(settings, this.authority, this.counters, api);
 		CostExplorerEndpoint costExplorer = new CostExplorerEndpoint(settings, this.data, this.counters, draws, api);
 		ListingEndpoints listings = new ListingEndpoints(settings, this.data, this.counters, api);
+		this.invoices = new SandboxInvoices(this.data, settings.clock());
+		InvoiceEndpoints invoiceEndpoints = new InvoiceEndpoints(this.invoices, api, listings);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
@@ -48,6 +52,9 @@ public final class AtlasSandbox implements AutoCloseable {
 				.get(USAGE + "/{token}", costExplorer::poll)
 				.get("/api/atlas/v2/orgs/{orgId}/groups", listings::projects)
 				.get("/api/atlas/v2/groups/{groupId}/clusters", listings::clusters)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices", invoiceEndpoints::listInvoices)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices/pending", invoiceEndpoints::pendingInvoices)
+				.get("/api/atlas/v2/orgs/{orgId}/invoices/{invoiceId}", invoiceEndpoints::getInvoice)
 				.route((request) -> true, api::notFound))
 			.bindNow();
 	}
@@ -79,6 +86,11 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	public SandboxData data() {
 		return this.data;
+	}
+
+	/** The invoices it serves; tests damage or slow them here. */
+	public SandboxInvoices invoices() {
+		return this.invoices;
 	}
 
 	public SandboxSettings settings() {

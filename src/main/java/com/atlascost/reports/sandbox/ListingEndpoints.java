@@ -63,7 +63,7 @@ final class ListingEndpoints {
 	/**
 	 * One page of a list, as Atlas pages: {@code pageNum} from 1, {@code itemsPerPage}.
 	 */
-	private SandboxAnswer page(HttpServerRequest request, List<Map<String, Object>> all) {
+	SandboxAnswer page(HttpServerRequest request, List<Map<String, Object>> all) {
 		Map<String, List<String>> parameters = new QueryStringDecoder(request.uri()).parameters();
 		Integer pageNum = positiveInt(parameters, "pageNum", 1);
 		Integer itemsPerPage = positiveInt(parameters, "itemsPerPage", this.settings.defaultItemsPerPage());

@@ -22,9 +22,13 @@ import com.atlascost.reports.plan.MonthRange;
  * @param workbook the workbook written, when the report step ran
  * @param focusCsv the FOCUS CSV written, when the report step ran
  * @param failureMessages the messages of the steps' failures
+ * @param invoices what the invoice step fetched, when it ran
+ * @param unreconciled the org-months whose usage and invoice differ by more than a cent
+ * (empty when all reconcile), when the report step reconciled them
  */
 public record RunFacts(String jobName, Path jobFile, long executionId, MonthRange range, List<Long> queryIds, int done,
-		int cached, int failed, @Nullable String workbook, @Nullable String focusCsv, List<String> failureMessages) {
+		int cached, int failed, @Nullable String workbook, @Nullable String focusCsv, List<String> failureMessages,
+		@Nullable String invoices, @Nullable String unreconciled) {
 
 	public RunFacts {
 		queryIds = List.copyOf(queryIds);

@@ -104,6 +104,14 @@ public class RunSummaries {
 		entries.put("Rows stored", Long.toString(rowCount[0]));
 		totals.forEach((month, total) -> entries.put("Total " + month + " (" + totalled.apiName() + ")",
 				total.toPlainString() + " USD"));
+		String invoices = run.invoices();
+		if (invoices != null) {
+			entries.put("Invoices", invoices);
+		}
+		String unreconciled = run.unreconciled();
+		if (unreconciled != null) {
+			entries.put("Not reconciled", unreconciled.isEmpty() ? "none" : unreconciled);
+		}
 		if (run.workbook() != null) {
 			entries.put("Workbook", run.workbook());
 			entries.put("FOCUS CSV", String.valueOf(run.focusCsv()));

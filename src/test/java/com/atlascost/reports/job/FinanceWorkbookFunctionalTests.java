@@ -84,12 +84,14 @@ class FinanceWorkbookFunctionalTests {
 
 	@Test
 	void sheetsInEnglishAndJapanese() {
-		assertThat(sheetNames(workbook)).containsExactly("Summary", "Projects", "Services", "Budgets", "Detail",
-				"Run info");
-		assertThat(sheetNames(workbookJa)).containsExactly("サマリー", "プロジェクト", "サービス", "予算", "明細", "実行情報");
+		assertThat(sheetNames(workbook)).containsExactly("Summary", "Projects", "Services", "Budgets", "Reconciliation",
+				"Tags", "Detail", "Run info");
+		assertThat(sheetNames(workbookJa)).containsExactly("サマリー", "プロジェクト", "サービス", "予算", "請求照合", "タグ別", "明細", "実行情報");
+		assertThat(texts(workbookJa.getSheet("タグ別").getRow(0))).contains("タグキー", "タグ値", "金額");
+		assertThat(texts(workbookJa.getSheet("請求照合").getRow(0))).contains("請求額", "差額（利用額 − 請求額）", "理由");
 		assertThat(texts(workbookJa.getSheetAt(0).getRow(0))).startsWith("月").contains("合計", "前月比 (USD)", "暫定");
 		assertThat(texts(workbookJa.getSheetAt(1).getRow(0))).startsWith("組織", "プロジェクト", "プロジェクト ID");
-		assertThat(texts(workbookJa.getSheetAt(4).getRow(0))).startsWith("組織", "組織 ID", "組織名 (API)");
+		assertThat(texts(workbookJa.getSheet("明細").getRow(0))).startsWith("組織", "組織 ID", "組織名 (API)");
 	}
 
 	@Test
@@ -132,7 +134,7 @@ class FinanceWorkbookFunctionalTests {
 				.isEqualByComparingTo(stored("PROJECTS", null, null));
 			assertThat(grandTotal(book.getSheetAt(2), evaluator(book)))
 				.isEqualByComparingTo(stored("SERVICES", null, null));
-			Sheet detail = book.getSheetAt(4);
+			Sheet detail = book.getSheet((book == workbook) ? "Detail" : "明細");
 			BigDecimal sum = BigDecimal.ZERO;
 			for (int r = 1; r <= detail.getLastRowNum(); r++) {
 				sum = sum.add(cents(detail.getRow(r).getCell(10).getNumericCellValue()));
@@ -189,7 +191,7 @@ class FinanceWorkbookFunctionalTests {
 			assertThat(texts(book.getSheetAt(0).getRow(0))).contains(FORMULA_NAME, "アクメ株式会社");
 			List<String> apiNames = new ArrayList<>();
 			List<String> projects = new ArrayList<>();
-			Sheet detail = book.getSheetAt(4);
+			Sheet detail = book.getSheet((book == workbook) ? "Detail" : "明細");
 			for (int r = 1; r <= detail.getLastRowNum(); r++) {
 				Cell name = detail.getRow(r).getCell(2);
 				assertThat(name.getCellType()).isEqualTo(CellType.STRING);

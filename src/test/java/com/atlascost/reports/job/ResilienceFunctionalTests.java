@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,12 +197,13 @@ class ResilienceFunctionalTests {
 		assertThat(strings("SELECT COUNT(*) FROM usage_row WHERE cluster_name IS NOT NULL OR project_name IS NOT NULL"))
 			.as("the sandbox sent ids only")
 			.containsExactly("0");
-		List<CSVRecord> csv = focusCsv();
-		assertThat(csv).filteredOn((row) -> row.get("x_GroupBy").equals("clusters"))
-			.extracting((row) -> row.get("ResourceName"))
+		// the Detail sheet names what the rows only identify, from the discovery
+		List<List<String>> detail = detailRows();
+		assertThat(detail).filteredOn((row) -> row.get(3).equals("clusters"))
+			.extracting((row) -> row.get(8))
 			.containsExactlyInAnyOrder("storefront-main", "storefront-search", "payments-ledger");
-		assertThat(csv).filteredOn((row) -> row.get("x_GroupBy").equals("projects"))
-			.extracting((row) -> row.get("SubAccountName"))
+		assertThat(detail).filteredOn((row) -> row.get(3).equals("projects"))
+			.extracting((row) -> row.get(6))
 			.containsOnly("storefront", "payments", "internal-tools")
 			.contains("internal-tools");
 	}
@@ -234,15 +233,25 @@ class ResilienceFunctionalTests {
 		return org + " " + groupBy + " " + LocalDate.of(year, month, 1);
 	}
 
-	private List<CSVRecord> focusCsv() throws IOException {
+	/** The Detail sheet's rows as text, below its header. */
+	private List<List<String>> detailRows() throws IOException {
 		try (var files = Files.list(this.dir.resolve("reports"))) {
-			Path csv = files.filter((file) -> file.toString().endsWith(".focus.csv")).findFirst().orElseThrow();
-			return CSVFormat.RFC4180.builder()
-				.setHeader()
-				.setSkipHeaderRecord(true)
-				.get()
-				.parse(Files.newBufferedReader(csv))
-				.getRecords();
+			Path xlsx = files.filter((file) -> file.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+			try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+					Files.newInputStream(xlsx))) {
+				org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+				List<List<String>> rows = new java.util.ArrayList<>();
+				for (org.apache.poi.ss.usermodel.Row row : workbook.getSheet("Detail")) {
+					if (row.getRowNum() > 0) {
+						List<String> cells = new java.util.ArrayList<>();
+						for (int c = 0; c < 13; c++) {
+							cells.add(format.formatCellValue(row.getCell(c)));
+						}
+						rows.add(cells);
+					}
+				}
+				return rows;
+			}
 		}
 	}
 

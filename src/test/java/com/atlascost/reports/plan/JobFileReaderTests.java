@@ -80,6 +80,19 @@ class JobFileReaderTests {
 	}
 
 	@Test
+	void tagsAreAListOfKeysOrAll() throws IOException {
+		assertThat(this.reader.read(write(job("tags: [team, env]\ngroupBy: [services]", "  - id: " + ORG))).tags())
+			.isEqualTo(TagKeys.of(java.util.List.of("team", "env")));
+		assertThat(this.reader.read(write(job("tags: all\ngroupBy: [services]", "  - id: " + ORG))).tags())
+			.isEqualTo(TagKeys.allKeys());
+		assertThat(this.reader.read(write(job("groupBy: [services]", "  - id: " + ORG))).tags())
+			.isEqualTo(TagKeys.none());
+		Path bad = write(job("tags: [team, all, team]\ngroupBy: [services]", "  - id: " + ORG));
+		assertProblems(bad, bad + ": tags[1]: 'all' must be a tag key ('all' stands alone: tags: all)",
+				bad + ": tags[2]: 'team' is listed twice");
+	}
+
+	@Test
 	void unknownServiceNamesTheService() throws IOException {
 		Path file = write(job("groupBy: [services]", "  - id: " + ORG, "    services: [Clusters, Compute]"));
 		assertProblems(file,

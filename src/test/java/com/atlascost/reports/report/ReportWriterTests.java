@@ -84,11 +84,12 @@ class ReportWriterTests {
 	@Test
 	void aRerunOfTheSameRangeReplacesTheReport() throws IOException {
 		ReportWriter writer = new ReportWriter(this.temp);
-		writer.write(ReportRequestFixture.realistic());
+		ReportFiles first = writer.write(ReportRequestFixture.realistic(), InvoiceReportFixture.realistic());
+		assertThat(Files.readAllLines(first.focusCsv())).hasSize(1 + 7);
 		ReportFiles files = writer
 			.write(ReportRequestFixture.request("finance-monthly", ReportRequestFixture.realisticRows().subList(0, 3)));
 		assertThat(fileNames(this.temp)).hasSize(2);
-		assertThat(Files.readAllLines(files.focusCsv())).hasSize(1 + 3);
+		assertThat(Files.readAllLines(files.focusCsv())).as("replaced by a report without invoices").hasSize(1);
 		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
 			assertThat(workbook.getSheet("Detail").getLastRowNum()).isEqualTo(3);
 		}
@@ -112,7 +113,7 @@ class ReportWriterTests {
 
 		WorkbookWriter failing = new WorkbookWriter() {
 			@Override
-			void write(ReportContents contents, OutputStream out) throws IOException {
+			void write(ReportContents contents, InvoiceReport invoices, OutputStream out) throws IOException {
 				out.write("PK half a zip".getBytes());
 				out.flush();
 				throw new IOException("disk full");
@@ -134,8 +135,8 @@ class ReportWriterTests {
 	void aCsvFailingMidWayLeavesNothingBehind() throws IOException {
 		FocusCsvWriter failing = new FocusCsvWriter() {
 			@Override
-			void write(ReportContents contents, Writer out) throws IOException {
-				out.write("BillingPeriodStart,");
+			long write(InvoiceReport invoices, Writer out) throws IOException {
+				out.write("BilledCost,");
 				throw new IllegalStateException("boom");
 			}
 		};

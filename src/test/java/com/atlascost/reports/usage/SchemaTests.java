@@ -77,7 +77,7 @@ class SchemaTests {
 		List<Column> amounts = columns().stream().filter((column) -> column.name().equals("amount")).toList();
 		assertThat(amounts).extracting(Column::table)
 			.containsExactlyInAnyOrder("usage_row", "monthly_cost_by_organization", "monthly_cost_by_project",
-					"monthly_cost_by_cluster", "monthly_cost_by_service");
+					"monthly_cost_by_cluster", "monthly_cost_by_service", "monthly_cost_by_tag");
 		assertThat(amounts).allSatisfy((column) -> {
 			assertThat(column.jdbcType()).as("%s", column).isIn(Types.DECIMAL, Types.NUMERIC);
 			assertThat(column.precision()).as("%s", column).isEqualTo(19);

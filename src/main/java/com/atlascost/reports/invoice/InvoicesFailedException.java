@@ -1,0 +1,22 @@
+package com.atlascost.reports.invoice;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Some organizations' invoices could not be fetched or understood: the invoice step
+ * fails, naming each, after the others were stored; a restart fetches them again.
+ */
+public class InvoicesFailedException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	public InvoicesFailedException(Map<String, String> failures) {
+		super("Invoices of " + failures.size() + " organization(s) not stored: "
+				+ failures.entrySet()
+					.stream()
+					.map((failure) -> "org " + failure.getKey() + ": " + failure.getValue())
+					.collect(Collectors.joining("; ")));
+	}
+
+}
