@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -38,13 +39,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link AtlasApiException} and keeps each organization within its rate limit
  * ({@link OrganizationRateLimiter}).
  * <p>
- * Retries: rate limits (after {@code Retry-After} when sent), server errors, network
- * failures (refused or reset connections, timeouts) and success answers whose body cannot
- * be read are retried with exponential backoff and jitter, a bounded number of times. A
- * create is retried after a network failure too: the query it may have started is lost to
- * us, and starting it again costs Atlas one query, never a wrong total. 400, 403 and 404
- * are never retried; a 401 with a service account drops the bearer token and tries once
- * more with a new one.
+ * Versions are per operation ({@link AtlasApiVersions}); a 406 or 410 fails the call at
+ * once, naming the operation, the version and the property to change.
+ * <p>
+ * Rate limits: a 429 slows the organization down and the call waits for its next turn
+ * ({@link OrganizationPace}), up to {@code atlas.rate-limit.max-rate-limited-attempts}
+ * times, apart from the retries of real failures.
+ * <p>
+ * Retries: server errors, network failures (refused or reset connections, timeouts) and
+ * success answers whose body cannot be read are retried with exponential backoff and
+ * jitter, a bounded number of times. A create is retried after a network failure too: the
+ * query it may have started is lost to us, and starting it again costs Atlas one query,
+ * never a wrong total. 400, 403 and 404 are never retried; a 401 with a service account
+ * drops the bearer token and tries once more with a new one.
  */
 public class AtlasCostExplorerClient {
 
@@ -56,10 +63,9 @@ public class AtlasCostExplorerClient {
 
 	private static final String CLUSTERS_PATH = "/api/atlas/v2/groups/{groupId}/clusters";
 
-	private static final String INVOICES_PATH = "/api/atlas/v2/orgs/{orgId}/invoices";
+	private static final String FLEX_CLUSTERS_PATH = "/api/atlas/v2/groups/{groupId}/flexClusters";
 
-	/** The invoice operations have this version only (mongodb/openapi, June 2025). */
-	static final String INVOICES_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
+	private static final String INVOICES_PATH = "/api/atlas/v2/orgs/{orgId}/invoices";
 
 	private final WebClient webClient;
 
@@ -71,6 +77,10 @@ public class AtlasCostExplorerClient {
 
 	private final AtlasMetrics metrics;
 
+	private final AtlasApiVersions versions;
+
+	private final OrganizationRateLimiter limiter;
+
 	public AtlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties) {
 		this(connection, properties, AtlasMetrics.detached());
 	}
@@ -79,17 +89,20 @@ public class AtlasCostExplorerClient {
 		ClientHttpConnector connector = AtlasHttpConnector.create(properties.timeouts());
 		AtlasAuthentication.Authenticator authenticator = AtlasAuthentication.filterFor(connection.credentials(),
 				connection.baseUrl(), connector);
+		this.versions = properties.versions();
+		this.versions.deprecationWarning().ifPresent(logger::warn);
+		this.limiter = new OrganizationRateLimiter(properties.rateLimit());
 		this.webClient = WebClient.builder()
 			.baseUrl(connection.baseUrl())
 			.clientConnector(connector)
 			// filters run in the order added: the limiter is innermost, next to the wire
 			.filter(authenticator.filter())
-			.filter(new OrganizationRateLimiter(properties.rateLimit()))
-			.defaultHeader(HttpHeaders.ACCEPT, properties.mediaType())
+			.filter(this.limiter)
 			.build();
 		this.forgetToken = authenticator.forgetToken();
 		this.properties = properties;
 		this.metrics = metrics;
+		metrics.watchSlowdowns(this.limiter::slowedOrganizations);
 	}
 
 	/** Starts a usage query; the token identifies it for {@link #pollUsage}. */
@@ -97,10 +110,12 @@ public class AtlasCostExplorerClient {
 		String body = this.mapper.writeValueAsString(query);
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.post()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH)).build(orgId))
-			.contentType(MediaType.parseMediaType(this.properties.mediaType()))
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.CREATE_USAGE_QUERY))
+			.contentType(MediaType.parseMediaType(this.versions.mediaType(AtlasApiCall.CREATE_USAGE_QUERY)))
 			.bodyValue(body)
 			.exchangeToMono(this::read));
-		return call(reply, orgId, AtlasApiCall.CREATE_USAGE_QUERY, Set.of(200, 201, 202)).handle((ok, sink) -> {
+		// the specification answers a create with 202 only
+		return call(reply, orgId, AtlasApiCall.CREATE_USAGE_QUERY, Set.of(202)).handle((ok, sink) -> {
 			CreatedQuery created = this.mapper.treeToValue(ok.content(), CreatedQuery.class);
 			if (created == null || created.token() == null) {
 				sink.error(new AtlasApiException(ok.status(), "MISSING_TOKEN", "the answer carries no token", orgId,
@@ -115,6 +130,7 @@ public class AtlasCostExplorerClient {
 	public Mono<UsagePoll> pollUsage(String orgId, String token) {
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH + "/{token}")).build(orgId, token))
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.POLL_USAGE))
 			.exchangeToMono(this::read));
 		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map(this::toPoll);
 	}
@@ -139,10 +155,32 @@ public class AtlasCostExplorerClient {
 		return listAll((uri) -> uri.path(PROJECTS_PATH), orgId, orgId, AtlasApiCall.LIST_PROJECTS, AtlasProject.class);
 	}
 
-	/** Every cluster of a project of the organization, reading page after page. */
+	/**
+	 * Every dedicated cluster of a project of the organization, reading page after page:
+	 * Flex clusters are listed by {@link #listFlexClusters} only.
+	 */
 	public Flux<AtlasCluster> listClusters(String orgId, String projectId) {
 		return listAll((uri) -> uri.path(CLUSTERS_PATH), projectId, orgId, AtlasApiCall.LIST_CLUSTERS,
 				AtlasCluster.class);
+	}
+
+	/** Every Flex cluster of a project of the organization, reading page after page. */
+	public Flux<AtlasCluster> listFlexClusters(String orgId, String projectId) {
+		return listAll((uri) -> uri.path(FLEX_CLUSTERS_PATH), projectId, orgId, AtlasApiCall.LIST_FLEX_CLUSTERS,
+				AtlasCluster.class);
+	}
+
+	/**
+	 * The organizations whose bucket looked smaller than published (they met 429s), with
+	 * the pace they were slowed to, by organization id.
+	 */
+	public Map<String, OrganizationSlowdown> slowedOrganizations() {
+		return this.limiter.slowedOrganizations();
+	}
+
+	/** The version each operation sends. */
+	public AtlasApiVersions versions() {
+		return this.versions;
 	}
 
 	/**
@@ -151,20 +189,18 @@ public class AtlasCostExplorerClient {
 	 * linked organizations included.
 	 */
 	public Flux<AtlasInvoice> listInvoices(String orgId, LocalDate fromDate, LocalDate toDate) {
-		return listAll(
-				(uri) -> uri.path(INVOICES_PATH)
-					.queryParam("fromDate", fromDate)
-					.queryParam("toDate", toDate)
-					.queryParam("sortBy", "START_DATE")
-					.queryParam("orderBy", "asc"),
-				orgId, orgId, AtlasApiCall.LIST_INVOICES, AtlasInvoice.class, INVOICES_MEDIA_TYPE);
+		return listAll((uri) -> uri.path(INVOICES_PATH)
+			.queryParam("fromDate", fromDate)
+			.queryParam("toDate", toDate)
+			.queryParam("sortBy", "START_DATE")
+			.queryParam("orderBy", "asc"), orgId, orgId, AtlasApiCall.LIST_INVOICES, AtlasInvoice.class);
 	}
 
 	/** One invoice with its line items and linked invoices. */
 	public Mono<AtlasInvoice> getInvoice(String orgId, String invoiceId) {
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/{invoiceId}")).build(orgId, invoiceId))
-			.header(HttpHeaders.ACCEPT, INVOICES_MEDIA_TYPE)
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.GET_INVOICE))
 			.exchangeToMono(this::read));
 		return call(reply, orgId, AtlasApiCall.GET_INVOICE, Set.of(200)).handle((ok, sink) -> {
 			AtlasInvoice invoice = this.mapper.treeToValue(ok.content(), AtlasInvoice.class);
@@ -181,7 +217,7 @@ public class AtlasCostExplorerClient {
 	public Flux<AtlasInvoice> listPendingInvoices(String orgId) {
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/pending")).build(orgId))
-			.header(HttpHeaders.ACCEPT, INVOICES_MEDIA_TYPE)
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.LIST_PENDING_INVOICES))
 			.exchangeToMono(this::read));
 		return call(reply, orgId, AtlasApiCall.LIST_PENDING_INVOICES, Set.of(200))
 			.flatMapIterable((ok) -> Objects
@@ -190,27 +226,25 @@ public class AtlasCostExplorerClient {
 			.map((item) -> this.mapper.treeToValue(item, AtlasInvoice.class));
 	}
 
+	/** Every item of a list, page after page, with the version of {@code call}. */
 	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
 			Class<T> type) {
-		return listAll(path, pathId, orgId, call, type, this.properties.mediaType());
-	}
-
-	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
-			Class<T> type, String mediaType) {
-		return page(path, pathId, orgId, call, 1, mediaType)
+		return page(path, pathId, orgId, call, 1)
 			.expand((page) -> page.hasNext(this.properties.itemsPerPage())
-					? page(path, pathId, orgId, call, page.number() + 1, mediaType) : Mono.empty())
+					? page(path, pathId, orgId, call, page.number() + 1) : Mono.empty())
 			.concatMapIterable((page) -> page.content().resultsOrEmpty())
 			.map((item) -> this.mapper.treeToValue(item, type));
 	}
 
 	private Mono<NumberedPage> page(Function<UriBuilder, UriBuilder> path, String pathId, String orgId,
-			AtlasApiCall call, int pageNum, String mediaType) {
+			AtlasApiCall call, int pageNum) {
 		Function<UriBuilder, URI> uri = (builder) -> withEnvelope(path.apply(builder)).queryParam("pageNum", pageNum)
 			.queryParam("itemsPerPage", this.properties.itemsPerPage())
 			.build(pathId);
-		Mono<AtlasReply> reply = Mono.defer(
-				() -> this.webClient.get().uri(uri).header(HttpHeaders.ACCEPT, mediaType).exchangeToMono(this::read));
+		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
+			.uri(uri)
+			.header(HttpHeaders.ACCEPT, this.versions.mediaType(call))
+			.exchangeToMono(this::read));
 		return call(reply, orgId, call, Set.of(200)).map((ok) -> new NumberedPage(pageNum,
 				Objects.requireNonNullElse(this.mapper.treeToValue(ok.content(), Page.class), new Page(List.of(), 0))));
 	}
@@ -234,19 +268,79 @@ public class AtlasCostExplorerClient {
 			.doOnError((ex) -> countFailedExchange(call, ex))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
 			.onErrorMap(AtlasCostExplorerClient::isNetworkFailure, (ex) -> AtlasApiException.noAnswer(orgId, call, ex))
+			.doOnNext((reply) -> pace(orgId, call, reply))
 			.flatMap((reply) -> {
-				if (!successStatuses.contains(reply.status())) {
-					return Mono.error(reply.toException(orgId, call));
+				if (reply.status() == 406 || reply.status() == 410) {
+					return Mono.error(versionRefused(reply.toException(orgId, call)));
 				}
-				if (reply.unparseable()) {
+				// a 2xx cut short: an envelope's status is inside the body it cut
+				if (reply.unparseable() && (successStatuses.contains(reply.status()) || reply.status() == 200)) {
 					return Mono.error(new AtlasApiException(reply.status(), AtlasApiException.UNPARSEABLE_BODY,
 							"the answer is not the JSON expected (cut short?)", orgId, call, null));
+				}
+				if (!successStatuses.contains(reply.status())) {
+					return Mono.error(reply.toException(orgId, call));
 				}
 				return Mono.just(reply);
 			})
 			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId));
-		Mono<AtlasReply> retried = attempt.retryWhen(transientRetry(call));
+		// a 429 is a request to slow down, not a failure: it has its own budget
+		Mono<AtlasReply> retried = attempt.retryWhen(rateLimitedRetry(call)).retryWhen(transientRetry(call));
 		return (this.forgetToken != null) ? retried.retryWhen(newTokenOnce(this.forgetToken)) : retried;
+	}
+
+	/** Tells the organization's pace how its bucket answered. */
+	private void pace(String orgId, AtlasApiCall call, AtlasReply reply) {
+		if (!call.billingBucket()) {
+			return;
+		}
+		if (reply.status() == 429) {
+			this.limiter.rateLimited(orgId, reply.retryAfter());
+		}
+		else {
+			this.limiter.answered(orgId);
+		}
+	}
+
+	/**
+	 * A 406 (a version the operation does not have) or 410 (a version past its sunset):
+	 * no retry can help, the configuration must change, so the message says which.
+	 */
+	private AtlasApiException versionRefused(AtlasApiException refused) {
+		AtlasApiCall call = refused.call();
+		String version = this.versions.version(call);
+		String why = (refused.status() == 410) ? "which is past its sunset date" : "which the operation does not have";
+		String detail = call.operationId() + " was sent API version " + version + ", " + why + ": set "
+				+ AtlasApiVersions.property(call) + " to a version the operation has"
+				+ ((refused.detail() != null) ? " (Atlas: " + refused.detail() + ")" : "");
+		return new AtlasApiException(refused.status(), refused.errorCode(), detail, refused.orgId(), call, null);
+	}
+
+	/**
+	 * 429s: for calls in an organization's bucket the adaptive pace (see
+	 * {@link OrganizationPace}) decides when the call goes again, so the call simply asks
+	 * for its next turn; other calls back off, after {@code Retry-After} when sent.
+	 */
+	private Retry rateLimitedRetry(AtlasApiCall call) {
+		AtlasProperties.RateLimit limit = this.properties.rateLimit();
+		long retries = Math.max(0, limit.maxRateLimitedAttempts() - 1);
+		if (call.billingBucket() && limit.enabled() && limit.adaptive()) {
+			return Retry.max(retries)
+				.filter(AtlasCostExplorerClient::isRateLimited)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+		}
+		AtlasProperties.Retry retry = this.properties.retry();
+		return Retry.backoff(retries, retry.minBackoff())
+			.maxBackoff(retry.maxBackoff())
+			.jitter(0.5)
+			.filter(AtlasCostExplorerClient::isRateLimited)
+			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas)
+					? atlas.retryAfter().map((delay) -> Mono.delay(delay).then()).orElse(Mono.empty()) : Mono.empty())
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	private static boolean isRateLimited(Throwable ex) {
+		return ex instanceof AtlasApiException atlas && atlas.status() == 429;
 	}
 
 	/**
@@ -267,7 +361,7 @@ public class AtlasCostExplorerClient {
 		return Retry.backoff(Math.max(0, retry.maxAttempts() - 1), retry.minBackoff())
 			.maxBackoff(retry.maxBackoff())
 			.jitter(0.5)
-			.filter((ex) -> ex instanceof AtlasApiException atlas && atlas.isTransient())
+			.filter((ex) -> ex instanceof AtlasApiException atlas && atlas.isTransient() && !isRateLimited(ex))
 			.doBeforeRetry((signal) -> {
 				this.metrics.retried(call);
 				logger.debug("Retrying after {}", signal.failure().getMessage());

@@ -3,6 +3,7 @@ package com.atlascost.reports.atlas;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +30,9 @@ public class AtlasMetrics {
 	static final String QUERY_LATENCY = "atlas.query.latency";
 
 	private final MeterRegistry registry;
+
+	/** The client's organization paces, once a client reports to these meters. */
+	private volatile Supplier<Map<String, OrganizationSlowdown>> slowdowns = Map::of;
 
 	public AtlasMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -87,6 +91,19 @@ public class AtlasMetrics {
 
 	public long rateLimited() {
 		return (long) this.registry.find(RATE_LIMITED).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/** Where {@link #slowedOrganizations()} reads from: the client's limiter. */
+	void watchSlowdowns(Supplier<Map<String, OrganizationSlowdown>> slowdowns) {
+		this.slowdowns = slowdowns;
+	}
+
+	/**
+	 * The organizations whose bucket looked smaller than published (they met 429s) and
+	 * the pace they were given, by organization id.
+	 */
+	public Map<String, OrganizationSlowdown> slowedOrganizations() {
+		return this.slowdowns.get();
 	}
 
 	public long retries() {

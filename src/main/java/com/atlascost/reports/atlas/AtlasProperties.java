@@ -1,6 +1,9 @@
 package com.atlascost.reports.atlas;
 
 import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the client talks to Atlas.
  *
  * @param baseUrl scheme, host and port of the Atlas Administration API
- * @param apiVersion the version in {@code application/vnd.atlas.<version>+json}
+ * @param apiVersion deprecated: the Cost Explorer operations' version only (a warning
+ * says so); use {@code apiVersions}
  * @param envelope ask for {@code envelope=true} answers, which carry the status in the
  * body and so never expose the client to a raw {@code 102} status line (the JDK's
  * HttpClient, for one, waits forever after a final 102; Reactor Netty copes, see
@@ -21,14 +25,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts network timeouts; there is always a response timeout so nothing can
  * hang
  * @param rateLimit the client-side bucket per organization
+ * @param apiVersions per operation id
+ * ({@code atlas.api-versions.listClusters=2024-08-05}), overriding the specification's
+ * versions (see {@link AtlasApiVersions})
  */
 @ConfigurationProperties("atlas")
-public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl,
-		@DefaultValue("2023-01-01") String apiVersion, @DefaultValue("true") boolean envelope,
-		@DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling, @DefaultValue Retry retry,
-		@DefaultValue Timeouts timeouts, @DefaultValue RateLimit rateLimit) {
+public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl, @Nullable String apiVersion,
+		@DefaultValue("true") boolean envelope, @DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling,
+		@DefaultValue Retry retry, @DefaultValue Timeouts timeouts, @DefaultValue RateLimit rateLimit,
+		@DefaultValue Map<String, String> apiVersions) {
 
 	public AtlasProperties {
+		apiVersions = Map.copyOf(apiVersions);
+		// fails binding, naming the property, on an unknown operation or a malformed
+		// version
+		AtlasApiVersions.of(apiVersion, apiVersions);
 		if (itemsPerPage < 1 || itemsPerPage > 500) {
 			throw new IllegalArgumentException("atlas.items-per-page must be between 1 and 500, not " + itemsPerPage);
 		}
@@ -40,7 +51,7 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 					"atlas.polling.multiplier must be at least 1, not " + polling.multiplier());
 		}
 		if (rateLimit.capacity() < 1 || rateLimit.refill() < 1 || rateLimit.period().isZero()
-				|| rateLimit.period().isNegative()) {
+				|| rateLimit.period().isNegative() || rateLimit.maxRateLimitedAttempts() < 1) {
 			throw new IllegalArgumentException(
 					"atlas.rate-limit.capacity and refill must be at least 1 and period positive, not " + rateLimit);
 		}
@@ -69,10 +80,21 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * @param period the refill period
 	 * @param networkAllowance added to the wait of a call the bucket holds back, for the
 	 * difference in travel time between calls (see {@code OrganizationRateLimiter})
+	 * @param adaptive whether a 429 slows the organization down (its rate halved, then
+	 * recovering step by step; {@code Retry-After} honoured) instead of only retrying
+	 * @param maxRateLimitedAttempts how many 429s one call may meet before it fails:
+	 * counted apart from {@code atlas.retry.max-attempts}, which is for real failures
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
 			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
-			@DefaultValue("1s") Duration networkAllowance) {
+			@DefaultValue("1s") Duration networkAllowance, @DefaultValue("true") boolean adaptive,
+			@DefaultValue("60") int maxRateLimitedAttempts) {
+
+		/** The published rate in requests per second. */
+		double ratePerSecond() {
+			return this.refill * 1e9 / this.period.toNanos();
+		}
+
 	}
 
 	/**
@@ -92,11 +114,11 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	}
 
 	/**
-	 * The {@code Accept} and {@code Content-Type} of every call: the version lives here
-	 * only.
+	 * The version of each operation: the {@code Accept} and {@code Content-Type} of every
+	 * call come from this table only.
 	 */
-	public String mediaType() {
-		return "application/vnd.atlas." + this.apiVersion + "+json";
+	public AtlasApiVersions versions() {
+		return AtlasApiVersions.of(this.apiVersion, this.apiVersions);
 	}
 
 }

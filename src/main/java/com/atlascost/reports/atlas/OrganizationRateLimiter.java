@@ -2,12 +2,11 @@ package com.atlascost.reports.atlas;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -18,27 +17,26 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps each organization's billing calls (creates and polls share Atlas's bucket) within
- * the published limit, so that a normal run never meets a 429. One Bucket4j token bucket
- * per organization, with greedy refill: Bucket4j is the maintained token-bucket library
- * for the JVM and does the arithmetic (capacity, refill, fractional tokens) exactly;
- * Resilience4j's RateLimiter counts fixed windows and cannot express a burst of 500 on
- * top of 100 a minute, and Reactor has no rate limiter at all.
+ * Keeps each organization's billing calls (Cost Explorer creates and polls, invoices:
+ * they share Atlas's bucket) within the organization's limit, one
+ * {@link OrganizationPace} per organization, so that no organization waits on another's
+ * bucket.
  * <p>
- * A call reserves its token and waits, without blocking a thread, until the bucket holds
- * it: callers are served in the order they asked, so no organization's queries overtake
- * each other and no organization waits on another's bucket. The filter sits innermost in
- * the chain, after authentication, so the time an OAuth token takes does not count
- * against the bucket, and every retry takes a token of its own.
+ * The pace starts at the published limit. Every other client of the organization (the
+ * Atlas CLI, Terraform, a second job) draws from the same bucket, so the bucket we see
+ * can be smaller: a 429 then slows that organization down ({@link #rateLimited}), and
+ * answers let it speed up again ({@link #answered}). A call waits for its turn without
+ * blocking a thread, in the order it asked. The filter sits innermost in the chain, after
+ * authentication, so the time an OAuth token takes does not count against the bucket, and
+ * every retry takes a turn of its own.
  */
 final class OrganizationRateLimiter implements ExchangeFilterFunction {
 
-	/** Cost Explorer and invoices share one bucket per organization (Atlas's limits). */
-	private static final Pattern BILLING_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/(billing|invoices)(/|$)");
+	private static final Pattern BUCKET_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/(billing|invoices)(/|$)");
 
 	private final AtlasProperties.RateLimit limit;
 
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+	private final Map<String, OrganizationPace> paces = new ConcurrentHashMap<>();
 
 	OrganizationRateLimiter(AtlasProperties.RateLimit limit) {
 		this.limit = limit;
@@ -46,30 +44,56 @@ final class OrganizationRateLimiter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		String orgId = billingOrg(request);
+		String orgId = bucketOrg(request.url().getRawPath());
 		if (!this.limit.enabled() || orgId == null) {
 			return next.exchange(request);
 		}
-		return Mono.defer(() -> {
-			long waitNanos = bucket(orgId).consumeIgnoringRateLimits(1);
-			return (waitNanos == 0) ? next.exchange(request)
-					: Mono.delay(Duration.ofNanos(waitNanos).plus(this.limit.networkAllowance()))
-						.then(next.exchange(request));
+		return pace(orgId).turn().then(Mono.defer(() -> next.exchange(request)));
+	}
+
+	/** Whether calls to this path draw from an organization's bucket. */
+	static boolean inBucket(String path) {
+		return bucketOrg(path) != null;
+	}
+
+	/** A 429 from the organization's bucket. */
+	void rateLimited(String orgId, @Nullable Duration retryAfter) {
+		if (this.limit.enabled() && this.limit.adaptive()) {
+			pace(orgId).rateLimited(retryAfter);
+		}
+		else if (this.limit.enabled()) {
+			pace(orgId).count429();
+		}
+	}
+
+	/** Any other answer from the organization's bucket. */
+	void answered(String orgId) {
+		if (this.limit.enabled() && this.limit.adaptive()) {
+			OrganizationPace pace = this.paces.get(orgId);
+			if (pace != null) {
+				pace.answered();
+			}
+		}
+	}
+
+	/** The organizations that met a 429, with the pace they were given. */
+	Map<String, OrganizationSlowdown> slowedOrganizations() {
+		Map<String, OrganizationSlowdown> slowed = new TreeMap<>();
+		this.paces.forEach((orgId, pace) -> {
+			OrganizationSlowdown report = pace.report();
+			if (report.rateLimited() > 0) {
+				slowed.put(orgId, report);
+			}
 		});
+		return slowed;
 	}
 
-	private Bucket bucket(String orgId) {
-		return this.buckets.computeIfAbsent(orgId,
-				(id) -> Bucket.builder()
-					.addLimit(Bandwidth.builder()
-						.capacity(this.limit.capacity())
-						.refillGreedy(this.limit.refill(), this.limit.period())
-						.build())
-					.build());
+	private OrganizationPace pace(String orgId) {
+		return this.paces.computeIfAbsent(orgId, (id) -> new OrganizationPace(this.limit));
 	}
 
-	private static @Nullable String billingOrg(ClientRequest request) {
-		Matcher matcher = BILLING_PATH.matcher(request.url().getRawPath());
+	private static @Nullable String bucketOrg(String path) {
+		Matcher matcher = BUCKET_PATH.matcher(path);
 		return matcher.find() ? matcher.group(1) : null;
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.atlascost.reports.atlas.AtlasApiCall;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.invoice.Invoice;
@@ -99,8 +100,9 @@ class ReportTasklet implements Tasklet {
 		// never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
 				job.groupings(), this.usage.usageRows(ids, job.groupings()), shownParameters(run, step),
-				this.atlas.apiVersion(), this.clock.instant(), this.store.provisionalMonths(ids),
-				job.includePartialMatches(), queryCounts, job.budgets(), summary.entries()), invoiceReport);
+				this.atlas.versions().version(AtlasApiCall.CREATE_USAGE_QUERY), this.clock.instant(),
+				this.store.provisionalMonths(ids), job.includePartialMatches(), queryCounts, job.budgets(),
+				summary.entries()), invoiceReport);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());

@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.List;
 import java.util.Set;
 
 import com.atlascost.reports.atlas.AtlasCredentials;
@@ -10,11 +11,13 @@ import reactor.netty.http.server.HttpServer;
  * A local Atlas Cost Explorer over real HTTP on a free loopback port, with deterministic
  * data ({@link SandboxData}) and fresh random credentials on every start. Serves
  * {@code POST /api/oauth/token}, the Cost Explorer create and poll calls, {@code GET
- * /api/atlas/v2/orgs/{orgId}/groups} and {@code GET
- * /api/atlas/v2/groups/{groupId}/clusters}; see {@link SandboxApi} for the checks every
- * call passes and {@link SandboxFaults} for the rate limit and the faults it can inject.
- * {@code envelope=true} wraps every API answer; without it a poll answers a real
- * {@code 102 Processing} status line while the query runs.
+ * /api/atlas/v2/orgs/{orgId}/groups}, {@code GET /api/atlas/v2/groups/{groupId}/clusters}
+ * and {@code GET /api/atlas/v2/groups/{groupId}/flexClusters}, each with the versions and
+ * sunsets of the published specification ({@link SandboxOperation}); see
+ * {@link SandboxApi} for the checks every call passes and {@link SandboxFaults} for the
+ * rate limit and the faults it can inject. {@code envelope=true} wraps every API answer;
+ * without it a poll answers a real {@code 102 Processing} status line while the query
+ * runs.
  */
 public final class AtlasSandbox implements AutoCloseable {
 
@@ -30,6 +33,8 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	private final SandboxCounters counters = new SandboxCounters();
 
+	private final SandboxJournal journal = new SandboxJournal();
+
 	private final DisposableServer server;
 
 	private AtlasSandbox(SandboxSettings settings) {
@@ -38,7 +43,7 @@ public final class AtlasSandbox implements AutoCloseable {
 		this.authority = new SandboxAuthority(settings);
 		SandboxDraws draws = new SandboxDraws(settings.faults().seed());
 		SandboxFaults faults = new SandboxFaults(settings, this.counters, draws);
-		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters, faults);
+		SandboxApi api = new SandboxApi(settings, this.data, this.authority, this.counters, faults, this.journal);
 		TokenEndpoint tokens = new TokenEndpoint(settings, this.authority, this.counters, api);
 		CostExplorerEndpoint costExplorer = new CostExplorerEndpoint(settings, this.data, this.counters, draws, api);
 		ListingEndpoints listings = new ListingEndpoints(settings, this.data, this.counters, api);
@@ -52,6 +57,7 @@ public final class AtlasSandbox implements AutoCloseable {
 				.get(USAGE + "/{token}", costExplorer::poll)
 				.get("/api/atlas/v2/orgs/{orgId}/groups", listings::projects)
 				.get("/api/atlas/v2/groups/{groupId}/clusters", listings::clusters)
+				.get("/api/atlas/v2/groups/{groupId}/flexClusters", listings::flexClusters)
 				.get("/api/atlas/v2/orgs/{orgId}/invoices", invoiceEndpoints::listInvoices)
 				.get("/api/atlas/v2/orgs/{orgId}/invoices/pending", invoiceEndpoints::pendingInvoices)
 				.get("/api/atlas/v2/orgs/{orgId}/invoices/{invoiceId}", invoiceEndpoints::getInvoice)
@@ -99,6 +105,15 @@ public final class AtlasSandbox implements AutoCloseable {
 
 	public SandboxCounters counters() {
 		return this.counters;
+	}
+
+	/**
+	 * The requests the sandbox received and the answers it gave, in order (the first
+	 * {@value SandboxJournal#CAPACITY}): what contract tests hold against the
+	 * specification.
+	 */
+	public List<SandboxExchange> exchanges() {
+		return this.journal.exchanges();
 	}
 
 	public void stop() {

@@ -64,67 +64,73 @@ final class CostExplorerEndpoint {
 
 	Publisher<Void> create(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.created();
-		return this.api.call(request, response, SandboxApi.Scope.BILLING, (call) -> {
-			JsonNode body;
-			try {
-				body = this.mapper.readTree(call.body());
-			}
-			catch (JacksonException ex) {
-				return SandboxAnswer.badRequest("The request body is not valid JSON.");
-			}
-			UsageQueryValidator.Result result = this.validator.validate(body, call.version());
-			if (result.error() != null) {
-				return SandboxAnswer.badRequest(result.error());
-			}
-			UsageQuery query = Objects.requireNonNull(result.query(), "a result without error has a query");
-			for (String linked : query.organizations()) {
-				if (this.data.organization(linked).isEmpty()) {
-					return SandboxAnswer
-						.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
-				}
-			}
-			String token = newToken();
-			String window = window(call.orgId(), result.query());
-			long now = System.nanoTime();
-			long processing = processingTime().toNanos();
-			this.counters.processingDrawn(processing);
-			this.queries.put(token, new PendingQuery(call.orgId(), result.query(), window, now, now + processing));
-			this.counters.queryCreated(window, call.orgId());
-			if (call.fault() == SandboxFault.TRUNCATED) {
-				// the client cannot read this token: the query runs on, unknown to it
-				this.counters.tokenLost(window);
-			}
-			return SandboxAnswer.ok(202, Map.of("token", token));
-		});
+		return this.api.call(request, response, SandboxApi.Scope.BILLING, SandboxOperation.CREATE_COST_EXPLORER_QUERY,
+				(call) -> {
+					JsonNode body;
+					try {
+						body = this.mapper.readTree(call.body());
+					}
+					catch (JacksonException ex) {
+						return SandboxAnswer.badRequest("The request body is not valid JSON.");
+					}
+					UsageQueryValidator.Result result = this.validator.validate(body, call.version());
+					if (result.error() != null) {
+						return SandboxAnswer.badRequest(result.error());
+					}
+					UsageQuery query = Objects.requireNonNull(result.query(), "a result without error has a query");
+					for (String linked : query.organizations()) {
+						if (this.data.organization(linked).isEmpty()) {
+							return SandboxAnswer
+								.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
+						}
+					}
+					String token = newToken();
+					String window = window(call.orgId(), result.query());
+					long now = System.nanoTime();
+					long processing = processingTime().toNanos();
+					this.counters.processingDrawn(processing);
+					this.queries.put(token,
+							new PendingQuery(call.orgId(), result.query(), window, now, now + processing));
+					this.counters.queryCreated(window, call.orgId());
+					if (call.fault() == SandboxFault.TRUNCATED) {
+						// the client cannot read this token: the query runs on, unknown
+						// to it
+						this.counters.tokenLost(window);
+					}
+					return SandboxAnswer.ok(202, Map.of("token", token));
+				});
 	}
 
 	Publisher<Void> poll(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.polled();
-		return this.api.call(request, response, SandboxApi.Scope.BILLING, (call) -> {
-			String token = request.param("token");
-			PendingQuery query = (token != null && TOKEN.matcher(token).matches()) ? this.queries.get(token) : null;
-			if (query == null || !query.orgId().equals(call.orgId())) {
-				return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
-			}
-			long now = System.nanoTime();
-			Duration lifetime = this.settings.queryTokenLifetime();
-			boolean expired = lifetime != null && now - query.createdAtNanos() > lifetime.toNanos();
-			boolean forgotten = query.polled() && this.tokensToForget.getAndUpdate((n) -> Math.max(0, n - 1)) > 0;
-			if (expired || forgotten) {
-				forget(Objects.requireNonNull(token, "a known query has a token"), query);
-				return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
-			}
-			query.markPolled();
-			if (now < query.readyAtNanos()) {
-				return SandboxAnswer.ok(102, null);
-			}
-			if (query.markAnswered()) {
-				this.counters.queryClosed(query.orgId());
-			}
-			List<UsageDetail> rows = this.data.usageFor(query.orgId(), query.query());
-			return SandboxAnswer.ok(200, Map.of("usageDetails", this.settings.namedUsageRows() ? rows
-					: rows.stream().map(CostExplorerEndpoint::withoutNames).toList()));
-		});
+		return this.api.call(request, response, SandboxApi.Scope.BILLING, SandboxOperation.GET_COST_EXPLORER_QUERY,
+				(call) -> {
+					String token = request.param("token");
+					PendingQuery query = (token != null && TOKEN.matcher(token).matches()) ? this.queries.get(token)
+							: null;
+					if (query == null || !query.orgId().equals(call.orgId())) {
+						return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
+					}
+					long now = System.nanoTime();
+					Duration lifetime = this.settings.queryTokenLifetime();
+					boolean expired = lifetime != null && now - query.createdAtNanos() > lifetime.toNanos();
+					boolean forgotten = query.polled()
+							&& this.tokensToForget.getAndUpdate((n) -> Math.max(0, n - 1)) > 0;
+					if (expired || forgotten) {
+						forget(Objects.requireNonNull(token, "a known query has a token"), query);
+						return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
+					}
+					query.markPolled();
+					if (now < query.readyAtNanos()) {
+						return SandboxAnswer.ok(102, null);
+					}
+					if (query.markAnswered()) {
+						this.counters.queryClosed(query.orgId());
+					}
+					List<UsageDetail> rows = this.data.usageFor(query.orgId(), query.query());
+					return SandboxAnswer.ok(200, Map.of("usageDetails", this.settings.namedUsageRows() ? rows
+							: rows.stream().map(CostExplorerEndpoint::withoutNames).toList()));
+				});
 	}
 
 	private Duration processingTime() {

@@ -38,7 +38,7 @@ final class InvoiceEndpoints {
 
 	/** {@code listInvoices}: the organization's invoices between the dates, paged. */
 	Publisher<Void> listInvoices(HttpServerRequest request, HttpServerResponse response) {
-		return invoiceCall(request, response, (call) -> {
+		return invoiceCall(request, response, SandboxOperation.LIST_INVOICES, (call) -> {
 			Map<String, List<String>> parameters = new QueryStringDecoder(request.uri()).parameters();
 			YearMonth from;
 			YearMonth toExclusive;
@@ -59,7 +59,7 @@ final class InvoiceEndpoints {
 
 	/** {@code getInvoice}: one invoice with its line items. */
 	Publisher<Void> getInvoice(HttpServerRequest request, HttpServerResponse response) {
-		return invoiceCall(request, response, (call) -> {
+		return invoiceCall(request, response, SandboxOperation.GET_INVOICE, (call) -> {
 			String invoiceId = request.param("invoiceId");
 			if (invoiceId == null || !UsageQueryValidator.ID.matcher(invoiceId).matches()) {
 				return SandboxAnswer.badRequest("Invalid invoice id " + invoiceId + ".");
@@ -74,7 +74,7 @@ final class InvoiceEndpoints {
 
 	/** {@code listPendingInvoices}: the open month's invoice. */
 	Publisher<Void> pendingInvoices(HttpServerRequest request, HttpServerResponse response) {
-		return invoiceCall(request, response, (call) -> {
+		return invoiceCall(request, response, SandboxOperation.LIST_PENDING_INVOICES, (call) -> {
 			this.invoices.listedPending();
 			List<Map<String, Object>> pending = this.invoices.pending(call.orgId());
 			Map<String, Object> page = new LinkedHashMap<>();
@@ -85,12 +85,12 @@ final class InvoiceEndpoints {
 		});
 	}
 
-	private Mono<Void> invoiceCall(HttpServerRequest request, HttpServerResponse response,
+	private Mono<Void> invoiceCall(HttpServerRequest request, HttpServerResponse response, SandboxOperation operation,
 			Function<SandboxCall, SandboxAnswer> handler) {
 		Function<SandboxCall, SandboxAnswer> versioned = (call) -> SandboxInvoices.VERSION.equals(call.version())
 				? handler.apply(call) : SandboxAnswer.error(406, "INVALID_VERSION_HEADER", "Not Acceptable",
 						"The invoice operations have version " + SandboxInvoices.VERSION + " only.");
-		Mono<Void> answered = this.api.call(request, response, SandboxApi.Scope.BILLING, versioned);
+		Mono<Void> answered = this.api.call(request, response, SandboxApi.Scope.BILLING, operation, versioned);
 		Duration delay = this.invoices.answerDelay();
 		return delay.isZero() ? answered : Mono.delay(delay).then(answered);
 	}

@@ -12,8 +12,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The listings discovery uses, paged as Atlas pages: {@code GET /orgs/{orgId}/groups} and
- * {@code GET /groups/{groupId}/clusters}.
+ * The listings discovery uses, paged as Atlas pages: {@code GET /orgs/{orgId}/groups},
+ * {@code GET /groups/{groupId}/clusters} (dedicated clusters) and {@code GET
+ * /groups/{groupId}/flexClusters} (Flex clusters).
  */
 final class ListingEndpoints {
 
@@ -36,28 +37,45 @@ final class ListingEndpoints {
 
 	Publisher<Void> projects(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.projectsListed();
-		return this.api.call(request, response, SandboxApi.Scope.ORGANIZATION, (call) -> {
-			SandboxData.Organization org = this.data.organization(call.orgId()).orElseThrow();
-			return page(request,
-					org.projects()
-						.stream()
-						.map((project) -> Map.<String, Object>of("id", project.id(), "name", project.name(), "orgId",
-								org.id(), "clusterCount", project.clusters().size()))
-						.toList());
-		});
+		return this.api.call(request, response, SandboxApi.Scope.ORGANIZATION,
+				SandboxOperation.LIST_ORGANIZATION_PROJECTS, (call) -> {
+					SandboxData.Organization org = this.data.organization(call.orgId()).orElseThrow();
+					return page(request,
+							org.projects()
+								.stream()
+								.map((project) -> Map.<String, Object>of("id", project.id(), "name", project.name(),
+										"orgId", org.id(), "clusterCount", project.clusters().size()))
+								.toList());
+				});
 	}
 
 	Publisher<Void> clusters(HttpServerRequest request, HttpServerResponse response) {
 		this.counters.clustersListed();
-		return this.api.call(request, response, SandboxApi.Scope.PROJECT, (call) -> {
+		return this.api.call(request, response, SandboxApi.Scope.PROJECT, SandboxOperation.LIST_CLUSTERS, (call) -> {
 			SandboxData.Project project = project(request.param("groupId")).orElseThrow();
 			return page(request,
-					project.clusters()
+					project.dedicatedClusters()
 						.stream()
 						.map((cluster) -> Map.<String, Object>of("id", cluster.id(), "name", cluster.name(), "groupId",
 								project.id(), "clusterType", "REPLICASET", "stateName", "IDLE"))
 						.toList());
 		});
+	}
+
+	/**
+	 * {@code listFlexClusters}: the Flex clusters, which {@code listClusters} leaves out.
+	 */
+	Publisher<Void> flexClusters(HttpServerRequest request, HttpServerResponse response) {
+		this.counters.clustersListed();
+		return this.api.call(request, response, SandboxApi.Scope.PROJECT, SandboxOperation.LIST_FLEX_CLUSTERS,
+				(call) -> {
+					SandboxData.Project project = project(request.param("groupId")).orElseThrow();
+					return page(request, project.flexClusters()
+						.stream()
+						.map((cluster) -> Map.<String, Object>of("id", cluster.id(), "name", cluster.name(), "groupId",
+								project.id(), "clusterType", "REPLICASET", "stateName", "IDLE", "tags", List.of()))
+						.toList());
+				});
 	}
 
 	/**

@@ -39,6 +39,15 @@ record SandboxAnswer(int status, @Nullable Object body, Map<String, String> head
 		return new SandboxAnswer(this.status, this.body, Map.copyOf(all), this.apiLayer);
 	}
 
+	SandboxAnswer withHeaders(Map<String, String> more) {
+		if (more.isEmpty()) {
+			return this;
+		}
+		Map<String, String> all = new LinkedHashMap<>(this.headers);
+		all.putAll(more);
+		return new SandboxAnswer(this.status, this.body, Map.copyOf(all), this.apiLayer);
+	}
+
 	SandboxAnswer outsideApi() {
 		return new SandboxAnswer(this.status, this.body, this.headers, false);
 	}

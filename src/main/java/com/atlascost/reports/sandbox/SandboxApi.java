@@ -1,13 +1,13 @@
 package com.atlascost.reports.sandbox;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,20 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every API call of the sandbox passes, in this order: authentication (401 with a
- * Digest challenge), the version in {@code Accept} (406 {@code INVALID_VERSION_DATE}),
- * the org id in the path (400 when malformed, 404 {@code ORG_NOT_FOUND} when unknown),
- * for creates and polls the organization's bucket (429 {@code RATE_LIMITED}), any
- * injected failure, a random fault of {@link SandboxSettings.Faults} (see
- * {@link SandboxFaults}), then the call's own checks in its endpoint
- * ({@link CostExplorerEndpoint}, {@link ListingEndpoints}). Answers go on the wire here,
- * raw or in the envelope {@code envelope=true} asks for.
+ * Digest challenge), the version in {@code Accept}, per operation (406
+ * {@code INVALID_VERSION_HEADER}, 410 {@code VERSION_GONE} past its sunset, see
+ * {@link SandboxOperation}), the org id in the path (400 when malformed, 404
+ * {@code ORG_NOT_FOUND} when unknown), for creates and polls the organization's bucket
+ * (429 {@code RATE_LIMITED}), any injected failure, a random fault of
+ * {@link SandboxSettings.Faults} (see {@link SandboxFaults}), then the call's own checks
+ * in its endpoint ({@link CostExplorerEndpoint}, {@link ListingEndpoints}). Answers go on
+ * the wire here, raw or in the envelope {@code envelope=true} asks for.
  */
 class SandboxApi {
-
-	static final List<String> VERSIONS = List.of("2023-01-01", "2023-11-15", "2024-05-30", "2024-08-05", "2025-02-19");
-
-	private static final Pattern MEDIA_TYPE = Pattern
-		.compile("application/vnd\\.atlas\\.(\\d{4}-\\d{2}-\\d{2})\\+json");
 
 	private final SandboxSettings settings;
 
@@ -48,13 +44,19 @@ class SandboxApi {
 
 	private final SandboxFaults faults;
 
+	private final SandboxJournal journal;
+
+	/** The request bodies of the calls being answered, for the journal. */
+	private final Map<HttpServerRequest, String> requestBodies = new ConcurrentHashMap<>();
+
 	private final JsonMapper mapper = AtlasJson.mapper()
 		.rebuild()
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.build();
 
 	SandboxApi(SandboxSettings settings, SandboxData data, SandboxAuthority authority, SandboxCounters counters,
-			SandboxFaults faults) {
+			SandboxFaults faults, SandboxJournal journal) {
+		this.journal = journal;
 		this.settings = settings;
 		this.data = data;
 		this.authority = authority;
@@ -68,39 +70,44 @@ class SandboxApi {
 	}
 
 	/** Runs the checks of every call, then, when they pass, the endpoint's handler. */
-	Mono<Void> call(HttpServerRequest request, HttpServerResponse response, Scope scope,
+	Mono<Void> call(HttpServerRequest request, HttpServerResponse response, Scope scope, SandboxOperation operation,
 			Function<SandboxCall, SandboxAnswer> handler) {
 		String orgId = orgOf(request, scope);
 		return request.receive().aggregate().asString().defaultIfEmpty("").flatMap((body) -> {
+			this.requestBodies.put(request, body);
 			if (orgId != null) {
 				this.counters.requestStarted(orgId);
 			}
-			Mono<Void> answered = answer(request, response, scope, orgId, body, handler);
+			Mono<Void> answered = answer(request, response, scope, operation, orgId, body, handler);
 			return (orgId != null) ? answered.doFinally((signal) -> this.counters.requestEnded(orgId)) : answered;
 		});
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Scope scope,
-			@Nullable String orgId, String body, Function<SandboxCall, SandboxAnswer> handler) {
+			SandboxOperation operation, @Nullable String orgId, String body,
+			Function<SandboxCall, SandboxAnswer> handler) {
 		Optional<SandboxAnswer> refused = this.authority.authenticate(request.method().name(), request.uri(),
 				request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
 		if (refused.isPresent()) {
 			return write(request, response, refused.get());
 		}
-		String version = version(request.requestHeaders().get(HttpHeaderNames.ACCEPT));
-		if (version == null) {
-			return write(request, response, SandboxAnswer.error(406, "INVALID_VERSION_DATE", "Not Acceptable",
-					"Accept must be application/vnd.atlas.<version>+json with a version of " + VERSIONS + "."));
+		SandboxOperation.Checked checked = operation.check(request.requestHeaders().get(HttpHeaderNames.ACCEPT),
+				LocalDate.now(this.settings.clock()));
+		if (checked.refused().isPresent()) {
+			return write(request, response, checked.refused().get());
 		}
+		String version = Objects.requireNonNull(checked.version(), "a version not refused is taken");
 		Optional<SandboxAnswer> unknown = checkPath(request, scope, orgId);
 		if (unknown.isPresent()) {
 			return write(request, response, unknown.get());
 		}
+		Map<String, String> limitHeaders = Map.of();
 		if (scope == Scope.BILLING) {
-			Optional<SandboxAnswer> limited = this.faults.rateLimit(orgId);
-			if (limited.isPresent()) {
-				return write(request, response, limited.get());
+			SandboxFaults.Limited limited = this.faults.rateLimit(orgId);
+			if (limited.refusal() != null) {
+				return write(request, response, limited.refusal());
 			}
+			limitHeaders = limited.headers();
 		}
 		Optional<SandboxAnswer> injected = this.faults.injected();
 		if (injected.isPresent()) {
@@ -115,13 +122,15 @@ class SandboxApi {
 				return write(request, response,
 						SandboxAnswer.error(503, "SERVICE_UNAVAILABLE", "Service Unavailable", "An injected outage."));
 			case DROPPED:
+				record(request, 0, Map.of(), null, "dropped");
 				return response.withConnection((connection) -> connection.channel().close()).then();
 			default:
 				break;
 		}
 		// only a cluster listing has no organization in its path, and it does not use one
 		SandboxAnswer answer = handler
-			.apply(new SandboxCall(Objects.requireNonNullElse(orgId, ""), body, version, fault));
+			.apply(new SandboxCall(Objects.requireNonNullElse(orgId, ""), body, version, fault))
+			.withHeaders(limitHeaders);
 		if (fault == SandboxFault.SLOW) {
 			return Mono.delay(this.settings.faults().slowDelay()).then(write(request, response, answer, false));
 		}
@@ -174,42 +183,56 @@ class SandboxApi {
 		if (answer.apiLayer() && envelopeRequested(request)) {
 			Map<String, Object> envelope = new LinkedHashMap<>();
 			envelope.put("status", answer.status());
-			envelope.put("content", (answer.body() != null) ? answer.body() : Map.of());
-			return send(response.status(200), envelope, truncated);
+			if (answer.body() instanceof Map<?, ?> list && list.containsKey("results")) {
+				// the specification: a list keeps results as its envelope and adds status
+				list.forEach((key, value) -> envelope.put(String.valueOf(key), value));
+			}
+			else {
+				envelope.put("content", (answer.body() != null) ? answer.body() : Map.of());
+			}
+			return send(request, response.status(200), 200, answer.headers(), envelope, truncated);
 		}
 		if (answer.status() == 102) {
+			record(request, 102, answer.headers(), null, null);
 			// Reactor Netty's server treats a 1xx as interim and would keep waiting for a
 			// final
 			// response of this request, never reading the next one: close after it.
 			return response.keepAlive(false).status(102).send();
 		}
-		return (answer.body() != null) ? send(response.status(answer.status()), answer.body(), truncated)
-				: response.status(answer.status()).send();
+		if (answer.body() == null) {
+			record(request, answer.status(), answer.headers(), null, null);
+			return response.status(answer.status()).send();
+		}
+		return send(request, response.status(answer.status()), answer.status(), answer.headers(), answer.body(),
+				truncated);
 	}
 
 	/** Sends the JSON; a truncated answer is a complete HTTP message of half the JSON. */
-	private Mono<Void> send(HttpServerResponse response, Object body, boolean truncated) {
+	private Mono<Void> send(HttpServerRequest request, HttpServerResponse response, int status,
+			Map<String, String> headers, Object body, boolean truncated) {
 		String json = this.mapper.writeValueAsString(body);
-		return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-			.sendString(Mono.just(truncated ? json.substring(0, json.length() / 2) : json))
-			.then();
+		String sent = truncated ? json.substring(0, json.length() / 2) : json;
+		record(request, status, headers, sent, truncated ? "truncated" : null);
+		return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json").sendString(Mono.just(sent)).then();
+	}
+
+	/** Keeps the exchange in the journal, without the Authorization header: no secret. */
+	private void record(HttpServerRequest request, int status, Map<String, String> headers, @Nullable String body,
+			@Nullable String fault) {
+		Map<String, String> requestHeaders = new LinkedHashMap<>();
+		for (String name : List.of("accept", "content-type")) {
+			String value = request.requestHeaders().get(name);
+			if (value != null) {
+				requestHeaders.put(name, value);
+			}
+		}
+		String requestBody = Objects.requireNonNullElse(this.requestBodies.remove(request), "");
+		this.journal.record(new SandboxExchange(request.method().name(), request.uri(), requestHeaders, requestBody,
+				status, headers, body, fault));
 	}
 
 	private static boolean envelopeRequested(HttpServerRequest request) {
 		return new QueryStringDecoder(request.uri()).parameters().getOrDefault("envelope", List.of()).contains("true");
-	}
-
-	private static @Nullable String version(@Nullable String accept) {
-		if (accept == null) {
-			return null;
-		}
-		Matcher matcher = MEDIA_TYPE.matcher(accept);
-		while (matcher.find()) {
-			if (VERSIONS.contains(matcher.group(1))) {
-				return matcher.group(1);
-			}
-		}
-		return null;
 	}
 
 	/** What a call's path names: the bucket and the faults follow its organization. */

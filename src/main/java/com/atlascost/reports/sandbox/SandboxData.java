@@ -47,18 +47,20 @@ public class SandboxData {
 							new Project("6a1b2c3d4e5f60718293a4b2", "payments",
 									List.of(new Cluster("7b1c2d3e4f5a60718293b4c3", "payments-ledger"))),
 							new Project("6a1b2c3d4e5f60718293a4b3", "internal-tools", List.of()))),
-			new Organization(
-					ACME_ANALYTICS, "Acme Analytics", List.of(
-							new Project("6a1b2c3d4e5f60718293a4c1", "warehouse",
-									List.of(new Cluster("7b1c2d3e4f5a60718293b4d1", "warehouse-hot"),
-											new Cluster("7b1c2d3e4f5a60718293b4d2", "warehouse-archive"))),
-							new Project("6a1b2c3d4e5f60718293a4c2", "dashboards", List
-								.of(new Cluster("7b1c2d3e4f5a60718293b4d3", "dashboards-cache"))))),
+			new Organization(ACME_ANALYTICS, "Acme Analytics", List.of(
+					new Project("6a1b2c3d4e5f60718293a4c1", "warehouse",
+							List.of(new Cluster("7b1c2d3e4f5a60718293b4d1", "warehouse-hot"),
+									new Cluster("7b1c2d3e4f5a60718293b4d2", "warehouse-archive"))),
+					new Project("6a1b2c3d4e5f60718293a4c2", "dashboards",
+							List.of(new Cluster("7b1c2d3e4f5a60718293b4d3", "dashboards-cache"))))),
 			new Organization(ACME_SANDBOX, "Acme Sandbox Org", List.of(
 					new Project("6a1b2c3d4e5f60718293a4d1", "playground",
-							List.of(new Cluster("7b1c2d3e4f5a60718293b4e1", "playground-m0"))),
+							List.of(new Cluster("7b1c2d3e4f5a60718293b4e1", "playground-m0"),
+									new Cluster("7b1c2d3e4f5a60718293b4e3", "playground-flex", true))),
 					new Project("6a1b2c3d4e5f60718293a4d2", "experiments",
-							List.of(new Cluster("7b1c2d3e4f5a60718293b4e2", "experiments-m10"))))),
+							List.of(new Cluster("7b1c2d3e4f5a60718293b4e2", "experiments-m10"),
+									new Cluster("7b1c2d3e4f5a60718293b4e4", "experiments-flex-a", true),
+									new Cluster("7b1c2d3e4f5a60718293b4e5", "experiments-flex-b", true))))),
 			new Organization(
 					FORMULA_NAMED, "=HYPERLINK(\"http://x\",\"y\")", List.of(
 							new Project("6a1b2c3d4e5f60718293a4e1", "+cmd|' /C calc'!A0",
@@ -98,8 +100,14 @@ public class SandboxData {
 			items.add(item(org, project, null, "Data Transfer", month, share, 10, 500));
 			items.add(item(org, project, null, "Backup", month, share, 10, 200));
 			for (Cluster cluster : project.clusters()) {
-				items.add(item(org, project, cluster, "Clusters", month, share, 500, 3000));
-				items.add(item(org, project, cluster, "Storage", month, share, 20, 300));
+				if (cluster.flex()) {
+					// a Flex cluster's storage is in its price
+					items.add(item(org, project, cluster, "Clusters", month, share, 8, 30));
+				}
+				else {
+					items.add(item(org, project, cluster, "Clusters", month, share, 500, 3000));
+					items.add(item(org, project, cluster, "Storage", month, share, 20, 300));
+				}
 			}
 		}
 		return List.copyOf(items);
@@ -215,12 +223,29 @@ public class SandboxData {
 	public record Organization(String id, String name, List<Project> projects) {
 	}
 
-	/** A project ("group") and its clusters. */
+	/**
+	 * A project ("group") and its clusters: dedicated ones ({@code listClusters}) and
+	 * Flex ones ({@code listFlexClusters}), billed alike by the Cost Explorer.
+	 */
 	public record Project(String id, String name, List<Cluster> clusters) {
+
+		public List<Cluster> dedicatedClusters() {
+			return this.clusters.stream().filter((cluster) -> !cluster.flex()).toList();
+		}
+
+		public List<Cluster> flexClusters() {
+			return this.clusters.stream().filter(Cluster::flex).toList();
+		}
+
 	}
 
-	/** A cluster. */
-	public record Cluster(String id, String name) {
+	/** A cluster; {@code flex} for a Flex cluster, which only listFlexClusters lists. */
+	public record Cluster(String id, String name, boolean flex) {
+
+		public Cluster(String id, String name) {
+			this(id, name, false);
+		}
+
 	}
 
 	/** One charge; the project and cluster are {@code null} for charges above them. */

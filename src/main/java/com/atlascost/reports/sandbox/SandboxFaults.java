@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -35,28 +36,33 @@ final class SandboxFaults {
 		this.injectedFailures = new ConcurrentLinkedQueue<>(settings.injectedFailures());
 	}
 
-	/** Takes a request from the organization's bucket, or answers 429. */
-	Optional<SandboxAnswer> rateLimit(@Nullable String orgId) {
+	/**
+	 * Takes a request from the organization's bucket, or answers 429; either way with the
+	 * {@code RateLimit-Limit} and {@code RateLimit-Remaining} headers Atlas sends.
+	 */
+	Limited rateLimit(@Nullable String orgId) {
 		SandboxSettings.RateLimit limit = this.settings.rateLimit();
 		if (!limit.enabled() || orgId == null) {
-			return Optional.empty();
+			return new Limited(null, Map.of());
 		}
-		Bucket bucket = this.buckets.computeIfAbsent(orgId, (id) -> Bucket.builder()
-			.addLimit(
-					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
-			.build());
+		Bucket bucket = this.buckets.computeIfAbsent(orgId,
+				(id) -> Bucket.builder().addLimit(bandwidth(limit, id)).build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		Map<String, String> headers = Map.of("RateLimit-Limit", String.valueOf(limit.capacity()), "RateLimit-Remaining",
+				String.valueOf(probe.getRemainingTokens()));
 		if (probe.isConsumed()) {
-			return Optional.empty();
+			return new Limited(null, headers);
 		}
-		SandboxAnswer limited = SandboxAnswer.error(429, "RATE_LIMITED", "Too Many Requests",
-				"You have exceeded the rate limit of " + limit.capacity() + " requests, refilled at " + limit.refill()
-						+ " per " + limit.period().toSeconds() + " seconds.");
+		SandboxAnswer limited = SandboxAnswer
+			.error(429, "RATE_LIMITED", "Too Many Requests",
+					"You have exceeded the rate limit of " + limit.capacity() + " requests, refilled at "
+							+ limit.refill() + " per " + limit.period().toSeconds() + " seconds.")
+			.withHeaders(headers);
 		if (!limit.retryAfter()) {
-			return Optional.of(limited);
+			return new Limited(limited, headers);
 		}
 		long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-		return Optional.of(limited.withHeader("Retry-After", String.valueOf(seconds)));
+		return new Limited(limited.withHeader("Retry-After", String.valueOf(seconds)), headers);
 	}
 
 	/** The next failure the sandbox was told to inject, if any is left. */
@@ -94,6 +100,28 @@ final class SandboxFaults {
 			this.counters.faultInjected(fault.label());
 		}
 		return fault;
+	}
+
+	/** A bucket's verdict: the 429 when it was empty, and the headers to send. */
+	record Limited(@Nullable SandboxAnswer refusal, Map<String, String> headers) {
+	}
+
+	/**
+	 * The organization's bucket. Another client (a CLI, Terraform) taking requests from
+	 * it steadily leaves the job the refill less its rate: what its requests and ours add
+	 * up to at the bucket, over time.
+	 */
+	private static Bandwidth bandwidth(SandboxSettings.RateLimit limit, String orgId) {
+		if (!limit.shares(orgId)) {
+			return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build();
+		}
+		double refillPerSecond = limit.refill() * 1e9 / limit.period().toNanos();
+		// one request an hour when the other client takes it all
+		double leftPerSecond = Math.max(1.0 / 3600, refillPerSecond - limit.otherClientRate());
+		return Bandwidth.builder()
+			.capacity(limit.capacity())
+			.refillGreedy(1, Duration.ofNanos(Math.round(1e9 / leftPerSecond)))
+			.build();
 	}
 
 }

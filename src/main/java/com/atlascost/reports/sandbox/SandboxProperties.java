@@ -25,12 +25,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * second poll, as if Atlas had lost them mid-poll
  * @param injectedFailures statuses the first API calls answer, in order (for fault demos
  * and tests)
+ * @param sharedBucket another client sharing the organizations' buckets
  */
 @ConfigurationProperties("sandbox")
 public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay, @Nullable Duration processingDelayMax,
 		@DefaultValue("service-account") Auth auth, @Nullable Duration queryTokenLifetime,
 		@DefaultValue("true") boolean namedUsageRows, @DefaultValue RateLimit rateLimit, @DefaultValue Faults faults,
-		@DefaultValue("0") int forgottenTokens, @DefaultValue List<Integer> injectedFailures) {
+		@DefaultValue("0") int forgottenTokens, @DefaultValue List<Integer> injectedFailures,
+		@DefaultValue SharedBucket sharedBucket) {
 
 	public enum Auth {
 
@@ -72,10 +74,20 @@ public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay,
 			@DefaultValue Set<String> organizations) {
 	}
 
+	/**
+	 * Another client (the Atlas CLI, Terraform, a second job) drawing from the same
+	 * buckets, so that the bucket the job sees is smaller than the client's.
+	 *
+	 * @param otherClientRate requests per second it takes from each shared bucket
+	 * @param organizations the organizations whose bucket it shares; empty for all
+	 */
+	public record SharedBucket(@DefaultValue("0") double otherClientRate, @DefaultValue Set<String> organizations) {
+	}
+
 	SandboxSettings settings() {
 		SandboxSettings.RateLimit limit = new SandboxSettings.RateLimit(this.rateLimit.enabled(),
 				this.rateLimit.capacity(), this.rateLimit.refill(), this.rateLimit.period(),
-				this.rateLimit.retryAfter());
+				this.rateLimit.retryAfter(), this.sharedBucket.otherClientRate(), this.sharedBucket.organizations());
 		SandboxSettings.Faults injected = new SandboxSettings.Faults(this.faults.serverError(),
 				this.faults.unavailable(), this.faults.droppedConnection(), this.faults.truncatedBody(),
 				this.faults.slowAnswer(), this.faults.slowDelay(), this.faults.seed(), this.faults.organizations());

@@ -125,8 +125,24 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	 * @param period the refill period
 	 * @param retryAfter whether a 429 says in {@code Retry-After} when a request fits
 	 * again
+	 * @param otherClientRate requests per second another client (a CLI, Terraform) takes
+	 * from the bucket of each organization it shares: the bucket the job sees is smaller
+	 * than the one it counts on
+	 * @param sharedWith the organizations whose bucket is shared that way; empty for all
 	 */
-	public record RateLimit(boolean enabled, int capacity, int refill, Duration period, boolean retryAfter) {
+	public record RateLimit(boolean enabled, int capacity, int refill, Duration period, boolean retryAfter,
+			double otherClientRate, Set<String> sharedWith) {
+
+		public RateLimit {
+			sharedWith = Set.copyOf(sharedWith);
+			if (otherClientRate < 0) {
+				throw new IllegalArgumentException("the other client's rate must be at least 0");
+			}
+		}
+
+		public RateLimit(boolean enabled, int capacity, int refill, Duration period, boolean retryAfter) {
+			this(enabled, capacity, refill, period, retryAfter, 0, Set.of());
+		}
 
 		/** Atlas's published bucket: 500 requests, refilled at 100 a minute. */
 		public static RateLimit published() {
@@ -142,7 +158,21 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		}
 
 		public RateLimit withoutRetryAfter() {
-			return new RateLimit(this.enabled, this.capacity, this.refill, this.period, false);
+			return new RateLimit(this.enabled, this.capacity, this.refill, this.period, false, this.otherClientRate,
+					this.sharedWith);
+		}
+
+		/**
+		 * The bucket shared with another client taking {@code ratePerSecond} of it, for
+		 * these organizations (all when none are given).
+		 */
+		public RateLimit sharedWithAnotherClient(double ratePerSecond, String... organizations) {
+			return new RateLimit(this.enabled, this.capacity, this.refill, this.period, this.retryAfter, ratePerSecond,
+					Set.of(organizations));
+		}
+
+		boolean shares(String orgId) {
+			return this.otherClientRate > 0 && (this.sharedWith.isEmpty() || this.sharedWith.contains(orgId));
 		}
 
 	}

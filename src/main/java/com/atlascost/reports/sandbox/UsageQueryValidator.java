@@ -24,15 +24,14 @@ class UsageQueryValidator {
 
 	private static final Set<String> GROUP_BY = Set.of("organizations", "projects", "clusters", "services");
 
-	private static final String AI_SERVICES_VERSION = "2025-02-19";
-
-	/** The documented services; newer versions add the AI ones. */
+	/**
+	 * The specification's services: {@code AI Models} and {@code Automated Embedding}, on
+	 * the documentation site only, are not among them.
+	 */
 	private static final Set<String> SERVICES = Set.of("Atlas", "Clusters", "Storage", "Serverless Instances", "Backup",
 			"Data Transfer", "BI Connector", "Premium Features", "Atlas Data Federation", "Atlas Stream Processing",
 			"App Services", "Charts", "Cloud Manager", "Cloud Manager Standard/Premium", "Legacy Backup",
 			"Flex Consulting", "Support", "Credits");
-
-	private static final Set<String> AI_SERVICES = Set.of("AI Models", "Automated Embedding");
 
 	/** The query, or the reason it is rejected. */
 	record Result(@Nullable UsageQuery query, @Nullable String error) {
@@ -94,8 +93,7 @@ class UsageQueryValidator {
 	}
 
 	private static boolean isService(String service, String apiVersion) {
-		return SERVICES.contains(service)
-				|| (AI_SERVICES.contains(service) && apiVersion.compareTo(AI_SERVICES_VERSION) >= 0);
+		return SERVICES.contains(service);
 	}
 
 	private static Optional<LocalDate> firstOfMonth(JsonNode body, String field) {

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -85,6 +86,11 @@ public class RunSummaries {
 							.collect(Collectors.joining(", ")));
 		entries.put("Rate limited (429)", Long.toString(this.metrics.rateLimited()));
 		entries.put("Retries", Long.toString(this.metrics.retries()));
+		this.metrics.slowedOrganizations()
+			.forEach((orgId, pace) -> entries.put("Rate limit of org " + orgId, String.format(Locale.ROOT,
+					"its bucket looked smaller than published: %d 429s, slowed to %.2f requests/s (published %.2f/s),"
+							+ " %.2f/s at the end",
+					pace.rateLimited(), pace.lowestRate(), pace.publishedRate(), pace.currentRate())));
 		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
 		entries.put("Query latency", latency.count() + " queries timed, mean " + latency.meanMillis() + " ms, max "
 				+ latency.maxMillis() + " ms");

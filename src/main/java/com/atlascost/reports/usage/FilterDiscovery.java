@@ -21,10 +21,11 @@ import com.atlascost.reports.plan.PlannedQuery;
  * apply to every grouping; the grouped dimension, when the job file does not list its
  * values ({@code all} or left out), gets them here, for that grouping alone (the API
  * wants at least one): projects are discovered through {@code GET /orgs/{orgId}/groups},
- * clusters through {@code GET /groups/{groupId}/clusters} of the listed or discovered
- * projects, services are the documented list. Each organization is discovered once per
- * run, and the names found are stored to label report rows that come without them. Lists
- * are sorted so that the same filter always has the same stored identity.
+ * clusters through {@code GET /groups/{groupId}/clusters} and {@code GET
+ * /groups/{groupId}/flexClusters} of the listed or discovered projects, services are the
+ * documented list. Each organization is discovered once per run, and the names found are
+ * stored to label report rows that come without them. Lists are sorted so that the same
+ * filter always has the same stored identity.
  */
 public class FilterDiscovery {
 
@@ -81,9 +82,14 @@ public class FilterDiscovery {
 					: List.copyOf(projects(id).keySet());
 			Map<String, String> names = new LinkedHashMap<>();
 			for (String projectId : projectIds) {
+				// dedicated and Flex clusters are listed apart; serverless instances by
+				// neither (see the README)
 				names.putAll(
 						names(this.client.listClusters(id, projectId).collectList().blockOptional().orElse(List.of()),
 								AtlasCluster::id, AtlasCluster::name));
+				names.putAll(names(
+						this.client.listFlexClusters(id, projectId).collectList().blockOptional().orElse(List.of()),
+						AtlasCluster::id, AtlasCluster::name));
 			}
 			if (names.isEmpty()) {
 				throw new IllegalStateException("organization " + id

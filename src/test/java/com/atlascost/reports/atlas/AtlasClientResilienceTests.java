@@ -41,7 +41,7 @@ class AtlasClientResilienceTests {
 	void theDefaultLimiterIsThePublishedBucket() {
 		SandboxSettings.RateLimit published = SandboxSettings.RateLimit.published();
 		assertThat(TestAtlasProperties.of().rateLimit()).isEqualTo(new AtlasProperties.RateLimit(true,
-				published.capacity(), published.refill(), published.period(), Duration.ofSeconds(1)));
+				published.capacity(), published.refill(), published.period(), Duration.ofSeconds(1), true, 60));
 		assertThat(List.of(published.capacity(), published.refill())).containsExactly(500, 100);
 		assertThat(published.period()).isEqualTo(Duration.ofSeconds(60));
 	}
@@ -93,6 +93,36 @@ class AtlasClientResilienceTests {
 			.collectList()
 			.block(TIMEOUT);
 		assertThat(results).hasSize(200).allSatisfy((usage) -> assertThat(usage).isNotEmpty());
+	}
+
+	/**
+	 * The client believes the published bucket (a burst of 500) while the organization's
+	 * bucket holds 10 refilled at 5 a second, without {@code Retry-After}: the first 429s
+	 * halve the pace and take the burst away, the calls queue instead of failing, and the
+	 * 429s stay few (they are not charged to the retries of real failures, of which there
+	 * is one).
+	 */
+	@Test
+	void aBucketSmallerThanPublishedSlowsTheOrganizationDownInsteadOfFailingItsCalls() {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
+			.withProcessingDelay(Duration.ZERO)
+			.withRateLimit(SandboxSettings.RateLimit.of(10, 5, Duration.ofSeconds(1)).withoutRetryAfter()));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.max-attempts", "1",
+				"rate-limit.period", "10s", "rate-limit.network-allowance", "50ms");
+
+		List<String> tokens = Flux.range(0, 40)
+			.flatMap((i) -> client.createUsageQuery(ORG, month(i)), 40)
+			.collectList()
+			.block(TIMEOUT);
+
+		assertThat(tokens).hasSize(40).doesNotHaveDuplicates();
+		long rateLimited = this.sandbox.counters().rateLimited();
+		assertThat(rateLimited).as("%s", this.sandbox.counters()).isBetween(1L, 45L);
+		assertThat(client.slowedOrganizations()).containsOnlyKeys(ORG);
+		OrganizationSlowdown slowdown = client.slowedOrganizations().get(ORG);
+		assertThat(slowdown.rateLimited()).isEqualTo(rateLimited);
+		assertThat(slowdown.publishedRate()).isEqualTo(10.0);
+		assertThat(slowdown.lowestRate()).isLessThanOrEqualTo(5.0);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package com.atlascost.reports.atlas;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.atlascost.reports.sandbox.ApiContract;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.sandbox.SandboxSettings;
@@ -218,30 +220,98 @@ class AtlasCostExplorerClientTests {
 			});
 	}
 
+	@ParameterizedTest(name = "envelope={0}")
+	@CsvSource({ "true", "false" })
+	void everyRequestOfTheClientAndEveryAnswerOfTheSandboxHoldTheSpecification(boolean envelope) {
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(200)));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope),
+				"items-per-page", "1", "polling.initial-interval", "20ms");
+		String org = SandboxData.ACME_SANDBOX;
+
+		client.awaitUsage(ORG, client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT)).block(TIMEOUT);
+		List<AtlasProject> projects = client.listProjects(org).collectList().block(TIMEOUT);
+		List<AtlasCluster> clusters = projects.stream()
+			.flatMap((project) -> client.listClusters(org, project.id()).toStream())
+			.toList();
+		List<AtlasCluster> flex = projects.stream()
+			.flatMap((project) -> client.listFlexClusters(org, project.id()).toStream())
+			.toList();
+
+		assertThat(clusters).extracting(AtlasCluster::name).containsExactly("playground-m0", "experiments-m10");
+		assertThat(flex).extracting(AtlasCluster::name)
+			.containsExactly("playground-flex", "experiments-flex-a", "experiments-flex-b");
+		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+		ApiContract.published().assertRequestsHold(this.sandbox.exchanges(), today);
+		ApiContract.published().assertAnswersHold(this.sandbox.exchanges(), today);
+	}
+
 	@Test
-	void unknownApiVersionIsRejected() {
+	void aVersionTheOperationLacksFailsAtOnceNamingOperationVersionAndProperty() {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "api-version", "2022-02-22");
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(),
+				"api-versions.createCostExplorerQueryProcess", "2024-08-05");
 
 		assertThatExceptionOfType(AtlasApiException.class)
 			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(406);
-				assertThat(ex.errorCode()).isEqualTo("INVALID_VERSION_DATE");
+				assertThat(ex.errorCode()).isEqualTo("INVALID_VERSION_HEADER");
+				assertThat(ex.getMessage()).contains(
+						"createCostExplorerQueryProcess was sent API version 2024-08-05, which the operation does not have:"
+								+ " set atlas.api-versions.createCostExplorerQueryProcess to a version the operation has");
 			});
 		assertThat(this.sandbox.counters().creates()).isEqualTo(1);
 	}
 
 	@Test
-	void aiServicesNeedTheNewestVersion() {
+	void theDeprecatedGlobalVersionSetsTheCostExplorerOnly() {
+		AtlasApiVersions versions = TestAtlasProperties.of("api-version", "2023-01-01").versions();
+
+		assertThat(versions.version(AtlasApiCall.CREATE_USAGE_QUERY)).isEqualTo("2023-01-01");
+		assertThat(versions.version(AtlasApiCall.LIST_CLUSTERS)).isEqualTo("2024-08-05");
+		assertThat(versions.deprecationWarning())
+			.hasValueSatisfying((warning) -> assertThat(warning).contains("atlas.api-version is deprecated")
+				.contains("atlas.api-versions.<operationId>"));
+		assertThat(TestAtlasProperties.of().versions().deprecationWarning()).isEmpty();
+	}
+
+	@Test
+	void versionsDefaultToTheSpecificationsAndAreOverriddenPerOperation() {
+		assertThat(TestAtlasProperties.of().versions().byOperationId()).containsExactly(
+				Map.entry("createCostExplorerQueryProcess", "2023-01-01"),
+				Map.entry("getCostExplorerQueryProcess", "2023-01-01"),
+				Map.entry("listOrganizationProjects", "2023-01-01"), Map.entry("listClusters", "2024-08-05"),
+				Map.entry("listFlexClusters", "2024-11-13"), Map.entry("listInvoices", "2023-01-01"),
+				Map.entry("getInvoice", "2023-01-01"), Map.entry("listPendingInvoices", "2023-01-01"),
+				Map.entry("queryLineItemsFromSingleInvoice", "2024-08-05"));
+		assertThat(TestAtlasProperties.of("api-versions.listClusters", "2023-02-01")
+			.versions()
+			.mediaType(AtlasApiCall.LIST_CLUSTERS)).isEqualTo("application/vnd.atlas.2023-02-01+json");
+	}
+
+	@Test
+	void anUnknownOperationOrAMalformedVersionIsRefusedNamingTheProperty() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> AtlasApiVersions.of(null, Map.of("listClustrs", "2024-08-05")))
+			.withMessageStartingWith("atlas.api-versions.listClustrs: no such operation; known: ");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> AtlasApiVersions.of(null, Map.of("listClusters", "latest")))
+			.withMessage(
+					"atlas.api-versions.listClusters: 'latest' is not an API version (YYYY-MM-DD, as in 2024-08-05)");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> AtlasApiVersions.of("2023", Map.of()))
+			.withMessageStartingWith("atlas.api-version: '2023'");
+	}
+
+	@Test
+	void servicesOutsideTheSpecificationAreRefusedByIt() {
 		this.sandbox = AtlasSandbox.start();
 		UsageQuery aiModels = new UsageQuery(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), List.of(), List.of(),
 				List.of(), List.of("AI Models"), "services", false);
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client(this.sandbox.serviceAccount()).createUsageQuery(ORG, aiModels).block(TIMEOUT));
-		assertThat(client(this.sandbox.serviceAccount(), "api-version", "2025-02-19").createUsageQuery(ORG, aiModels)
-			.block(TIMEOUT)).hasSize(64);
+			.isThrownBy(() -> client(this.sandbox.serviceAccount()).createUsageQuery(ORG, aiModels).block(TIMEOUT))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(400));
 	}
 
 	@ParameterizedTest(name = "envelope={0}")

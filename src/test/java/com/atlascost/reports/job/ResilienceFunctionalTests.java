@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.atlascost.reports.sandbox.ApiContract;
 import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.testsupport.SandboxRun;
 
@@ -83,6 +84,70 @@ class ResilienceFunctionalTests {
 		assertThat(created).hasSize(3 * 12 * 2);
 		created.forEach((window, count) -> assertThat(count).as("queries created for %s", window)
 			.isEqualTo(1 + lost.getOrDefault(window, 0L)));
+	}
+
+	/**
+	 * The issue's run: a bucket of 20 refilled at 2 a second without {@code Retry-After}
+	 * (another client shares it), while the client counts on the published 500 and 100 a
+	 * minute, under 10% 500s, 5% 503s, 2% dropped connections and 2% cut bodies. Before
+	 * the adaptive pace it met 307 429s and exited 1.
+	 */
+	@Test
+	void aBucketSmallerThanPublishedWithoutRetryAfterUnderFaultsFinishesExactly(CapturedOutput output)
+			throws Exception {
+		Path job = write("three-orgs.yml", THREE_ORGS);
+		String[] months = { "--from=2024-01", "--to=2024-12", "--sandbox.processing-delay=0ms" };
+		Path clean = this.dir.resolve("clean");
+		SandboxRun faultFree = SandboxRun.of(clean, concat(months, "--job=" + job, "--sandbox"));
+		Path faulty = this.dir.resolve("faulty");
+		SandboxRun withFaults = SandboxRun.of(faulty, concat(months, "--job=" + job, "--sandbox",
+				"--sandbox.faults.server-error=0.10", "--sandbox.faults.unavailable=0.05",
+				"--sandbox.faults.dropped-connection=0.02", "--sandbox.faults.truncated-body=0.02",
+				"--sandbox.faults.seed=2026", "--sandbox.rate-limit.capacity=20", "--sandbox.rate-limit.refill=2",
+				"--sandbox.rate-limit.period=1s", "--sandbox.rate-limit.retry-after=false",
+				"--atlas.retry.max-attempts=12", "--atlas.retry.min-backoff=20ms", "--atlas.retry.max-backoff=500ms"));
+
+		assertThat(faultFree.exitCode()).isZero();
+		assertThat(withFaults.exitCode()).as("%s", withFaults.counters()).isZero();
+		List<String> rows = usageRows(clean);
+		assertThat(rows).hasSizeGreaterThan(3 * 12 * 2);
+		assertThat(usageRows(faulty)).containsExactlyElementsOf(rows);
+		assertThat(total(faulty)).isEqualTo(total(clean));
+		assertThat(withFaults.counters().faultsInjected()).containsKeys("500", "503", "dropped", "truncated");
+		Map<String, Long> created = withFaults.counters().queriesCreatedByWindow();
+		assertThat(created).hasSize(3 * 12 * 2).allSatisfy((window, count) -> assertThat(count).isBetween(1L, 6L));
+		long rateLimited = withFaults.counters().rateLimited();
+		assertThat(rateLimited).as("429s met").isBetween(1L, 150L);
+		for (String org : List.of(PRODUCTION, ANALYTICS, PLAYGROUND)) {
+			assertThat(output).containsPattern("Rate limit of org " + org
+					+ ".*its bucket looked smaller than published: \\d+ 429s, slowed to 0\\.[0-9]+ requests/s \\(published 1\\.67/s\\)");
+		}
+		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+		ApiContract.published().assertRequestsHold(withFaults.sandbox().exchanges(), today);
+		ApiContract.published().assertAnswersHold(withFaults.sandbox().exchanges(), today);
+	}
+
+	/**
+	 * Another client takes most of one organization's bucket: that organization is slowed
+	 * down and still finishes; the others, whose buckets are their own, never meet a 429
+	 * and keep the pace they were given.
+	 */
+	@Test
+	void anOrganizationSharingItsBucketIsSlowedAloneAndTheOthersKeepTheirPace(CapturedOutput output) throws Exception {
+		Path job = write("three-orgs.yml", THREE_ORGS);
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-03",
+				"--sandbox.processing-delay=0ms", "--sandbox.rate-limit.capacity=10", "--sandbox.rate-limit.refill=4",
+				"--sandbox.rate-limit.period=1s", "--sandbox.rate-limit.retry-after=false",
+				"--sandbox.shared-bucket.other-client-rate=3.5", "--sandbox.shared-bucket.organizations=" + PLAYGROUND,
+				"--atlas.rate-limit.capacity=10", "--atlas.rate-limit.refill=4", "--atlas.rate-limit.period=1s");
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(output).contains("Rate limit of org " + PLAYGROUND)
+			.doesNotContain("Rate limit of org " + PRODUCTION)
+			.doesNotContain("Rate limit of org " + ANALYTICS);
+		assertThat(strings("SELECT DISTINCT state FROM cost_query")).containsExactly("DONE");
+		assertThat(run.counters().rateLimited()).isPositive();
 	}
 
 	@Test
@@ -193,7 +258,8 @@ class ResilienceFunctionalTests {
 		// three projects, one a page; clusters: storefront 2 pages, payments 1,
 		// internal-tools 1 (empty)
 		assertThat(run.counters().projectListings()).isEqualTo(3);
-		assertThat(run.counters().clusterListings()).isEqualTo(4);
+		// and one Flex cluster listing per project (none there: one empty page each)
+		assertThat(run.counters().clusterListings()).isEqualTo(4 + 3);
 		assertThat(strings("SELECT COUNT(*) FROM usage_row WHERE cluster_name IS NOT NULL OR project_name IS NOT NULL"))
 			.as("the sandbox sent ids only")
 			.containsExactly("0");

@@ -78,14 +78,14 @@ class AtlasSandboxTests {
 		String bearer = "Bearer " + accessToken();
 		HttpResponse<String> created = send(HttpRequest.newBuilder(uri(USAGE + "?envelope=true"))
 			.header("Authorization", bearer)
-			.header("Accept", "application/vnd.atlas.2024-08-05+json")
-			.header("Content-Type", "application/vnd.atlas.2024-08-05+json")
+			.header("Accept", "application/vnd.atlas.2023-01-01+json")
+			.header("Content-Type", "application/vnd.atlas.2023-01-01+json")
 			.POST(HttpRequest.BodyPublishers.ofString(QUERY))
 			.build());
 		String token = this.mapper.readTree(created.body()).get("content").get("token").stringValue();
 		HttpResponse<String> polled = send(HttpRequest.newBuilder(uri(USAGE + "/" + token + "?envelope=true"))
 			.header("Authorization", bearer)
-			.header("Accept", "application/vnd.atlas.2024-08-05+json")
+			.header("Accept", "application/vnd.atlas.2023-01-01+json")
 			.build());
 		HttpResponse<String> wrongVersion = send(HttpRequest.newBuilder(uri(USAGE + "/" + token + "?envelope=true"))
 			.header("Authorization", bearer)
@@ -98,10 +98,118 @@ class AtlasSandboxTests {
 		assertThat(polled.statusCode()).isEqualTo(200);
 		assertThat(this.mapper.readTree(polled.body()).get("status").intValue()).isEqualTo(102);
 		assertThat(this.mapper.readTree(wrongVersion.body())).isEqualTo(this.mapper.readTree("""
-				{"status":406,"content":{"error":406,"errorCode":"INVALID_VERSION_DATE","reason":"Not Acceptable",
-				"detail":"Accept must be application/vnd.atlas.<version>+json with a version of \
-				[2023-01-01, 2023-11-15, 2024-05-30, 2024-08-05, 2025-02-19]."}}
+				{"status":406,"content":{"error":406,"errorCode":"INVALID_VERSION_HEADER","reason":"Not Acceptable",
+				"detail":"Invalid version header application/json for getCostExplorerQueryProcess: Accept must be \
+				application/vnd.atlas.<version>+json with a version of [2023-01-01]."}}
 				"""));
+	}
+
+	@Test
+	void takesEachOperationsVersionsAndRefusesThemAfterTheirSunsetByItsClock() throws Exception {
+		String clusters = "/api/atlas/v2/groups/6a1b2c3d4e5f60718293a4b1/clusters";
+		try (AtlasSandbox before = AtlasSandbox.start(SandboxSettings.defaults().withClock(day(2026, 11, 29)));
+				AtlasSandbox after = AtlasSandbox.start(SandboxSettings.defaults().withClock(day(2026, 11, 30)))) {
+			assertThat(status(before, clusters, "2023-01-01")).isEqualTo(200);
+			assertThat(status(after, clusters, "2023-01-01")).isEqualTo(410);
+			assertThat(status(before, clusters, "2023-02-01")).isEqualTo(410);
+			assertThat(status(after, clusters, "2024-08-05")).isEqualTo(200);
+			assertThat(status(after, clusters, "2024-11-13")).isEqualTo(406);
+			assertThat(status(after, clusters.replace("clusters", "flexClusters"), "2024-11-13")).isEqualTo(200);
+			assertThat(status(after, clusters.replace("clusters", "flexClusters"), "2024-08-05")).isEqualTo(406);
+			assertThat(status(after, "/api/atlas/v2/orgs/" + SandboxData.ACME_PRODUCTION + "/groups", "2024-08-05"))
+				.isEqualTo(406);
+			HttpResponse<String> gone = get(after, clusters, "2023-01-01");
+			assertThat(this.mapper.readTree(gone.body()).get("errorCode").stringValue()).isEqualTo("VERSION_GONE");
+			assertThat(this.mapper.readTree(gone.body()).get("detail").stringValue())
+				.isEqualTo("Version 2023-01-01 of listClusters was sunset on 2026-11-30. Use one of [2024-08-05].");
+		}
+	}
+
+	@Test
+	void listsFlexClustersApartAndKeepsAListsResultsInTheEnvelope() throws Exception {
+		String project = "/api/atlas/v2/groups/6a1b2c3d4e5f60718293a4d2/";
+		JsonNode flex = this.mapper
+			.readTree(get(this.sandbox, project + "flexClusters?envelope=true", "2024-11-13").body());
+		JsonNode dedicated = this.mapper.readTree(get(this.sandbox, project + "clusters", "2024-08-05").body());
+
+		assertThat(flex.get("status").intValue()).isEqualTo(200);
+		assertThat(flex.has("content")).isFalse();
+		assertThat(flex.get("totalCount").intValue()).isEqualTo(2);
+		assertThat(flex.get("results").valueStream().map((cluster) -> cluster.get("name").stringValue()))
+			.containsExactly("experiments-flex-a", "experiments-flex-b");
+		assertThat(dedicated.get("results").valueStream().map((cluster) -> cluster.get("name").stringValue()))
+			.containsExactly("experiments-m10");
+	}
+
+	@Test
+	void sendsRateLimitHeadersAndTakesFromTheBucketWhatAnotherClientLeaves() throws Exception {
+		try (AtlasSandbox shared = AtlasSandbox.start(SandboxSettings.defaults()
+			.withProcessingDelay(Duration.ofSeconds(30))
+			.withRateLimit(SandboxSettings.RateLimit.of(1, 10, Duration.ofSeconds(1))
+				.sharedWithAnotherClient(9.9, SandboxData.ACME_PRODUCTION)))) {
+			String bearer = "Bearer " + this.mapper.readTree(sendTo(shared, tokenRequest(shared)).body())
+				.get("access_token")
+				.stringValue();
+			HttpRequest create = HttpRequest.newBuilder(URI.create(shared.baseUrl() + USAGE))
+				.header("Authorization", bearer)
+				.header("Accept", "application/vnd.atlas.2023-01-01+json")
+				.POST(HttpRequest.BodyPublishers.ofString(QUERY))
+				.build();
+			HttpResponse<String> first = sendTo(shared, create);
+			// alone, the bucket would be full again in 100 ms; the other client, taking
+			// 9.9
+			// of the 10 a second, leaves one request every 10 s
+			Thread.sleep(300);
+			HttpResponse<String> limited = sendTo(shared, create);
+
+			assertThat(first.statusCode()).isEqualTo(202);
+			assertThat(limited.statusCode()).as("the other client took the bucket").isEqualTo(429);
+			assertThat(limited.headers().firstValue("RateLimit-Limit")).hasValue("1");
+			assertThat(limited.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+		}
+		HttpResponse<String> created = send(HttpRequest.newBuilder(uri(USAGE))
+			.header("Authorization", "Bearer " + accessToken())
+			.header("Accept", "application/vnd.atlas.2023-01-01+json")
+			.POST(HttpRequest.BodyPublishers.ofString(QUERY))
+			.build());
+		assertThat(created.statusCode()).isEqualTo(202);
+		assertThat(created.headers().firstValue("RateLimit-Limit")).hasValue("500");
+		assertThat(created.headers().firstValue("RateLimit-Remaining")).hasValue("499");
+	}
+
+	private int status(AtlasSandbox target, String path, String version) throws Exception {
+		return get(target, path, version).statusCode();
+	}
+
+	private HttpResponse<String> get(AtlasSandbox target, String path, String version) throws Exception {
+		String bearer = "Bearer "
+				+ this.mapper.readTree(sendTo(target, tokenRequest(target)).body()).get("access_token").stringValue();
+		return sendTo(target,
+				HttpRequest.newBuilder(URI.create(target.baseUrl() + path))
+					.header("Authorization", bearer)
+					.header("Accept", "application/vnd.atlas." + version + "+json")
+					.build());
+	}
+
+	private HttpResponse<String> sendTo(AtlasSandbox target, HttpRequest request) throws Exception {
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpRequest tokenRequest(AtlasSandbox target) {
+		String basic = Base64.getEncoder()
+			.encodeToString((target.serviceAccount().clientId() + ":" + target.serviceAccount().clientSecret())
+				.getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/oauth/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+	}
+
+	private static java.time.Clock day(int year, int month, int day) {
+		return java.time.Clock.fixed(
+				java.time.LocalDate.of(year, month, day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
+				java.time.ZoneOffset.UTC);
 	}
 
 	@Test
