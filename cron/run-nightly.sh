@@ -57,10 +57,12 @@ fi
 
 find "$log_dir" -maxdepth 1 -type f -name '*.log' -mtime +$((keep_days - 1)) -delete
 
-# Only the four Atlas variables are read from the file, as data: it is never sourced.
+# Only the four Atlas variables and delivery's two secrets are read from the file, as data: it
+# is never sourced.
 while IFS='=' read -r key value || [ -n "$key" ]; do
 	case "$key" in
-		MONGODB_ATLAS_CLIENT_ID | MONGODB_ATLAS_CLIENT_SECRET | MONGODB_ATLAS_PUBLIC_API_KEY | MONGODB_ATLAS_PRIVATE_API_KEY)
+		MONGODB_ATLAS_CLIENT_ID | MONGODB_ATLAS_CLIENT_SECRET | MONGODB_ATLAS_PUBLIC_API_KEY | MONGODB_ATLAS_PRIVATE_API_KEY | \
+			SPRING_MAIL_PASSWORD | ATLAS_COST_REPORTS_WEBHOOK_URL)
 			export "$key=$value" ;;
 		'' | \#*) ;;
 		*) echo "$(stamp) run-nightly: ignoring unknown key '$key' in $credentials" >>"$log" ;;

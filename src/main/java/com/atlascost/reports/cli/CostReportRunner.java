@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.job.RunContext;
 import com.atlascost.reports.job.RunParameters;
+import com.atlascost.reports.notify.DeliveryPreflight;
 import com.atlascost.reports.plan.InvalidInputException;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFileReader;
@@ -67,11 +68,14 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final RunSummaries summaries;
 
+	private final DeliveryPreflight deliveryPreflight;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	CostReportRunner(Environment environment, JobFileReader reader, ObjectProvider<AtlasConnection> connection,
 			CostReportLauncher launcher, RunHistory history, Clock clock, PlanPreview planPreview,
-			RunSummaries summaries) {
+			RunSummaries summaries, DeliveryPreflight deliveryPreflight) {
+		this.deliveryPreflight = deliveryPreflight;
 		this.planPreview = planPreview;
 		this.summaries = summaries;
 		this.environment = environment;
@@ -99,8 +103,10 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				return printHistory(args);
 			}
 			if (args.containsOption("restart-last-failed")) {
-				String jobName = jobDefinition().name();
+				JobDefinition job = jobDefinition();
+				String jobName = job.name();
 				requireCredentials();
+				this.deliveryPreflight.check(job);
 				return launched(() -> this.launcher.restartLastFailed(jobName));
 			}
 			RunParameters run = validatedRun(args);
@@ -162,7 +168,12 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				job.lookbackMonths(), YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
 		LocalDate runDate = runDate(single(args, "run-date"));
 		requireCredentials();
-		return new RunParameters(job.name(), job.source(), range, runDate, 0, args.containsOption("refresh"));
+		boolean noDelivery = OperatorEnvironment.isSet(this.environment, "no-delivery");
+		if (!noDelivery) {
+			this.deliveryPreflight.check(job);
+		}
+		return new RunParameters(job.name(), job.source(), range, runDate, 0, args.containsOption("refresh"),
+				noDelivery);
 	}
 
 	/** The nightly identity: today in UTC unless the caller names the day. */

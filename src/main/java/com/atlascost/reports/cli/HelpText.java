@@ -17,6 +17,7 @@ final class HelpText {
 			  --help                  this text
 			  --sandbox               run against a local Atlas sandbox with its own credentials
 			  --reports.dir=DIR       where reports are written (default: reports)
+			  --no-delivery           write the reports but mail and post nothing (the job file's delivery block)
 			  --atlas.base-url=URL    Atlas Administration API (default: https://cloud.mongodb.com)
 			  --progress=auto|bar|log progress display (auto: a bar on a terminal, a log line otherwise)
 			  --progress.interval=5s  how often a progress log line may be written
@@ -28,10 +29,12 @@ final class HelpText {
 			  MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET        service account (OAuth 2.0)
 			  MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY API key (HTTP Digest)
 			  Any property as an environment variable: ATLAS_API_VERSION=2024-08-05, USAGE_CONCURRENCY=8
+			  SPRING_MAIL_PASSWORD                                       the mail server's password (delivery)
+			  ATLAS_COST_REPORTS_WEBHOOK_URL                             where alerts are posted (a secret)
 
 			Exit codes:
 			  0  done; reports written
-			  1  the job failed; run the same command again to resume it
+			  1  the job failed (or was not delivered); run the same command again to resume it
 			  2  invalid input or configuration; nothing was called or written
 			  3  the same job is already running
 

@@ -8,6 +8,7 @@ import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.invoice.InvoiceFetcher;
 import com.atlascost.reports.invoice.InvoiceStore;
+import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.plan.JobFileReader;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.report.ReportWriter;
@@ -29,8 +30,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The cost report job, top to bottom: plan the queries, fetch their usage, fetch the
- * invoices, write the report. A restart skips the steps that completed and, within the
- * fetch step, the queries that are DONE.
+ * invoices, write the report, deliver it. A restart skips the steps that completed and,
+ * within the fetch step, the queries that are DONE: a run that failed to deliver resumes
+ * with the delivery alone, which skips what it had already sent.
  */
 @Configuration(proxyBeanMethods = false)
 public class CostReportJobConfiguration {
@@ -38,11 +40,13 @@ public class CostReportJobConfiguration {
 	public static final String JOB_NAME = "costReport";
 
 	@Bean
-	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step invoiceStep, Step reportStep) {
+	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step invoiceStep, Step reportStep,
+			Step deliverStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
 			.next(fetchStep)
 			.next(invoiceStep)
 			.next(reportStep)
+			.next(deliverStep)
 			.build();
 	}
 
@@ -76,6 +80,14 @@ public class CostReportJobConfiguration {
 		return new StepBuilder("report", jobRepository)
 			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries, invoices,
 					forecaster), transactionManager)
+			.build();
+	}
+
+	@Bean
+	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+			QueryStore store, UsageStore usage, Deliverer deliverer) {
+		return new StepBuilder("deliver", jobRepository)
+			.tasklet(new DeliverTasklet(reader, store, usage, deliverer), transactionManager)
 			.build();
 	}
 

@@ -19,7 +19,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * never become parameters.
  */
 public record RunParameters(String jobName, Path jobFile, MonthRange range, LocalDate runDate, long runId,
-		boolean refresh) {
+		boolean refresh, boolean noDelivery) {
 
 	public static final String JOB_NAME = "job.name";
 
@@ -35,26 +35,36 @@ public record RunParameters(String jobName, Path jobFile, MonthRange range, Loca
 
 	public static final String REFRESH = "refresh";
 
+	/**
+	 * Present only with {@code --no-delivery}, so other runs' parameters read as before.
+	 */
+	public static final String NO_DELIVERY = "no-delivery";
+
 	public JobParameters toJobParameters() {
-		return new JobParametersBuilder().addString(JOB_NAME, this.jobName)
+		JobParametersBuilder parameters = new JobParametersBuilder().addString(JOB_NAME, this.jobName)
 			.addString(FROM, this.range.from().toString())
 			.addString(TO, this.range.to().toString())
 			.addString(RUN_DATE, this.runDate.toString())
 			.addLong(RUN_ID, this.runId)
 			.addString(JOB_FILE, this.jobFile.toString(), false)
-			.addString(REFRESH, Boolean.toString(this.refresh), false)
-			.toJobParameters();
+			.addString(REFRESH, Boolean.toString(this.refresh), false);
+		if (this.noDelivery) {
+			parameters.addString(NO_DELIVERY, "true", false);
+		}
+		return parameters.toJobParameters();
 	}
 
 	public static RunParameters from(JobParameters parameters) {
 		return new RunParameters(required(parameters, JOB_NAME), Path.of(required(parameters, JOB_FILE)),
 				new MonthRange(YearMonth.parse(required(parameters, FROM)), YearMonth.parse(required(parameters, TO))),
 				LocalDate.parse(required(parameters, RUN_DATE)), runId(parameters),
-				Boolean.parseBoolean(parameters.getString(REFRESH)));
+				Boolean.parseBoolean(parameters.getString(REFRESH)),
+				Boolean.parseBoolean(parameters.getString(NO_DELIVERY)));
 	}
 
 	public RunParameters withRunId(long runId) {
-		return new RunParameters(this.jobName, this.jobFile, this.range, this.runDate, runId, this.refresh);
+		return new RunParameters(this.jobName, this.jobFile, this.range, this.runDate, runId, this.refresh,
+				this.noDelivery);
 	}
 
 	/**

@@ -3,14 +3,25 @@ package com.atlascost.reports.plan;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A validated job file; {@code tags} are the tag keys of the Tags sheet. */
+/**
+ * A validated job file; {@code tags} are the tag keys of the Tags sheet, {@code delivery}
+ * where the report and alerts go.
+ */
 public record JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
-		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags) {
+		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags,
+		Delivery delivery) {
 
 	public JobDefinition {
 		groupings = List.copyOf(groupings);
 		organizations = List.copyOf(organizations);
 		budgets = List.copyOf(budgets);
+	}
+
+	/** A job that delivers nothing. */
+	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
+			boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags) {
+		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, budgets, tags,
+				Delivery.none());
 	}
 
 	/** A job without budgets. */

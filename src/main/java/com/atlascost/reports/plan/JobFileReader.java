@@ -6,13 +6,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
-import org.jspecify.annotations.Nullable;
 import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,8 +47,7 @@ public class JobFileReader {
 		this.validator.validate(raw)
 			.stream()
 			.sorted(Comparator.comparing((ConstraintViolation<RawJobFile> v) -> v.getPropertyPath().toString()))
-			.forEach((v) -> problems
-				.add(problem(file, v.getPropertyPath().toString(), v.getInvalidValue(), v.getMessage())));
+			.forEach((v) -> problems.add(problem(file, fieldOf(v), v.getInvalidValue(), v.getMessage())));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -141,7 +141,7 @@ public class JobFileReader {
 		int lookback = (raw.lookbackMonths() != null) ? raw.lookbackMonths() : DEFAULT_LOOKBACK_MONTHS;
 		boolean partial = Boolean.TRUE.equals(raw.includePartialMatches());
 		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations, budgets,
-				tagKeys(file, raw.tags(), problems));
+				tagKeys(file, raw.tags(), problems), delivery(file, raw.delivery(), problems));
 	}
 
 	/** {@code tags: all}, or a list of distinct, non-blank keys. */
@@ -167,6 +167,62 @@ public class JobFileReader {
 			}
 		}
 		return TagKeys.of(keys);
+	}
+
+	/** A list element's path without Bean Validation's {@code .<list element>} suffix. */
+	private static String fieldOf(ConstraintViolation<RawJobFile> violation) {
+		return violation.getPropertyPath().toString().replace(".<list element>", "");
+	}
+
+	private static Delivery delivery(Path file, RawJobFile.@Nullable RawDelivery raw, List<String> problems) {
+		if (raw == null) {
+			return Delivery.none();
+		}
+		if (raw.email() == null && raw.alerts() == null) {
+			problems.add(problem(file, "delivery", "{}", "must give email, alerts or both"));
+			return Delivery.none();
+		}
+		List<String> to = List.of();
+		List<String> cc = List.of();
+		Set<Delivery.Attachment> attach = EnumSet.of(Delivery.Attachment.WORKBOOK);
+		if (raw.email() != null) {
+			to = raw.email().to();
+			cc = (raw.email().cc() != null) ? raw.email().cc() : List.of();
+			if (raw.email().attach() != null) {
+				attach = attachments(file, raw.email().attach(), problems);
+			}
+		}
+		List<String> alertEmails = List.of();
+		boolean webhook = false;
+		if (raw.alerts() != null) {
+			alertEmails = (raw.alerts().email() != null) ? raw.alerts().email() : List.of();
+			webhook = Boolean.TRUE.equals(raw.alerts().webhook());
+			if (alertEmails.isEmpty() && !webhook) {
+				problems.add(problem(file, "delivery.alerts", "{}", "must give email addresses or webhook: true"));
+			}
+		}
+		return new Delivery(to, cc, attach, alertEmails, webhook);
+	}
+
+	private static Set<Delivery.Attachment> attachments(Path file, List<String> values, List<String> problems) {
+		Set<Delivery.Attachment> attach = EnumSet.noneOf(Delivery.Attachment.class);
+		for (int i = 0; i < values.size(); i++) {
+			String value = values.get(i);
+			Delivery.Attachment known = null;
+			for (Delivery.Attachment attachment : Delivery.Attachment.values()) {
+				if (attachment.jobFileName().equals(value)) {
+					known = attachment;
+				}
+			}
+			if (known == null) {
+				problems.add(problem(file, "delivery.email.attach[" + i + "]", value,
+						"is not an attachment; use workbook or focus"));
+			}
+			else {
+				attach.add(known);
+			}
+		}
+		return attach;
 	}
 
 	/**

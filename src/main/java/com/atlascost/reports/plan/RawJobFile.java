@@ -8,8 +8,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +32,27 @@ record RawJobFile(
 		Boolean includePartialMatches,
 		@NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
 				message = "must not be empty") RawOrganization> organizations,
-		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags) {
+		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags,
+		@Valid RawDelivery delivery) {
+
+	/** The {@code delivery} block: the report mail and the alerts. */
+	record RawDelivery(@Valid RawEmail email, @Valid RawAlerts alerts) {
+	}
+
+	record RawEmail(
+			@NotEmpty(message = "must list at least one recipient") @JsonFormat(
+					with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<@NotBlank(
+							message = "must not be empty") @Email(message = ADDRESS) String> to,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<@NotBlank(
+					message = "must not be empty") @Email(message = ADDRESS) String> cc,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> attach) {
+	}
+
+	record RawAlerts(@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<@NotBlank(
+			message = "must not be empty") @Email(message = ADDRESS) String> email, Boolean webhook) {
+	}
+
+	static final String ADDRESS = "is not a mail address (name@example.com)";
 
 	record RawOrganization(
 			@NotNull(message = "is required") @Pattern(regexp = AtlasIds.PATTERN,

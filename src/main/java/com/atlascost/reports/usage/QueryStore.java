@@ -2,9 +2,6 @@ package com.atlascost.reports.usage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +79,7 @@ public class QueryStore {
 	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter,
 			boolean refresh, boolean bill) {
 		String filterJson = this.json.writeValueAsString(filter);
-		String hash = sha256(filterJson);
+		String hash = QueryKey.of(grouping, window, filter).hash();
 		String orgId = filter.organizations().get(0);
 		Instant now = Instant.now();
 		Optional<Long> existing = this.jdbc
@@ -261,16 +257,6 @@ public class QueryStore {
 
 	private static @Nullable String truncate(@Nullable String text, int max) {
 		return (text == null || text.length() <= max) ? text : text.substring(0, max);
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
-		}
 	}
 
 }

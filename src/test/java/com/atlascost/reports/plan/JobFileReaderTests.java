@@ -208,6 +208,86 @@ class JobFileReaderTests {
 				second + ": organizations[1].id: '" + ORG + "' is listed twice");
 	}
 
+	@Test
+	void readsTheDeliveryBlock() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				delivery:
+				  email:
+				    to: [finance@example.com, controller@example.com]
+				    cc: audit@example.com
+				    attach: [workbook, focus]
+				  alerts:
+				    email: [finops@example.com]
+				    webhook: true
+				""");
+		Delivery delivery = this.reader.read(file).delivery();
+		assertThat(delivery.to()).containsExactly("finance@example.com", "controller@example.com");
+		assertThat(delivery.cc()).containsExactly("audit@example.com");
+		assertThat(delivery.attach()).containsExactlyInAnyOrder(Delivery.Attachment.WORKBOOK,
+				Delivery.Attachment.FOCUS);
+		assertThat(delivery.alertEmails()).containsExactly("finops@example.com");
+		assertThat(delivery.webhook()).isTrue();
+		assertThat(delivery.mailsReport()).isTrue();
+		assertThat(delivery.sendsAlerts()).isTrue();
+	}
+
+	@Test
+	void deliveryDefaultsToTheWorkbookAndNoAlerts() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				delivery:
+				  email:
+				    to: finance@example.com
+				""");
+		Delivery delivery = this.reader.read(file).delivery();
+		assertThat(delivery.attach()).containsExactly(Delivery.Attachment.WORKBOOK);
+		assertThat(delivery.cc()).isEmpty();
+		assertThat(delivery.sendsAlerts()).isFalse();
+		assertThat(delivery.needsMail()).isTrue();
+		assertThat(this.reader.read(write(job("groupBy: [services]", "  - id: " + ORG))).delivery().isEmpty()).isTrue();
+	}
+
+	@Test
+	void webhookOnlyAlertsNeedNoMail() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				delivery:
+				  alerts:
+				    webhook: true
+				""");
+		Delivery delivery = this.reader.read(file).delivery();
+		assertThat(delivery.needsMail()).isFalse();
+		assertThat(delivery.mailsReport()).isFalse();
+		assertThat(delivery.isEmpty()).isFalse();
+	}
+
+	@Test
+	void badDeliverySettingsNameFileFieldAndValue() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				delivery:
+				  email:
+				    to: [finance@example.com, "finance at example.com"]
+				    cc: ["a@b@c"]
+				    attach: [workbook, pdf]
+				  alerts:
+				    email: []
+				""");
+		assertProblems(file, file + ": delivery.email.cc[0]: 'a@b@c' is not a mail address (name@example.com)",
+				file + ": delivery.email.to[1]: 'finance at example.com' is not a mail address (name@example.com)");
+		Path second = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				delivery:
+				  email:
+				    to: [finance@example.com]
+				    attach: [workbook, pdf]
+				  alerts:
+				    webhook: false
+				""");
+		assertProblems(second, second + ": delivery.email.attach[1]: 'pdf' is not an attachment; use workbook or focus",
+				second + ": delivery.alerts: '{}' must give email addresses or webhook: true");
+		Path empty = write(job("groupBy: [services]", "  - id: " + ORG) + "delivery: {}\n");
+		assertProblems(empty, empty + ": delivery: '{}' must give email, alerts or both");
+		Path noRecipient = write(job("groupBy: [services]", "  - id: " + ORG) + "delivery:\n  email:\n    to: []\n");
+		assertProblems(noRecipient, noRecipient + ": delivery.email.to: '[]' must list at least one recipient");
+	}
+
 	private void assertProblems(Path file, String... problems) {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.reader.read(file))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(problems));

@@ -13,6 +13,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -67,10 +68,19 @@ public interface TestDatabase extends AutoCloseable {
 
 	/** The database of {@code dir}, migrated by the application's own Flyway scripts. */
 	default DataSource migrated(Path dir) {
+		return migrated(dir, MigrationVersion.LATEST);
+	}
+
+	/**
+	 * The database of {@code dir} as the application's migrations up to {@code target}
+	 * left it: a database written by an earlier version of the application.
+	 */
+	default DataSource migrated(Path dir, MigrationVersion target) {
 		DataSource dataSource = new DriverManagerDataSource(url(dir), username(), password());
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor())
+			.target(target)
 			.load()
 			.migrate();
 		return dataSource;

@@ -1,0 +1,83 @@
+package com.atlascost.reports.job;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.atlascost.reports.notify.Deliverer;
+import com.atlascost.reports.notify.DeliveryOutcome;
+import com.atlascost.reports.notify.DeliveryRequest;
+import com.atlascost.reports.plan.JobDefinition;
+import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.OrganizationScope;
+import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.UsageStore;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Delivers what the report step wrote, as the job file's {@code delivery} block says,
+ * unless {@code --no-delivery}. What could not be delivered fails the step, and so the
+ * run (exit 1): the same command restarts it with this step alone.
+ */
+class DeliverTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliverTasklet.class);
+
+	private final JobFileReader reader;
+
+	private final QueryStore store;
+
+	private final UsageStore usage;
+
+	private final Deliverer deliverer;
+
+	DeliverTasklet(JobFileReader reader, QueryStore store, UsageStore usage, Deliverer deliverer) {
+		this.reader = reader;
+		this.store = store;
+		this.usage = usage;
+		this.deliverer = deliverer;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		RunParameters run = RunParameters.from(step.getJobParameters());
+		if (run.noDelivery()) {
+			logger.info("Delivery skipped (--no-delivery)");
+			return RepeatStatus.FINISHED;
+		}
+		JobDefinition job = this.reader.read(run.jobFile());
+		if (job.delivery().isEmpty()) {
+			logger.info("Nothing to deliver: {} has no delivery block", run.jobFile());
+			return RepeatStatus.FINISHED;
+		}
+		ExecutionContext context = RunContext.of(chunkContext);
+		List<Long> ids = RunContext.queryIds(context);
+		Map<String, String> organizations = new LinkedHashMap<>();
+		for (OrganizationScope organization : job.organizations()) {
+			organizations.put(organization.id(), organization.label());
+		}
+		DeliveryOutcome outcome = this.deliverer.deliver(new DeliveryRequest(job.name(),
+				step.getJobExecution().getJobInstance().getInstanceId(), run.range().from(), run.range().to(),
+				this.store.provisionalMonths(ids), Path.of(context.getString(RunContext.WORKBOOK)),
+				Path.of(context.getString(RunContext.FOCUS_CSV)), job.delivery(), job.budgets(), organizations,
+				job.groupings(), this.usage.usageRows(ids, job.groupings())));
+		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
+				outcome.alreadySent().size(), outcome.notDelivered().size());
+		if (!outcome.complete()) {
+			throw new NotDeliveredException(outcome.notDelivered());
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

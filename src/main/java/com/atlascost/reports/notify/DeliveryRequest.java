@@ -1,0 +1,39 @@
+package com.atlascost.reports.notify;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+
+import com.atlascost.reports.plan.Budget;
+import com.atlascost.reports.plan.Delivery;
+import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.UsageRows;
+
+/**
+ * What one run delivers.
+ *
+ * @param jobName the job file's name
+ * @param runKey the run's job instance: the report mail is sent once per run
+ * @param from first month, inclusive
+ * @param to last month, inclusive
+ * @param provisionalMonths months whose amounts may still change
+ * @param workbook the written workbook
+ * @param focusCsv the written FOCUS CSV
+ * @param delivery the job file's delivery block
+ * @param budgets the job file's budgets
+ * @param organizations organization id to label, in the job file's order
+ * @param groupings the job's groupings
+ * @param rows the run's stored usage
+ */
+public record DeliveryRequest(String jobName, long runKey, YearMonth from, YearMonth to,
+		SortedSet<YearMonth> provisionalMonths, Path workbook, Path focusCsv, Delivery delivery, List<Budget> budgets,
+		Map<String, String> organizations, List<Grouping> groupings, UsageRows rows) {
+
+	/** "2026-01 to 2026-03": the months, as subjects and texts name them. */
+	String months() {
+		return this.from.equals(this.to) ? this.from.toString() : this.from + " to " + this.to;
+	}
+
+}
