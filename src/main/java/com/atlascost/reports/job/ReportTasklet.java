@@ -95,9 +95,7 @@ class ReportTasklet implements Tasklet {
 		// before the summary, which shows the forecasts
 		List<MonthEndForecast> forecasts = this.forecaster
 			.forecast(job.organizations().stream().map(OrganizationScope::id).toList(), run.range().to());
-		// the breakdowns, as before the bill: plugging the bill into UsageTotals is issue
-		// 13's seam
-		InvoiceReport invoiceReport = invoiceReport(job, run, RunContext.breakdownIds(context));
+		InvoiceReport invoiceReport = invoiceReport(job, run, RunContext.billIds(context));
 		context.putString(RunContext.UNRECONCILED,
 				invoiceReport.unreconciled()
 					.stream()
@@ -124,14 +122,14 @@ class ReportTasklet implements Tasklet {
 	}
 
 	/**
-	 * The invoices of the job's organizations and months against the organizations' usage
-	 * totals.
+	 * The invoices of the job's organizations and months against the organizations'
+	 * complete bills.
 	 */
-	private InvoiceReport invoiceReport(JobDefinition job, RunParameters run, List<Long> ids) {
+	private InvoiceReport invoiceReport(JobDefinition job, RunParameters run, List<Long> billIds) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		job.organizations().forEach((org) -> labels.put(org.id(), org.label()));
 		List<Invoice> stored = this.invoices.invoices(labels.keySet(), run.range().from(), run.range().to());
-		UsageTotals usage = UsageTotals.of(this.usage.usageRows(ids, job.groupings()));
+		UsageTotals usage = UsageTotals.ofBills(this.usage.bills(billIds));
 		return InvoiceReport.of(labels, stored, usage, job.tags());
 	}
 
