@@ -30,6 +30,7 @@ import com.atlascost.reports.summary.ExitCode;
 import com.atlascost.reports.summary.RunSummaries;
 import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.UsageStore;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -95,7 +96,8 @@ class ReportTasklet implements Tasklet {
 		// before the summary, which shows the forecasts
 		List<MonthEndForecast> forecasts = this.forecaster
 			.forecast(job.organizations().stream().map(OrganizationScope::id).toList(), run.range().to());
-		InvoiceReport invoiceReport = invoiceReport(job, run, RunContext.billIds(context));
+		List<StoredBill> bills = this.usage.bills(RunContext.billIds(context));
+		InvoiceReport invoiceReport = invoiceReport(job, run, bills);
 		context.putString(RunContext.UNRECONCILED,
 				invoiceReport.unreconciled()
 					.stream()
@@ -112,8 +114,7 @@ class ReportTasklet implements Tasklet {
 				job.groupings(), this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
 				shownParameters(run, step), this.atlas.versions().version(AtlasApiCall.CREATE_USAGE_QUERY),
 				this.clock.instant(), this.store.provisionalMonths(ids), job.includePartialMatches(), queryCounts,
-				job.budgets(), summary.entries(), this.usage.bills(RunContext.billIds(context)), forecasts),
-				invoiceReport);
+				job.budgets(), summary.entries(), bills, forecasts), invoiceReport);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());
@@ -125,11 +126,11 @@ class ReportTasklet implements Tasklet {
 	 * The invoices of the job's organizations and months against the organizations'
 	 * complete bills.
 	 */
-	private InvoiceReport invoiceReport(JobDefinition job, RunParameters run, List<Long> billIds) {
+	private InvoiceReport invoiceReport(JobDefinition job, RunParameters run, List<StoredBill> bills) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		job.organizations().forEach((org) -> labels.put(org.id(), org.label()));
 		List<Invoice> stored = this.invoices.invoices(labels.keySet(), run.range().from(), run.range().to());
-		UsageTotals usage = UsageTotals.ofBills(this.usage.bills(billIds));
+		UsageTotals usage = UsageTotals.ofBills(bills);
 		return InvoiceReport.of(labels, stored, usage, job.tags());
 	}
 
