@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.testsupport.SandboxRun;
 import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.JobFixtures;
 import com.atlascost.reports.sandbox.SandboxInvoices;
 import com.atlascost.reports.testsupport.OnEachDatabase;
 import com.atlascost.reports.testsupport.TestDatabase;
@@ -77,21 +78,7 @@ class InvoiceFunctionalTests {
 
 	static final YearMonth FROM = NOW.minusMonths(2);
 
-	static final String JOB = """
-			name: invoices
-			groupBy: [projects, services]
-			tags: [team, env]
-			organizations:
-			  - id: %s
-			    label: Acme Production
-			    projects: all
-			  - id: %s
-			    label: Acme Analytics
-			    projects: all
-			  - id: %s
-			    label: アクメ株式会社
-			    projects: all
-			""".formatted(PRODUCTION, ANALYTICS, JAPAN);
+	static final String JOB = JobFixtures.INVOICES;
 
 	private static final List<String> MANDATORY = List.of("BilledCost", "BillingAccountId", "BillingAccountName",
 			"BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory", "ChargeClass",

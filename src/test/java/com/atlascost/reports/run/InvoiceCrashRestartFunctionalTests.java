@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.atlascost.reports.sandbox.AtlasSandbox;
-import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.testsupport.JobFixtures;
 import com.atlascost.reports.testsupport.TestDatabase;
 import com.atlascost.reports.testsupport.SandboxRun;
 
@@ -49,22 +49,7 @@ class InvoiceCrashRestartFunctionalTests {
 
 	private static final YearMonth FROM = NOW.minusMonths(2);
 
-	/** Three organizations (one pays a linked one, two pay tax) with tags. */
-	private static final String JOB = """
-			name: invoices
-			groupBy: [projects, services]
-			tags: [team, env]
-			organizations:
-			  - id: %s
-			    label: Acme Production
-			    projects: all
-			  - id: %s
-			    label: Acme Analytics
-			    projects: all
-			  - id: %s
-			    label: アクメ株式会社
-			    projects: all
-			""".formatted(SandboxData.ACME_PRODUCTION, SandboxData.ACME_ANALYTICS, SandboxData.ACME_JAPAN);
+	private static final String JOB = JobFixtures.INVOICES;
 
 	@TempDir
 	Path dir;
