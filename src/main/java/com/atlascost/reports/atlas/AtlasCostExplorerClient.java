@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -26,7 +27,6 @@ import org.springframework.web.util.UriBuilder;
 
 import com.atlascost.reports.atlas.AtlasResponses.CreatedQuery;
 import com.atlascost.reports.atlas.AtlasResponses.Page;
-import com.atlascost.reports.atlas.AtlasResponses.Usage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -95,6 +95,8 @@ public class AtlasCostExplorerClient {
 		this.webClient = WebClient.builder()
 			.baseUrl(connection.baseUrl())
 			.clientConnector(connector)
+			.codecs((codecs) -> codecs.defaultCodecs()
+				.maxInMemorySize(Math.toIntExact(properties.maxAnswerSize().toBytes())))
 			// filters run in the order added: the limiter is innermost, next to the wire
 			.filter(authenticator.filter())
 			.filter(this.limiter)
@@ -132,7 +134,7 @@ public class AtlasCostExplorerClient {
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH + "/{token}")).build(orgId, token))
 			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.POLL_USAGE))
 			.exchangeToMono(this::read));
-		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map(this::toPoll);
+		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map((ok) -> toPoll(ok, orgId));
 	}
 
 	/**
@@ -267,6 +269,7 @@ public class AtlasCostExplorerClient {
 			.doOnNext((reply) -> this.metrics.answered(call, Integer.toString(reply.status())))
 			.doOnError((ex) -> countFailedExchange(call, ex))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(orgId, call, ex))
 			.onErrorMap(AtlasCostExplorerClient::isNetworkFailure, (ex) -> AtlasApiException.noAnswer(orgId, call, ex))
 			.doOnNext((reply) -> pace(orgId, call, reply))
 			.flatMap((reply) -> {
@@ -395,6 +398,19 @@ public class AtlasCostExplorerClient {
 	}
 
 	/**
+	 * An answer above {@code atlas.max-answer-size}: not retried, the same query would
+	 * answer the same; the detail says which setting to raise.
+	 */
+	private AtlasApiException tooLarge(String orgId, AtlasApiCall call, DataBufferLimitException ex) {
+		AtlasApiException tooLarge = new AtlasApiException(200, AtlasApiException.ANSWER_TOO_LARGE,
+				"the answer is larger than atlas.max-answer-size (" + this.properties.maxAnswerSize()
+						+ "); raise it, or split the query (fewer months or a narrower grouping)",
+				orgId, call, null);
+		tooLarge.initCause(ex);
+		return tooLarge;
+	}
+
+	/**
 	 * No usable answer came: the connection was refused, reset or dropped, or a timeout
 	 * passed, before or while the response was read.
 	 */
@@ -414,12 +430,11 @@ public class AtlasCostExplorerClient {
 		return false;
 	}
 
-	private UsagePoll toPoll(AtlasReply reply) {
+	private UsagePoll toPoll(AtlasReply reply, String orgId) {
 		if (reply.status() == 102) {
 			return new UsagePoll.Processing();
 		}
-		Usage usage = this.mapper.treeToValue(reply.content(), Usage.class);
-		return new UsagePoll.Ready((usage != null) ? usage.detailsOrEmpty() : List.of());
+		return new UsagePoll.Ready(UsageAnswer.read(reply.content(), orgId));
 	}
 
 	static Duration pollInterval(long index, AtlasProperties.Polling polling) {

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the client talks to Atlas.
@@ -28,18 +29,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiVersions per operation id
  * ({@code atlas.api-versions.listClusters=2024-08-05}), overriding the specification's
  * versions (see {@link AtlasApiVersions})
+ * @param maxAnswerSize the largest answer read into memory: a usage answer of about
+ * 180,000 rows; a larger one fails its call with {@code ANSWER_TOO_LARGE} (a 50 MB body
+ * is refused rather than risk the heap)
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl, @Nullable String apiVersion,
 		@DefaultValue("true") boolean envelope, @DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling,
 		@DefaultValue Retry retry, @DefaultValue Timeouts timeouts, @DefaultValue RateLimit rateLimit,
-		@DefaultValue Map<String, String> apiVersions) {
+		@DefaultValue Map<String, String> apiVersions, @DefaultValue("32MB") DataSize maxAnswerSize) {
 
 	public AtlasProperties {
 		apiVersions = Map.copyOf(apiVersions);
 		// fails binding, naming the property, on an unknown operation or a malformed
 		// version
 		AtlasApiVersions.of(apiVersion, apiVersions);
+		if (maxAnswerSize.toBytes() < 1024 || maxAnswerSize.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(
+					"atlas.max-answer-size must be between 1KB and 2GB, not " + maxAnswerSize);
+		}
 		if (itemsPerPage < 1 || itemsPerPage > 500) {
 			throw new IllegalArgumentException("atlas.items-per-page must be between 1 and 500, not " + itemsPerPage);
 		}

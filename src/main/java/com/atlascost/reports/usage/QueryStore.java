@@ -153,8 +153,10 @@ public class QueryStore {
 			}
 			LocalDate usageDate = (row.usageDate() != null) ? row.usageDate() : query.window().start();
 			lines.add(new Object[] { id, lines.size() + 1, usageDate, row.invoiceId(), row.organizationId(),
-					row.organizationName(), row.groupId(), row.groupName(), row.clusterId(), row.clusterName(),
-					row.service(), cents(row.usageAmount()) });
+					StoredName.fit(row.organizationName(), StoredName.NAME_COLUMN), row.groupId(),
+					StoredName.fit(row.groupName(), StoredName.NAME_COLUMN), row.clusterId(),
+					StoredName.fit(row.clusterName(), StoredName.NAME_COLUMN),
+					StoredName.fit(row.service(), StoredName.SERVICE_COLUMN), cents(row.usageAmount()) });
 		}
 		this.jdbc.sql("DELETE FROM usage_row WHERE query_id = ?").param(id).update();
 		this.batch.batchUpdate("INSERT INTO usage_row (query_id, line_no, usage_date, invoice_id, organization_id,"
@@ -171,9 +173,17 @@ public class QueryStore {
 	 * Marks the query FAILED; a token it holds is kept so that a restart polls it again.
 	 */
 	public void markFailed(long id, QueryFailure failure) {
+		markFailed(id, failure, false);
+	}
+
+	/**
+	 * Marks the query FAILED; {@code forgetToken} drops its token too, so that the next
+	 * run creates it again instead of polling the answer that failed it.
+	 */
+	public void markFailed(long id, QueryFailure failure, boolean forgetToken) {
 		this.jdbc
 			.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, error_status = ?, error_code = ?,"
-					+ " error_detail = ?, updated_at = ? WHERE id = ?")
+					+ " error_detail = ?, updated_at = ?" + (forgetToken ? ", token = NULL" : "") + " WHERE id = ?")
 			// Arrays.asList: a failure may lack a status, code or detail (NULL columns)
 			.params(Arrays.asList(truncate(failure.reason(), 2000), failure.status(),
 					truncate(failure.errorCode(), 100), truncate(failure.detail(), 2000), utc(Instant.now()), id))
