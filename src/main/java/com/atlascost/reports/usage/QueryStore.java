@@ -1,7 +1,5 @@
 package com.atlascost.reports.usage;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -142,6 +140,9 @@ public class QueryStore {
 
 	/**
 	 * Replaces the query's usage rows with this result and marks it DONE, all or nothing.
+	 * Amounts are stored as Atlas sent them, every decimal kept (see
+	 * {@link UsageAnswerCheck} for what is refused): they are summed exactly and rounded
+	 * to the cent only where a figure is shown.
 	 */
 	@Transactional
 	public void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
@@ -156,7 +157,7 @@ public class QueryStore {
 					StoredName.fit(row.organizationName(), StoredName.NAME_COLUMN), row.groupId(),
 					StoredName.fit(row.groupName(), StoredName.NAME_COLUMN), row.clusterId(),
 					StoredName.fit(row.clusterName(), StoredName.NAME_COLUMN),
-					StoredName.fit(row.service(), StoredName.SERVICE_COLUMN), cents(row.usageAmount()) });
+					StoredName.fit(row.service(), StoredName.SERVICE_COLUMN), row.usageAmount() });
 		}
 		this.jdbc.sql("DELETE FROM usage_row WHERE query_id = ?").param(id).update();
 		this.batch.batchUpdate("INSERT INTO usage_row (query_id, line_no, usage_date, invoice_id, organization_id,"
@@ -254,11 +255,6 @@ public class QueryStore {
 						rs.getObject("window_end", LocalDate.class)),
 				this.json.readValue(rs.getString("filter_json"), UsageQuery.class),
 				QueryState.valueOf(rs.getString("state")), token);
-	}
-
-	/** Atlas bills in dollars and cents; the column holds exactly two decimals. */
-	private static BigDecimal cents(BigDecimal amount) {
-		return amount.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -17,7 +17,8 @@ import com.atlascost.reports.atlas.UsageDetail;
  * <li>a row without an organization is the query's (Atlas leaves it out for single
  * organization queries);</li>
  * <li>duplicate rows are kept and summed, as Atlas sums its own line items;</li>
- * <li>amounts keep every decimal Atlas sends (see {@link QueryStore}).</li>
+ * <li>amounts keep every decimal Atlas sends (see {@link QueryStore}), up to 18; an
+ * amount the column cannot hold whole fails the query.</li>
  * </ul>
  * A failure is {@link AtlasApiException#UNEXPECTED_ANSWER}: the query is FAILED and asked
  * again on the next run.
@@ -37,6 +38,11 @@ final class UsageAnswerCheck {
 						at + ".organizationId: " + row.organizationId()
 								+ " is an organization the query did not ask for (" + String.join(", ", asked)
 								+ "); its rows are not stored");
+			}
+			if (row.usageAmount() != null && !StoredAmount.fits(row.usageAmount())) {
+				throw unexpected(query,
+						at + ".usageAmount: " + row.usageAmount() + " has more than " + StoredAmount.INTEGER_DIGITS
+								+ " digits before the point or " + StoredAmount.SCALE + " after it");
 			}
 			if (row.usageDate() != null && (row.usageDate().isBefore(query.window().start())
 					|| !row.usageDate().isBefore(query.window().end()))) {

@@ -104,7 +104,7 @@ public class UsageStore {
 					YearMonth month = YearMonth
 						.from((usageDate != null) ? usageDate : rs.getObject("window_start", LocalDate.class));
 					StoredBill bill = new StoredBill(rs.getString("org_id"), rs.getString("org_label"), month,
-							rs.getBigDecimal("amount"), rs.getBoolean("provisional"));
+							StoredAmount.read(rs, "amount"), rs.getBoolean("provisional"));
 					bills.merge(List.of(bill.organizationId(), month), bill, StoredBill::plus);
 				});
 		}
@@ -124,7 +124,7 @@ public class UsageStore {
 						rs.getObject("window_end", LocalDate.class)),
 				rs.getObject("usage_date", LocalDate.class), rs.getString("organization_name"),
 				rs.getString("project_id"), rs.getString("project_name"), rs.getString("cluster_id"),
-				rs.getString("cluster_name"), rs.getString("service"), rs.getBigDecimal("amount"),
+				rs.getString("cluster_name"), rs.getString("service"), StoredAmount.read(rs, "amount"),
 				rs.getBoolean("provisional"), (fetchedAt != null) ? fetchedAt.toInstant() : null);
 	}
 
