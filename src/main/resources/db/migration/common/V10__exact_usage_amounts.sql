@@ -1,10 +1,16 @@
 -- Usage amounts keep every decimal Atlas sends (issue 16): a row of 0.005 or 1.234567 was
 -- rounded to the cent before it was summed, so 3 x 0.005 + 1.234567 + 200 x 0.004 (2.05)
--- was stored as 1.26. Amounts are now summed exactly and rounded to the cent only where a
--- figure is shown: the views below still cast each sum to DECIMAL(19, 2), once.
+-- was stored as 1.26. exact_amount holds the amount as Atlas sent it (up to 18 decimals);
+-- amount stays what it was, the row rounded to the cent, for readers that show single
+-- rows. Sums are taken over exact_amount and rounded to the cent once, where a figure is
+-- shown: the views below cast each exact sum to DECIMAL(19, 2).
 --
--- Views that read the column must go before its type changes (PostgreSQL refuses
--- otherwise) and come back unchanged afterwards. Same SQL on H2 and PostgreSQL.
+-- The views are dropped and created again (same columns, same order) to sum the exact
+-- column. Same SQL on H2 and PostgreSQL.
+
+ALTER TABLE usage_row ADD COLUMN exact_amount DECIMAL(38, 18);
+UPDATE usage_row SET exact_amount = amount;
+ALTER TABLE usage_row ALTER COLUMN exact_amount SET NOT NULL;
 
 DROP VIEW invoice_reconciliation;
 DROP VIEW monthly_cost_by_organization;
@@ -12,28 +18,26 @@ DROP VIEW monthly_cost_by_project;
 DROP VIEW monthly_cost_by_cluster;
 DROP VIEW monthly_cost_by_service;
 
-ALTER TABLE usage_row ALTER COLUMN amount SET DATA TYPE DECIMAL(38, 18);
-
--- As V7 defined it.
+-- As V7 defined it, over exact_amount.
 CREATE VIEW monthly_cost_by_organization AS
 SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	q.org_id AS organization_id,
 	MAX(q.org_label) AS organization_label,
-	CAST(SUM(u.amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u
 JOIN latest_bill_query q ON q.id = u.query_id
 GROUP BY CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE), q.org_id;
 
--- As V4 defined them.
+-- As V4 defined them, over exact_amount.
 CREATE VIEW monthly_cost_by_project AS
 SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	q.org_id AS organization_id,
 	MAX(q.org_label) AS organization_label,
 	u.project_id,
 	MAX(u.project_name) AS project_name,
-	CAST(SUM(u.amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u
@@ -47,7 +51,7 @@ SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	MAX(q.org_label) AS organization_label,
 	u.cluster_id,
 	MAX(u.cluster_name) AS cluster_name,
-	CAST(SUM(u.amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u
@@ -60,7 +64,7 @@ SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	q.org_id AS organization_id,
 	MAX(q.org_label) AS organization_label,
 	u.service,
-	CAST(SUM(u.amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u

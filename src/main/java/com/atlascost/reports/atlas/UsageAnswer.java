@@ -20,9 +20,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class UsageAnswer {
 
-	/** Atlas ids: 24 lower-case hex digits, as the specification's schemas have them. */
-	static final Pattern ID = Pattern.compile("^[a-f0-9]{24}$");
-
 	private static final Pattern AMOUNT = Pattern.compile("^-?[0-9]+(\\.[0-9]+)?$");
 
 	private UsageAnswer() {
@@ -80,8 +77,9 @@ final class UsageAnswer {
 
 	private static @Nullable String id(JsonNode row, String field, String at, String orgId) {
 		String id = text(row, field, at, orgId);
-		if (id != null && !ID.matcher(id).matches()) {
-			throw unexpected(orgId, at + "." + field + ": " + quoted(id) + " is not an Atlas id (24 hex digits)");
+		if (id != null && !AtlasIdFormat.ID.matcher(id).matches()) {
+			throw unexpected(orgId,
+					at + "." + field + ": " + AtlasIdFormat.shown(id) + " is not an Atlas id (24 hex digits)");
 		}
 		return id;
 	}
@@ -107,16 +105,7 @@ final class UsageAnswer {
 		if (node.isArray() || node.isObject()) {
 			return "a JSON " + (node.isArray() ? "list" : "object");
 		}
-		return node.isString() ? quoted(node.stringValue()) : node.toString();
-	}
-
-	/**
-	 * At most 80 characters of a value the server sent, so a hostile value stays short.
-	 */
-	private static String quoted(String value) {
-		String shown = (value.length() > 80) ? value.substring(0, 80) + "... (" + value.length() + " characters)"
-				: value;
-		return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+		return node.isString() ? AtlasIdFormat.shown(node.stringValue()) : node.toString();
 	}
 
 	private static AtlasApiException unexpected(String orgId, String detail) {

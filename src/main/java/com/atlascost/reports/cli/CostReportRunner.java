@@ -70,12 +70,15 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DeliveryPreflight deliveryPreflight;
 
+	private final SettingsPreflight settingsPreflight;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	CostReportRunner(Environment environment, JobFileReader reader, ObjectProvider<AtlasConnection> connection,
 			CostReportLauncher launcher, RunHistory history, Clock clock, PlanPreview planPreview,
-			RunSummaries summaries, DeliveryPreflight deliveryPreflight) {
+			RunSummaries summaries, DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight) {
 		this.deliveryPreflight = deliveryPreflight;
+		this.settingsPreflight = settingsPreflight;
 		this.planPreview = planPreview;
 		this.summaries = summaries;
 		this.environment = environment;
@@ -106,6 +109,7 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				JobDefinition job = jobDefinition();
 				String jobName = job.name();
 				requireCredentials();
+				this.settingsPreflight.check();
 				this.deliveryPreflight.check(job);
 				return launched(() -> this.launcher.restartLastFailed(jobName));
 			}
@@ -168,6 +172,9 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				job.lookbackMonths(), YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
 		LocalDate runDate = runDate(single(args, "run-date"));
 		requireCredentials();
+		if (!OperatorEnvironment.isSet(this.environment, "plan")) {
+			this.settingsPreflight.check();
+		}
 		boolean noDelivery = OperatorEnvironment.isSet(this.environment, "no-delivery");
 		if (!noDelivery) {
 			this.deliveryPreflight.check(job);

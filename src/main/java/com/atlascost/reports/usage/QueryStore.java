@@ -1,5 +1,6 @@
 package com.atlascost.reports.usage;
 
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -140,9 +141,10 @@ public class QueryStore {
 
 	/**
 	 * Replaces the query's usage rows with this result and marks it DONE, all or nothing.
-	 * Amounts are stored as Atlas sent them, every decimal kept (see
-	 * {@link UsageAnswerCheck} for what is refused): they are summed exactly and rounded
-	 * to the cent only where a figure is shown.
+	 * Amounts are stored as Atlas sent them, every decimal kept, in {@code exact_amount}
+	 * (see {@link UsageAnswerCheck} for what is refused): sums are taken over it and
+	 * rounded to the cent only where a figure is shown. {@code amount} keeps the row
+	 * rounded to the cent, as it always held, for readers of single rows.
 	 */
 	@Transactional
 	public void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
@@ -157,12 +159,13 @@ public class QueryStore {
 					StoredName.fit(row.organizationName(), StoredName.NAME_COLUMN), row.groupId(),
 					StoredName.fit(row.groupName(), StoredName.NAME_COLUMN), row.clusterId(),
 					StoredName.fit(row.clusterName(), StoredName.NAME_COLUMN),
-					StoredName.fit(row.service(), StoredName.SERVICE_COLUMN), row.usageAmount() });
+					StoredName.fit(row.service(), StoredName.SERVICE_COLUMN),
+					row.usageAmount().setScale(2, RoundingMode.HALF_UP), row.usageAmount() });
 		}
 		this.jdbc.sql("DELETE FROM usage_row WHERE query_id = ?").param(id).update();
 		this.batch.batchUpdate("INSERT INTO usage_row (query_id, line_no, usage_date, invoice_id, organization_id,"
-				+ " organization_name, project_id, project_name, cluster_id, cluster_name, service, amount)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+				+ " organization_name, project_id, project_name, cluster_id, cluster_name, service, amount,"
+				+ " exact_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
 		this.jdbc
 			.sql("UPDATE cost_query SET state = 'DONE', fetched_at = ?, provisional = ?, failure = NULL,"
 					+ " updated_at = ? WHERE id = ?")

@@ -5,18 +5,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * An amount as {@code usage_row} keeps it: every decimal Atlas sent (the column has 18),
- * read back with the zeros the column pads it with taken off, but never fewer than the
- * two of a cent. {@code 12.500000000000000000} reads as {@code 12.50}, exactly as Atlas
- * sent it; {@code 0.004000000000000000} as {@code 0.004}.
+ * An amount as {@code usage_row.exact_amount} keeps it: every decimal Atlas sent (18 at
+ * most), read back with the zeros the column pads it with taken off, but never fewer than
+ * the two of a cent. {@code 12.500000000000000000} reads as {@code 12.50}, exactly as
+ * Atlas sent it; {@code 0.004000000000000000} as {@code 0.004}.
  */
 final class StoredAmount {
 
-	/** The scale of {@code usage_row.amount} (see V10). */
+	/** The scale of {@code usage_row.exact_amount} (see V10). */
 	static final int SCALE = 18;
 
-	/** The digits before the point {@code usage_row.amount} holds. */
-	static final int INTEGER_DIGITS = 20;
+	/**
+	 * The digits before the point both amount columns hold ({@code amount} is
+	 * {@code DECIMAL(19, 2)}).
+	 */
+	static final int INTEGER_DIGITS = 17;
 
 	private StoredAmount() {
 	}

@@ -60,12 +60,12 @@ class ExactMoneyFunctionalTests {
 		BigDecimal exact = cleanBill.add(SUB_CENT);
 		BigDecimal shown = exact.setScale(2, RoundingMode.HALF_UP);
 		assertThat(exact.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo(cleanBill.add(new BigDecimal("2.05")));
-		assertThat(decimal(subCent, "SELECT SUM(u.amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+		assertThat(decimal(subCent, "SELECT SUM(u.exact_amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
 				+ " WHERE q.bill = TRUE"))
 			.as("stored exactly")
 			.isEqualByComparingTo(exact);
-		assertThat(strings(subCent, "SELECT CAST(amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
-				+ " ON q.id = u.query_id WHERE q.bill = TRUE AND amount < 0.01"))
+		assertThat(strings(subCent, "SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
+				+ " ON q.id = u.query_id WHERE q.bill = TRUE AND exact_amount < 0.01"))
 			.hasSize(203);
 		assertThat(decimal(subCent, "SELECT amount FROM monthly_cost_by_organization")).isEqualTo(shown);
 		BigDecimal firstService = decimal(clean,
@@ -98,7 +98,7 @@ class ExactMoneyFunctionalTests {
 			.allSatisfy((answer) -> assertThat(answer.responseBody().length()).isGreaterThan(256 * 1024));
 		assertThat(strings(this.dir,
 				"SELECT q.group_by || ' ' || COUNT(*) FROM usage_row u JOIN cost_query q"
-						+ " ON q.id = u.query_id WHERE u.amount = 0.001 GROUP BY q.group_by ORDER BY q.group_by"))
+						+ " ON q.id = u.query_id WHERE u.exact_amount = 0.001 GROUP BY q.group_by ORDER BY q.group_by"))
 			.containsExactly("ORGANIZATIONS 3000", "SERVICES 3000");
 	}
 
