@@ -20,6 +20,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -476,11 +477,15 @@ public class AtlasCostExplorerClient {
 	 */
 	private AtlasApiException tooLarge(String orgId, AtlasApiCall call, DataBufferLimitException ex) {
 		AtlasApiException tooLarge = new AtlasApiException(200, AtlasApiException.ANSWER_TOO_LARGE,
-				"the answer is larger than atlas.max-answer-size (" + this.properties.maxAnswerSize()
+				"the answer is larger than atlas.max-answer-size (" + megabytes(this.properties.maxAnswerSize())
 						+ "); raise it, or split the query (fewer months or a narrower grouping)",
 				orgId, call, null);
 		tooLarge.initCause(ex);
 		return tooLarge;
+	}
+
+	private static String megabytes(DataSize size) {
+		return (size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0) ? size.toMegabytes() + "MB" : size.toString();
 	}
 
 	/**

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.plan.InvalidInputException;
-import com.atlascost.reports.usage.UsageProperties;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -30,13 +29,10 @@ class SettingsPreflight {
 
 	private final AtlasProperties atlas;
 
-	private final UsageProperties usage;
-
 	private final Environment environment;
 
-	SettingsPreflight(AtlasProperties atlas, UsageProperties usage, Environment environment) {
+	SettingsPreflight(AtlasProperties atlas, Environment environment) {
 		this.atlas = atlas;
-		this.usage = usage;
 		this.environment = environment;
 	}
 
@@ -50,14 +46,6 @@ class SettingsPreflight {
 		positive("atlas.polling.max-interval", this.atlas.polling().maxInterval(), problems);
 		positive("atlas.polling.deadline", this.atlas.polling().deadline(), problems);
 		positive("atlas.retry.max-retry-after", this.atlas.retry().maxRetryAfter(), problems);
-		positive("usage.concurrency", this.usage.concurrency(), problems);
-		positive("usage.concurrency-per-org", this.usage.concurrencyPerOrg(), problems);
-		if (this.usage.maxRecreates() < 0) {
-			problems.add("usage.max-recreates=" + this.usage.maxRecreates() + ": must be 0 or more");
-		}
-		if (this.usage.settlementDays() < 0) {
-			problems.add("usage.settlement-days=" + this.usage.settlementDays() + ": must be 0 or more");
-		}
 		writableDirectory("reports.dir", Path.of(this.environment.getProperty("reports.dir", "reports")), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -89,12 +77,6 @@ class SettingsPreflight {
 	private static void positive(String property, Duration value, List<String> problems) {
 		if (value.isZero() || value.isNegative()) {
 			problems.add(property + "=" + value + ": must be positive");
-		}
-	}
-
-	private static void positive(String property, int value, List<String> problems) {
-		if (value < 1) {
-			problems.add(property + "=" + value + ": must be at least 1");
 		}
 	}
 

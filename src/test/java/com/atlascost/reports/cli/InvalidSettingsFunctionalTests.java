@@ -139,8 +139,11 @@ class InvalidSettingsFunctionalTests {
 	}
 
 	private void assertNothingCalledOrWritten(SandboxRun run) {
-		assertThat(run.counters().creates()).isZero();
-		assertThat(run.counters().tokenRequests()).isZero();
+		// a setting refused while binding stops the start before the sandbox is up
+		if (run.counters() != null) {
+			assertThat(run.counters().creates()).isZero();
+			assertThat(run.counters().tokenRequests()).isZero();
+		}
 		assertThat(this.dir.resolve("reports")).doesNotExist();
 	}
 
