@@ -18,9 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Without {@code --debug}, exceptions print their messages but no stack traces, in
  * text and JSON alike (Spring Batch logs a failed step with its exception; the run
  * summary says what failed).</li>
- * <li>{@code --help} and {@code --plan} call and write nothing: the application starts on
- * a throw-away in-memory database, so not even an H2 file is created, and Flyway does not
- * run.</li>
+ * <li>{@code --help}, {@code --version} and {@code --plan} call and write nothing: the
+ * application starts on a throw-away in-memory database, so not even an H2 file is
+ * created, and Flyway does not run.</li>
  * </ul>
  * The logging settings are added last, so an explicit Spring property still wins; the
  * dry-run database comes first, as it must.
@@ -41,7 +41,7 @@ public class OperatorEnvironment implements EnvironmentPostProcessor {
 			settings.put("logging.structured.json.exclude", "error.stack_trace");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource("operatorOptions", settings));
-		if (isSet(environment, "help") || isSet(environment, "plan")) {
+		if (isSet(environment, "help") || isSet(environment, "version") || isSet(environment, "plan")) {
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("dryRun", Map.of("spring.datasource.url", "jdbc:h2:mem:dry-run",
 						"spring.datasource.driver-class-name", "org.h2.Driver", "spring.flyway.enabled", "false")));
