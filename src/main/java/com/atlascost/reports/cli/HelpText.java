@@ -28,7 +28,8 @@ final class HelpText {
 			  --progress=auto|bar|log progress display (auto: a bar on a terminal, a log line otherwise)
 			  --progress.interval=5s  how often a progress log line may be written
 			  --log.format=text|json  json: one JSON object per line (Elastic Common Schema) for log shippers
-			  --debug                 stack traces and Spring Boot's debug output
+			  --verbose               Spring's and the libraries' start-up and step lines too
+			  --debug                 stack traces and Spring Boot's debug output (and what --verbose shows)
 			  --NAME=VALUE            any Spring property, e.g. --spring.datasource.url=jdbc:postgresql://...
 
 			Environment variables (one pair; the service account wins when both are set):
