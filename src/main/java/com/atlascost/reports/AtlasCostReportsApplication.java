@@ -1,7 +1,9 @@
 package com.atlascost.reports;
 
 import java.time.Clock;
+import java.util.OptionalInt;
 
+import com.atlascost.reports.cli.ImmediateAnswer;
 import com.atlascost.reports.run.DatabaseInUse;
 import com.atlascost.reports.summary.ExitCode;
 
@@ -23,6 +25,10 @@ public class AtlasCostReportsApplication {
 	}
 
 	public static void main(String[] args) {
+		OptionalInt answered = ImmediateAnswer.of(args, System.out, System.err);
+		if (answered.isPresent()) {
+			System.exit(answered.getAsInt());
+		}
 		try {
 			System.exit(SpringApplication.exit(SpringApplication.run(AtlasCostReportsApplication.class, args)));
 		}

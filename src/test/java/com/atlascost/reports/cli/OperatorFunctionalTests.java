@@ -98,6 +98,24 @@ class OperatorFunctionalTests {
 	}
 
 	@Test
+	void theConsoleShowsTheJobsOwnLinesAndSpringsOnlyWithVerbose(CapturedOutput output) {
+		SandboxRun quiet = SandboxRun.of(this.dir.resolve("quiet"), "--job=jobs/sandbox.yml", "--sandbox",
+				"--from=" + NOW);
+		assertThat(quiet.exitCode()).isZero();
+		String quietLines = output.getAll();
+		assertThat(quietLines).contains("Planned 6 queries", "Fetched 6/6 queries", "Run summary", "Exit code 0: done")
+			.doesNotContain("HikariPool", "Migrating schema", "Executing step", "launched with the following",
+					"No active profile set", "newer than the version Flyway has been verified with",
+					"created, token saved");
+
+		SandboxRun verbose = SandboxRun.of(this.dir.resolve("verbose"), "--job=jobs/sandbox.yml", "--sandbox",
+				"--from=" + NOW, "--verbose");
+		assertThat(verbose.exitCode()).isZero();
+		assertThat(output.getAll().substring(quietLines.length())).contains("HikariPool", "Migrating schema",
+				"Executing step: [plan]", "No active profile set");
+	}
+
+	@Test
 	void helpListsOptionsEnvironmentExitCodesAndExamples(CapturedOutput output) {
 		SandboxRun run = SandboxRun.of(this.dir, "--help");
 		assertThat(run.exitCode()).isZero();
