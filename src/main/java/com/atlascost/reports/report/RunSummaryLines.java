@@ -29,6 +29,10 @@ final class RunSummaryLines {
 
 	private static final Pattern RATE_LIMIT = Pattern.compile("Rate limit of org (\\S+)");
 
+	/** The exit code as the report step writes it when a delivery step follows. */
+	private static final Pattern EXIT_BEFORE_DELIVERY = Pattern.compile("(\\d+): done when this report was written;"
+			+ " the delivery that follows ends the run with (\\d+) if it fails \\(see the run's log\\)");
+
 	/** Value shapes by entry, each with the message that writes it again. */
 	private static final Map<String, Shape> SHAPES = Map.of("Job",
 			new Shape(Pattern.compile("(.*) \\((.*)\\), job execution (\\d+)"), "runSummary.value.job"), "Windows",
@@ -103,6 +107,11 @@ final class RunSummaryLines {
 	private String value(String key, String value) {
 		if (value.equals("none")) {
 			return this.messages.get("runInfo.none");
+		}
+		Matcher beforeDelivery = EXIT_BEFORE_DELIVERY.matcher(value);
+		if (key.equals("Exit code") && beforeDelivery.matches()) {
+			return this.messages.get("runSummary.value.exitCodeBeforeDelivery", beforeDelivery.group(1),
+					beforeDelivery.group(2));
 		}
 		Shape shape = SHAPES.get(key);
 		if (shape == null) {

@@ -304,6 +304,18 @@ class BudgetsAndForecastWorkbookTests {
 	}
 
 	@Test
+	void theExitCodeBeforeADeliveryKeepsItsCaveatInJapanese() {
+		ReportContents contents = ReportContents.of(ReportRequestFixture.withBudgetsAndForecast());
+		String value = "0: done when this report was written; the delivery that follows ends the run with 1 if it"
+				+ " fails (see the run's log)";
+		assertThat(new RunSummaryLines(new ReportMessages(Locale.JAPANESE)).lines(java.util.Map.of("Exit code", value),
+				contents))
+			.containsExactly(new RunSummaryLines.Line("終了コード", "0：このレポートの作成時点で完了。続く配信に失敗した場合は終了コード 1 で終わります（実行ログを参照）"));
+		assertThat(new RunSummaryLines(ReportMessages.english()).lines(java.util.Map.of("Exit code", value), contents))
+			.containsExactly(new RunSummaryLines.Line("Exit code", value));
+	}
+
+	@Test
 	void provisionalIsAWordOfTheReportsLanguage() {
 		assertThat(text(this.en.getSheet("Detail").getRow(1), 11)).isEqualTo("final");
 		assertThat(text(this.ja.getSheet("明細").getRow(1), 11)).isEqualTo("確定");
