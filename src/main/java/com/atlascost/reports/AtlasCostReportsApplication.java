@@ -2,7 +2,9 @@ package com.atlascost.reports;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 
+import com.atlascost.reports.cli.ImmediateAnswer;
 import com.atlascost.reports.cli.StartupFailure;
 import com.atlascost.reports.summary.ExitCode;
 
@@ -24,6 +26,10 @@ public class AtlasCostReportsApplication {
 	}
 
 	public static void main(String[] args) {
+		OptionalInt answered = ImmediateAnswer.of(args, System.out, System.err);
+		if (answered.isPresent()) {
+			System.exit(answered.getAsInt());
+		}
 		try {
 			System.exit(SpringApplication.exit(SpringApplication.run(AtlasCostReportsApplication.class, args)));
 		}

@@ -1,13 +1,12 @@
 package com.atlascost.reports.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +33,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +47,6 @@ import org.springframework.stereotype.Component;
 class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(CostReportRunner.class);
-
-	private static final int DEFAULT_HISTORY_LIMIT = 20;
-
-	private final Environment environment;
 
 	private final JobFileReader reader;
 
@@ -74,14 +68,16 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private ExitCode exitCode = ExitCode.DONE;
 
-	CostReportRunner(Environment environment, JobFileReader reader, ObjectProvider<AtlasConnection> connection,
-			CostReportLauncher launcher, RunHistory history, Clock clock, PlanPreview planPreview,
-			RunSummaries summaries, DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight) {
+	/** What {@code --help} or {@code --version} printed: then nothing else is logged. */
+	private @Nullable String printedOnly;
+
+	CostReportRunner(JobFileReader reader, ObjectProvider<AtlasConnection> connection, CostReportLauncher launcher,
+			RunHistory history, Clock clock, PlanPreview planPreview, RunSummaries summaries,
+			DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight) {
 		this.deliveryPreflight = deliveryPreflight;
 		this.settingsPreflight = settingsPreflight;
 		this.planPreview = planPreview;
 		this.summaries = summaries;
-		this.environment = environment;
 		this.reader = reader;
 		this.connection = connection;
 		this.launcher = launcher;
@@ -91,39 +87,62 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (OperatorEnvironment.isSet(this.environment, "help")) {
-			System.out.print(HelpText.TEXT);
-			System.out.flush();
-			return;
+		this.exitCode = command(args.getSourceArgs());
+		if (this.printedOnly == null) {
+			logger.info("Exit code {}: {}", this.exitCode.code(), this.exitCode.meaning());
 		}
-		this.exitCode = command(args);
-		logger.info("Exit code {}: {}", this.exitCode.code(), this.exitCode.meaning());
 	}
 
-	private ExitCode command(ApplicationArguments args) {
+	private ExitCode command(String[] args) {
 		try {
-			if (args.containsOption("history")) {
-				return printHistory(args);
+			CommandLineOptions options = CommandLineOptions.parse(args);
+			switch (options.command()) {
+				case HELP -> {
+					print(HelpText.TEXT);
+					return ExitCode.DONE;
+				}
+				case VERSION -> {
+					print(ImmediateAnswer.version() + "\n");
+					return ExitCode.DONE;
+				}
+				case HISTORY -> {
+					return printHistory(options);
+				}
+				case RESTART_LAST_FAILED -> {
+					JobDefinition job = jobDefinition(options);
+					requireCredentials();
+					this.settingsPreflight.check();
+					this.deliveryPreflight.check(job);
+					return launched(() -> this.launcher.restartLastFailed(job.name()));
+				}
+				default -> {
+					JobDefinition job = jobDefinition(options);
+					RunParameters run = runParameters(job, options);
+					requireCredentials();
+					if (options.command() != CommandLineOptions.Command.PLAN) {
+						this.settingsPreflight.check();
+					}
+					if (!options.noDelivery()) {
+						this.deliveryPreflight.check(job);
+					}
+					if (options.command() == CommandLineOptions.Command.PLAN) {
+						this.planPreview.print(job, run, System.out);
+						return ExitCode.DONE;
+					}
+					return launched(() -> this.launcher.launch(run));
+				}
 			}
-			if (args.containsOption("restart-last-failed")) {
-				JobDefinition job = jobDefinition();
-				String jobName = job.name();
-				requireCredentials();
-				this.settingsPreflight.check();
-				this.deliveryPreflight.check(job);
-				return launched(() -> this.launcher.restartLastFailed(jobName));
-			}
-			RunParameters run = validatedRun(args);
-			if (OperatorEnvironment.isSet(this.environment, "plan")) {
-				this.planPreview.print(this.reader.read(run.jobFile()), run, System.out);
-				return ExitCode.DONE;
-			}
-			return launched(() -> this.launcher.launch(run));
 		}
 		catch (InvalidInputException ex) {
 			ex.problems().forEach((problem) -> logger.error("Invalid input: {}", problem));
 			return ExitCode.INVALID_INPUT;
 		}
+	}
+
+	private void print(String text) {
+		System.out.print(text);
+		System.out.flush();
+		this.printedOnly = text;
 	}
 
 	private ExitCode launched(Launch launch) {
@@ -148,52 +167,26 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private ExitCode printHistory(ApplicationArguments args) {
-		@Nullable String jobName = (this.environment.getProperty("job") != null) ? jobDefinition().name() : null;
-		int limit = positive("limit", single(args, "limit"), DEFAULT_HISTORY_LIMIT);
-		List<RunHistory.Entry> entries = this.history.recent(jobName, limit);
+	private ExitCode printHistory(CommandLineOptions options) {
+		@Nullable String jobName = (options.job() != null) ? jobDefinition(options).name() : null;
+		List<RunHistory.Entry> entries = this.history.recent(jobName, options.historyLimit());
 		System.out.println("Recent runs" + ((jobName != null) ? " of '" + jobName + "'" : "") + ", newest first ("
 				+ entries.size() + "):");
 		entries.forEach((entry) -> entry.lines().forEach(System.out::println));
 		return ExitCode.DONE;
 	}
 
-	private JobDefinition jobDefinition() {
-		String jobOption = this.environment.getProperty("job");
-		if (jobOption == null || jobOption.isBlank()) {
-			throw new InvalidInputException("--job is required: --job=jobs/<name>.yml");
-		}
-		return this.reader.read(Path.of(jobOption).normalize());
+	private JobDefinition jobDefinition(CommandLineOptions options) {
+		return this.reader.read(Objects.requireNonNull(options.job(), "the options require --job"));
 	}
 
-	private RunParameters validatedRun(ApplicationArguments args) {
-		JobDefinition job = jobDefinition();
-		MonthRange range = MonthRange.resolve(this.environment.getProperty("from"), this.environment.getProperty("to"),
-				job.lookbackMonths(), YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
-		LocalDate runDate = runDate(single(args, "run-date"));
-		requireCredentials();
-		if (!OperatorEnvironment.isSet(this.environment, "plan")) {
-			this.settingsPreflight.check();
-		}
-		boolean noDelivery = OperatorEnvironment.isSet(this.environment, "no-delivery");
-		if (!noDelivery) {
-			this.deliveryPreflight.check(job);
-		}
-		return new RunParameters(job.name(), job.source(), range, runDate, 0, args.containsOption("refresh"),
-				noDelivery);
-	}
-
-	/** The nightly identity: today in UTC unless the caller names the day. */
-	private LocalDate runDate(@Nullable String option) {
-		if (option == null) {
-			return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
-		}
-		try {
-			return LocalDate.parse(option);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("--run-date=" + option + ": not a date; use YYYY-MM-DD, e.g. 2026-03-14");
-		}
+	private RunParameters runParameters(JobDefinition job, CommandLineOptions options) {
+		MonthRange range = MonthRange.resolve(options.from(), options.to(), job.lookbackMonths(),
+				YearMonth.now(this.clock.withZone(ZoneOffset.UTC)));
+		// the nightly identity: today in UTC unless the caller names the day
+		LocalDate runDate = Objects.requireNonNullElseGet(options.runDate(),
+				() -> LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
+		return new RunParameters(job.name(), job.source(), range, runDate, 0, options.refresh(), options.noDelivery());
 	}
 
 	private void requireCredentials() {
@@ -202,27 +195,6 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 					+ " MONGODB_ATLAS_CLIENT_SECRET (service account) or MONGODB_ATLAS_PUBLIC_API_KEY and"
 					+ " MONGODB_ATLAS_PRIVATE_API_KEY (API key), or use --sandbox");
 		}
-	}
-
-	private static @Nullable String single(ApplicationArguments args, String option) {
-		List<String> values = args.getOptionValues(option);
-		return (values == null || values.isEmpty()) ? null : values.get(values.size() - 1);
-	}
-
-	private static int positive(String option, @Nullable String value, int fallback) {
-		if (value == null) {
-			return fallback;
-		}
-		try {
-			int number = Integer.parseInt(value);
-			if (number > 0) {
-				return number;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new InvalidInputException("--" + option + "=" + value + ": must be a positive whole number");
 	}
 
 	private void summarize(JobExecution execution) {

@@ -13,16 +13,23 @@ final class HelpText {
 			  --job=FILE              the job file (YAML): organizations, groupings, filters, look-back (required)
 			  --from=YYYY-MM          first month, inclusive (default: the look-back ending with --to)
 			  --to=YYYY-MM            last month, inclusive (default: the current month, UTC)
+			  --run-date=YYYY-MM-DD   the run's day (default: today, UTC): one run per job, range and day
+			  --refresh               fetch again what is stored (settled months too) and write new reports
 			  --plan                  validate and print the windows and queries; call nothing, write nothing
+			  --history [--limit=N]   list the last N runs (default 20), of --job's job if given
+			  --restart-last-failed   resume the last failed run of --job
 			  --help                  this text
+			  --version               the version
 			  --sandbox               run against a local Atlas sandbox with its own credentials
 			  --reports.dir=DIR       where reports are written (default: reports)
 			  --no-delivery           write the reports but mail and post nothing (the job file's delivery block)
+			  --report.locale=en|ja   the workbook's language (default: en)
 			  --atlas.base-url=URL    Atlas Administration API (default: https://cloud.mongodb.com)
 			  --progress=auto|bar|log progress display (auto: a bar on a terminal, a log line otherwise)
 			  --progress.interval=5s  how often a progress log line may be written
 			  --log.format=text|json  json: one JSON object per line (Elastic Common Schema) for log shippers
-			  --debug                 stack traces and Spring Boot's debug output
+			  --verbose               Spring's and the libraries' start-up and step lines too
+			  --debug                 stack traces and Spring Boot's debug output (and what --verbose shows)
 			  --NAME=VALUE            any Spring property, e.g. --spring.datasource.url=jdbc:postgresql://...
 
 			Environment variables (one pair; the service account wins when both are set):

@@ -18,9 +18,11 @@ import org.springframework.core.env.MapPropertySource;
  * <li>Without {@code --debug}, exceptions print their messages but no stack traces, in
  * text and JSON alike (Spring Batch logs a failed step with its exception; the run
  * summary says what failed).</li>
- * <li>{@code --help} and {@code --plan} call and write nothing: the application starts on
- * a throw-away in-memory database, so not even an H2 file is created, and Flyway does not
- * run.</li>
+ * <li>Without {@code --verbose} (or {@code --debug}), Spring's and the libraries' INFO
+ * lines are left out: the console shows the job's own.</li>
+ * <li>{@code --help}, {@code --version} and {@code --plan} call and write nothing: the
+ * application starts on a throw-away in-memory database, so not even an H2 file is
+ * created, and Flyway does not run.</li>
  * </ul>
  * The logging settings are added last, so an explicit Spring property still wins; the
  * dry-run database comes first, as it must.
@@ -28,6 +30,15 @@ import org.springframework.core.env.MapPropertySource;
 public class OperatorEnvironment implements EnvironmentPostProcessor {
 
 	static final String LOG_FORMAT = "log.format";
+
+	/**
+	 * Spring's and the libraries' start-up and step lines, which a run prints only with
+	 * {@code --verbose}: the console keeps the job's own (plan, progress, failures,
+	 * summary). Warnings stay, but Flyway's about an H2 newer than it was verified with,
+	 * which an operator can do nothing about.
+	 */
+	private static final Map<String, String> QUIET_LOGGERS = Map.of("com.zaxxer.hikari", "WARN", "org.flywaydb", "WARN",
+			"org.flywaydb.core.internal.database.base.Database", "ERROR", "org.springframework.batch", "WARN");
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,8 +51,12 @@ public class OperatorEnvironment implements EnvironmentPostProcessor {
 			settings.put("logging.exception-conversion-word", "%wEx{0}");
 			settings.put("logging.structured.json.exclude", "error.stack_trace");
 		}
+		boolean verbose = isSet(environment, "verbose") || isSet(environment, "debug") || isSet(environment, "trace");
+		// INFO spelled out: a level set once stays with its logger for the JVM's life
+		QUIET_LOGGERS.forEach((logger, level) -> settings.put("logging.level." + logger, verbose ? "INFO" : level));
+		settings.put("spring.main.log-startup-info", Boolean.toString(verbose));
 		environment.getPropertySources().addLast(new MapPropertySource("operatorOptions", settings));
-		if (isSet(environment, "help") || isSet(environment, "plan")) {
+		if (isSet(environment, "help") || isSet(environment, "version") || isSet(environment, "plan")) {
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("dryRun", Map.of("spring.datasource.url", "jdbc:h2:mem:dry-run",
 						"spring.datasource.driver-class-name", "org.h2.Driver", "spring.flyway.enabled", "false")));

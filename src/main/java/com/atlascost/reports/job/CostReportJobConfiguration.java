@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.forecast.ForecastStore;
 import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.invoice.InvoiceFetcher;
 import com.atlascost.reports.invoice.InvoiceStore;
@@ -85,9 +86,9 @@ public class CostReportJobConfiguration {
 
 	@Bean
 	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
-			QueryStore store, UsageStore usage, Deliverer deliverer) {
+			QueryStore store, UsageStore usage, Deliverer deliverer, ForecastStore forecasts, Clock clock) {
 		return new StepBuilder("deliver", jobRepository)
-			.tasklet(new DeliverTasklet(reader, store, usage, deliverer), transactionManager)
+			.tasklet(new DeliverTasklet(reader, store, usage, deliverer, forecasts, clock), transactionManager)
 			.build();
 	}
 

@@ -1,6 +1,9 @@
 package com.atlascost.reports.job;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.atlascost.reports.forecast.ForecastStore;
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.notify.DeliveryOutcome;
 import com.atlascost.reports.notify.DeliveryRequest;
@@ -41,7 +46,14 @@ class DeliverTasklet implements Tasklet {
 
 	private final Deliverer deliverer;
 
-	DeliverTasklet(JobFileReader reader, QueryStore store, UsageStore usage, Deliverer deliverer) {
+	private final ForecastStore forecasts;
+
+	private final Clock clock;
+
+	DeliverTasklet(JobFileReader reader, QueryStore store, UsageStore usage, Deliverer deliverer,
+			ForecastStore forecasts, Clock clock) {
+		this.forecasts = forecasts;
+		this.clock = clock;
 		this.reader = reader;
 		this.store = store;
 		this.usage = usage;
@@ -71,13 +83,26 @@ class DeliverTasklet implements Tasklet {
 				step.getJobExecution().getJobInstance().getInstanceId(), run.range().from(), run.range().to(),
 				this.store.provisionalMonths(ids), Path.of(context.getString(RunContext.WORKBOOK)),
 				Path.of(context.getString(RunContext.FOCUS_CSV)), job.delivery(), job.budgets(), organizations,
-				job.groupings(), this.usage.usageRows(ids, job.groupings())));
+				this.usage.bills(RunContext.billIds(context)), openMonthForecasts(organizations, run),
+				this.usage.usageRows(RunContext.breakdownIds(context), job.groupings())));
 		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
 				outcome.alreadySent().size(), outcome.notDelivered().size());
 		if (!outcome.complete()) {
 			throw new NotDeliveredException(outcome.notDelivered());
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The forecasts the report step stored for the open month, when the range reaches it:
+	 * a closed month's last forecast is history, not an outlook.
+	 */
+	private List<MonthEndForecast> openMonthForecasts(Map<String, String> organizations, RunParameters run) {
+		YearMonth open = YearMonth.now(this.clock.withZone(ZoneOffset.UTC));
+		if (!run.range().to().equals(open)) {
+			return List.of();
+		}
+		return this.forecasts.latest(List.copyOf(organizations.keySet()), open);
 	}
 
 }

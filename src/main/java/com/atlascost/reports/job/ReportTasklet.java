@@ -103,11 +103,14 @@ class ReportTasklet implements Tasklet {
 					.stream()
 					.map((line) -> line.orgMonth().toString())
 					.collect(Collectors.joining(", ")));
-		// The report is the last step: a run that gets here ends with exit code 0.
+		// A run that gets here ends with exit code 0, unless a delivery follows and
+		// fails.
 		JobExecution execution = step.getJobExecution();
 		Duration sofar = (execution.getStartTime() != null)
 				? Duration.between(execution.getStartTime(), LocalDateTime.now()) : Duration.ZERO;
-		RunSummary summary = this.summaries.summarize(RunContext.facts(execution), sofar).withExitCode(ExitCode.DONE);
+		RunSummary sofarSummary = this.summaries.summarize(RunContext.facts(execution), sofar);
+		RunSummary summary = (job.delivery().isEmpty() || run.noDelivery()) ? sofarSummary.withExitCode(ExitCode.DONE)
+				: sofarSummary.withExitCodeBeforeDelivery(ExitCode.DONE);
 		// Streamed from the database, read once to sum and again to list: a million rows
 		// never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),

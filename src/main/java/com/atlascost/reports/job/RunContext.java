@@ -1,8 +1,14 @@
 package com.atlascost.reports.job;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.summary.RunFacts;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -100,7 +106,26 @@ public final class RunContext {
 				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages,
 				context.containsKey(INVOICES_FETCHED) ? context.getInt(INVOICES_FETCHED) + " fetched, "
 						+ context.getInt(INVOICES_KEPT, 0) + " settled ones already stored" : null,
-				context.containsKey(UNRECONCILED) ? context.getString(UNRECONCILED) : null);
+				context.containsKey(UNRECONCILED) ? context.getString(UNRECONCILED) : null,
+				refusedByAtlas(execution.getAllFailureExceptions()));
+	}
+
+	/**
+	 * The organizations whose credentials Atlas refused, as the steps' failures carry
+	 * them (an {@link AtlasApiException} with its status, however deeply wrapped).
+	 */
+	private static SortedMap<String, Integer> refusedByAtlas(List<Throwable> failures) {
+		SortedMap<String, Integer> refused = new TreeMap<>();
+		for (Throwable failure : failures) {
+			Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+			for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+				if (cause instanceof AtlasApiException api && api.orgId() != null
+						&& (api.status() == 401 || api.status() == 403)) {
+					refused.put(api.orgId(), api.status());
+				}
+			}
+		}
+		return refused;
 	}
 
 }

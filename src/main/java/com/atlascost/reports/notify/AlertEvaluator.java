@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
 
@@ -18,12 +19,15 @@ import com.atlascost.reports.plan.Grouping;
  * run's last month and the month before it (the open month and the one that just closed,
  * on a nightly run): older months were alerted on when they were recent.
  * <ul>
- * <li>budget exceeded: an organization's bill or a project's spend above its budget;</li>
+ * <li>budget exceeded: an organization's complete bill or a project's spend above its
+ * budget;</li>
+ * <li>forecast over budget: the open month's month-end forecast of an organization above
+ * its budget while the bill so far is not (once it is, the budget-exceeded alert says
+ * so). Only organization budgets: the forecast is of the complete bill, projects have
+ * none;</li>
  * <li>anomaly: a project or service that rose from the month before by more than both
  * {@link AlertSettings#jumpThreshold()} and {@link AlertSettings#jumpMinAmount()}.</li>
  * </ul>
- * The forecast alert waits for the forecast: until the run has one, alerts are on actuals
- * only.
  */
 class AlertEvaluator {
 
@@ -34,7 +38,7 @@ class AlertEvaluator {
 	}
 
 	List<Alert> evaluate(Spend spend, List<Budget> budgets, Map<String, String> labels, YearMonth from, YearMonth to,
-			Set<YearMonth> provisional) {
+			Set<YearMonth> provisional, List<MonthEndForecast> forecasts) {
 		List<YearMonth> months = new ArrayList<>();
 		if (!to.minusMonths(1).isBefore(from)) {
 			months.add(to.minusMonths(1));
@@ -43,6 +47,9 @@ class AlertEvaluator {
 		List<Alert> alerts = new ArrayList<>();
 		for (YearMonth month : months) {
 			alerts.addAll(budgetAlerts(spend, budgets, labels, month, provisional.contains(month)));
+			if (month.equals(to)) {
+				alerts.addAll(forecastAlerts(spend, budgets, labels, month, forecasts));
+			}
 			if (!month.minusMonths(1).isBefore(from)) {
 				alerts.addAll(anomalies(spend, labels, month, provisional.contains(month)));
 			}
@@ -72,6 +79,31 @@ class AlertEvaluator {
 			}
 		}
 		return alerts(AlertKind.BUDGET_EXCEEDED, byOrganization, spend, labels, month, provisional);
+	}
+
+	private static List<Alert> forecastAlerts(Spend spend, List<Budget> budgets, Map<String, String> labels,
+			YearMonth month, List<MonthEndForecast> forecasts) {
+		Map<String, List<AlertItem>> byOrganization = new LinkedHashMap<>();
+		for (Budget budget : budgets) {
+			if (budget.projectId() != null
+					|| spend.bill(budget.organizationId(), month).compareTo(budget.monthly()) > 0) {
+				continue;
+			}
+			for (MonthEndForecast forecast : forecasts) {
+				if (forecast.organizationId().equals(budget.organizationId()) && forecast.month().equals(month)
+						&& forecast.forecast().compareTo(budget.monthly()) > 0) {
+					String band = "band " + Money.usd(forecast.low()) + " to " + Money.usd(forecast.high())
+							+ ((forecast.low().compareTo(budget.monthly()) > 0) ? ", all of it above the budget"
+									: ", its low end within the budget")
+							+ "; " + Money.usd(forecast.monthToDate()) + " so far on day " + forecast.day();
+					byOrganization.computeIfAbsent(budget.organizationId(), (id) -> new ArrayList<>())
+						.add(new AlertItem("the whole organization", null, "forecast", forecast.forecast(),
+								budget.monthly(), "budget", "Budgets", band));
+				}
+			}
+		}
+		// the forecast is of an open month: provisional by definition
+		return alerts(AlertKind.FORECAST_OVER_BUDGET, byOrganization, spend, labels, month, true);
 	}
 
 	private List<Alert> anomalies(Spend spend, Map<String, String> labels, YearMonth month, boolean provisional) {

@@ -12,14 +12,21 @@ import org.jspecify.annotations.Nullable;
  * @param subject what it is: "the whole organization", "project Analytics", "service
  * Clusters"
  * @param id the project's id or the service's name; {@code null} for the organization
- * @param measure "actual", "forecast" or "actual"
+ * @param measure "actual" or "forecast"
  * @param amount the amount measured
  * @param reference what it is compared with: the budget or the previous month
  * @param referenceName "budget" or "previous month"
  * @param sheet the workbook sheet to look at
+ * @param note what else the reader needs, such as a forecast's band; {@code null} for
+ * nothing
  */
 record AlertItem(String subject, @Nullable String id, String measure, BigDecimal amount, BigDecimal reference,
-		String referenceName, String sheet) {
+		String referenceName, String sheet, @Nullable String note) {
+
+	AlertItem(String subject, @Nullable String id, String measure, BigDecimal amount, BigDecimal reference,
+			String referenceName, String sheet) {
+		this(subject, id, measure, amount, reference, referenceName, sheet, null);
+	}
 
 	BigDecimal difference() {
 		return this.amount.subtract(this.reference);
@@ -43,7 +50,7 @@ record AlertItem(String subject, @Nullable String id, String measure, BigDecimal
 				+ this.measure + " " + Money.usd(this.amount) + ", " + this.referenceName + " "
 				+ Money.usd(this.reference) + ", " + Money.signedUsd(difference()) + ((percent != null)
 						? " (" + ((percent.signum() > 0) ? "+" : "") + percent.toPlainString() + " %)" : "")
-				+ "; see sheet " + this.sheet;
+				+ ((this.note != null) ? "; " + this.note : "") + "; see sheet " + this.sheet;
 	}
 
 }

@@ -53,6 +53,9 @@ final class AlertMessages {
 		fields.put("amount", item.amount());
 		fields.put(item.referenceName().equals("budget") ? "budget" : "previousMonth", item.reference());
 		fields.put("difference", item.difference());
+		if (item.note() != null) {
+			fields.put("note", item.note());
+		}
 		fields.put("sheet", item.sheet());
 		return fields;
 	}

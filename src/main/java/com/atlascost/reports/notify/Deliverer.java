@@ -43,7 +43,7 @@ public class Deliverer {
 
 	public DeliveryOutcome deliver(DeliveryRequest request) {
 		Delivery delivery = request.delivery();
-		Spend spend = Spend.of(request.rows(), request.groupings());
+		Spend spend = Spend.of(request.bills(), request.rows());
 		Progress progress = new Progress();
 		String sender = this.properties.sender();
 		if (delivery.mailsReport()) {
@@ -54,7 +54,7 @@ public class Deliverer {
 		}
 		if (delivery.sendsAlerts()) {
 			List<Alert> found = this.alerts.evaluate(spend, request.budgets(), request.organizations(), request.from(),
-					request.to(), request.provisionalMonths());
+					request.to(), request.provisionalMonths(), request.forecasts());
 			logger.info("{} alerts for {} of {}", found.size(), request.months(), request.jobName());
 			for (Alert alert : found) {
 				if (!delivery.alertEmails().isEmpty()) {

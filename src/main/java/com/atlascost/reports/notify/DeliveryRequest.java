@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Delivery;
-import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.UsageRows;
 
 /**
@@ -24,12 +26,26 @@ import com.atlascost.reports.usage.UsageRows;
  * @param delivery the job file's delivery block
  * @param budgets the job file's budgets
  * @param organizations organization id to label, in the job file's order
- * @param groupings the job's groupings
- * @param rows the run's stored usage
+ * @param bills each organization's complete bill per month (the run's bill queries)
+ * @param forecasts the month-end forecasts of the open month, when the run reaches it;
+ * empty otherwise
+ * @param rows the run's stored usage of its groupings (projects' and services' amounts)
  */
 public record DeliveryRequest(String jobName, long runKey, YearMonth from, YearMonth to,
 		SortedSet<YearMonth> provisionalMonths, Path workbook, Path focusCsv, Delivery delivery, List<Budget> budgets,
-		Map<String, String> organizations, List<Grouping> groupings, UsageRows rows) {
+		Map<String, String> organizations, List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows) {
+
+	public DeliveryRequest {
+		bills = List.copyOf(bills);
+		forecasts = List.copyOf(forecasts);
+	}
+
+	/** The forecast of an organization's bill for the last month, if the run has one. */
+	Optional<MonthEndForecast> forecast(String organizationId) {
+		return this.forecasts.stream()
+			.filter((forecast) -> forecast.organizationId().equals(organizationId) && forecast.month().equals(this.to))
+			.findFirst();
+	}
 
 	/** "2026-01 to 2026-03": the months, as subjects and texts name them. */
 	String months() {

@@ -67,8 +67,12 @@ class ReportMail {
 			BigDecimal bill = this.spend.bill(id, last);
 			BigDecimal previous = this.spend.bill(id, before);
 			BigDecimal change = bill.subtract(previous);
+			String forecast = this.request.forecast(id)
+				.map((f) -> "forecast for the month " + Money.usd(f.forecast()) + " (band " + Money.usd(f.low())
+						+ " to " + Money.usd(f.high()) + ")")
+				.orElse("no forecast (only the open month is forecast)");
 			lines.add("- " + label + " (" + id + "): " + Money.usd(bill) + ", " + Money.signedUsd(change) + " on "
-					+ before + " (" + Money.usd(previous) + "); forecast: none yet (actuals only)");
+					+ before + " (" + Money.usd(previous) + "); " + forecast);
 		});
 		lines.add("");
 		for (Path file : files()) {

@@ -10,37 +10,33 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
 /**
- * A run's stored usage summed for delivery: each organization's bill per month, and each
- * project's and service's amount per month. Read once from the rows; only sums are kept.
+ * A run's stored amounts summed for delivery: each organization's complete bill per month
+ * (the bill queries: Support, Premium Features and credits included, as on the Summary
+ * and Budgets sheets), and each project's and service's amount per month from the
+ * groupings. Only sums are kept.
  *
- * @param organizations organization id to label, in the order the rows first name them
- * @param bills organization id to month to its bill
+ * @param organizations organization id to label, in the order the bills first name them
+ * @param bills organization id to month to its complete bill
  * @param lines the projects' and services' amounts
- * @param billGrouping the grouping the bills are summed from
  */
-record Spend(Map<String, String> organizations, Map<String, Map<YearMonth, BigDecimal>> bills, List<Line> lines,
-		Grouping billGrouping) {
+record Spend(Map<String, String> organizations, Map<String, Map<YearMonth, BigDecimal>> bills, List<Line> lines) {
 
-	/**
-	 * Sums the rows. An organization's bill comes from the most complete grouping the run
-	 * has (organizations, else services, else the first), as the Budgets sheet reads it.
-	 */
-	static Spend of(UsageRows rows, List<Grouping> groupings) {
-		Grouping billGrouping = billGrouping(groupings);
+	static Spend of(List<StoredBill> storedBills, UsageRows rows) {
 		Map<String, String> organizations = new LinkedHashMap<>();
 		Map<String, Map<YearMonth, BigDecimal>> bills = new LinkedHashMap<>();
+		for (StoredBill bill : storedBills) {
+			organizations.putIfAbsent(bill.organizationId(), bill.organizationLabel());
+			bills.computeIfAbsent(bill.organizationId(), (id) -> new TreeMap<>())
+				.merge(bill.month(), bill.amount(), BigDecimal::add);
+		}
 		Map<List<String>, Line> lines = new LinkedHashMap<>();
 		rows.forEach((StoredUsage row) -> {
 			organizations.putIfAbsent(row.organizationId(), row.organizationLabel());
-			YearMonth month = monthOf(row);
-			if (row.groupBy() == billGrouping) {
-				bills.computeIfAbsent(row.organizationId(), (id) -> new TreeMap<>())
-					.merge(month, row.amount(), BigDecimal::add);
-			}
 			String id = switch (row.groupBy()) {
 				case PROJECTS -> row.projectId();
 				case SERVICES -> row.service();
@@ -53,19 +49,10 @@ record Spend(Map<String, String> organizations, Map<String, Map<YearMonth, BigDe
 					.computeIfAbsent(List.of(row.organizationId(), row.groupBy().name(), id),
 							(key) -> new Line(row.organizationId(), row.groupBy(), id, name, new TreeMap<>()))
 					.amounts()
-					.merge(month, row.amount(), BigDecimal::add);
+					.merge(monthOf(row), row.amount(), BigDecimal::add);
 			}
 		});
-		return new Spend(organizations, bills, new ArrayList<>(lines.values()), billGrouping);
-	}
-
-	private static Grouping billGrouping(List<Grouping> groupings) {
-		for (Grouping complete : List.of(Grouping.ORGANIZATIONS, Grouping.SERVICES)) {
-			if (groupings.contains(complete)) {
-				return complete;
-			}
-		}
-		return groupings.get(0);
+		return new Spend(organizations, bills, new ArrayList<>(lines.values()));
 	}
 
 	/** The month an amount belongs to: its usage date, else its query window's. */
@@ -77,7 +64,7 @@ record Spend(Map<String, String> organizations, Map<String, Map<YearMonth, BigDe
 		return this.organizations.getOrDefault(organizationId, organizationId);
 	}
 
-	/** An organization's bill of a month; zero without usage. */
+	/** An organization's complete bill of a month; zero without usage. */
 	BigDecimal bill(String organizationId, YearMonth month) {
 		return this.bills.getOrDefault(organizationId, Map.of()).getOrDefault(month, BigDecimal.ZERO);
 	}

@@ -26,10 +26,10 @@ public record MonthRange(YearMonth from, YearMonth to) {
 	 * The range from the options, or else the look-back ending with the current month.
 	 * Either option alone is completed from the look-back.
 	 */
-	public static MonthRange resolve(@Nullable String fromOption, @Nullable String toOption, int lookbackMonths,
+	public static MonthRange resolve(@Nullable YearMonth fromOption, @Nullable YearMonth toOption, int lookbackMonths,
 			YearMonth currentMonth) {
-		YearMonth to = (toOption != null) ? parse("--to", toOption) : currentMonth;
-		YearMonth from = (fromOption != null) ? parse("--from", fromOption) : to.minusMonths(lookbackMonths - 1L);
+		YearMonth to = (toOption != null) ? toOption : currentMonth;
+		YearMonth from = (fromOption != null) ? fromOption : to.minusMonths(lookbackMonths - 1L);
 		if (to.isAfter(currentMonth)) {
 			throw new InvalidInputException(
 					"--to=" + to + ": after the open month " + currentMonth + "; Atlas has billed nothing for it yet");
@@ -41,7 +41,8 @@ public record MonthRange(YearMonth from, YearMonth to) {
 		return new MonthRange(from, to);
 	}
 
-	static YearMonth parse(String option, String value) {
+	/** A {@code YYYY-MM} option's month; the message names the option and the value. */
+	public static YearMonth parse(String option, String value) {
 		if (!MONTH.matcher(value).matches()) {
 			throw new InvalidInputException(option + "=" + value + ": not a month; use YYYY-MM, e.g. 2026-03");
 		}

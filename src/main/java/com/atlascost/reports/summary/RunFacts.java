@@ -1,7 +1,10 @@
 package com.atlascost.reports.summary;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,13 +30,16 @@ import com.atlascost.reports.plan.MonthRange;
  * @param invoices what the invoice step fetched, when it ran
  * @param unreconciled the org-months whose usage and invoice differ by more than a cent
  * (empty when all reconcile), when the report step reconciled them
+ * @param refusedByAtlas organizations whose credentials Atlas refused in a step's failure
+ * (discovery, say), with the status (401 or 403)
  */
 public record RunFacts(String jobName, Path jobFile, long executionId, MonthRange range, List<Long> queryIds,
 		List<Long> breakdownIds, List<Long> billIds, int done, int cached, int failed, @Nullable String workbook,
 		@Nullable String focusCsv, List<String> failureMessages, @Nullable String invoices,
-		@Nullable String unreconciled) {
+		@Nullable String unreconciled, SortedMap<String, Integer> refusedByAtlas) {
 
 	public RunFacts {
+		refusedByAtlas = Collections.unmodifiableSortedMap(new TreeMap<>(refusedByAtlas));
 		queryIds = List.copyOf(queryIds);
 		breakdownIds = List.copyOf(breakdownIds);
 		billIds = List.copyOf(billIds);

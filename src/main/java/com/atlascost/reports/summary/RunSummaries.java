@@ -11,17 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.atlascost.reports.atlas.AtlasMetrics;
 import com.atlascost.reports.forecast.ForecastStore;
 import com.atlascost.reports.forecast.MonthEndForecast;
-import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.JobFileReader;
-import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.usage.QueryStore;
 import com.atlascost.reports.usage.UsageStore;
 
@@ -29,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds a run's summary from what the run recorded ({@link RunFacts}), the database
- * (queries, failure reasons, rows) and the client's meters (calls, 429s, retries,
- * latency). Meters count what this process did: a resumed run's summary shows the calls
- * of the resumption.
+ * (queries, failure reasons and statuses, row counts, bills, forecasts) and the client's
+ * meters (calls, 429s, retries, latency). Meters count what this process did: a resumed
+ * run's summary shows the calls of the resumption.
  */
 @Component
 public class RunSummaries {
@@ -39,27 +33,18 @@ public class RunSummaries {
 	/** Failure reasons listed one by one; more are counted. */
 	private static final int LISTED_FAILURES = 20;
 
-	/**
-	 * An org whose credentials Atlas refused, in an {@code AtlasApiException} message.
-	 */
-	private static final Pattern REFUSED = Pattern.compile("for org ([0-9a-f]{24}) failed: (401|403) ");
-
 	private final QueryStore store;
 
 	private final UsageStore usage;
-
-	private final JobFileReader reader;
 
 	private final AtlasMetrics metrics;
 
 	private final ForecastStore forecasts;
 
-	public RunSummaries(QueryStore store, UsageStore usage, JobFileReader reader, AtlasMetrics metrics,
-			ForecastStore forecasts) {
+	public RunSummaries(QueryStore store, UsageStore usage, AtlasMetrics metrics, ForecastStore forecasts) {
 		this.forecasts = forecasts;
 		this.store = store;
 		this.usage = usage;
-		this.reader = reader;
 		this.metrics = metrics;
 	}
 
@@ -80,9 +65,9 @@ public class RunSummaries {
 		if (failures.size() > LISTED_FAILURES) {
 			entries.put("Failed queries not listed", Integer.toString(failures.size() - LISTED_FAILURES));
 		}
-		List<String> reasons = new ArrayList<>(failures);
-		reasons.addAll(run.failureMessages());
-		refusedCredentials(reasons).ifPresent((hint) -> entries.put("Credentials", hint));
+		SortedMap<String, Integer> refused = new TreeMap<>(this.store.refusedOrganizations(ids));
+		refused.putAll(run.refusedByAtlas());
+		refusedCredentials(refused).ifPresent((hint) -> entries.put("Credentials", hint));
 		Map<String, Long> calls = this.metrics.callsByStatus();
 		entries.put("API calls by status",
 				calls.isEmpty() ? "none"
@@ -100,16 +85,12 @@ public class RunSummaries {
 		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
 		entries.put("Query latency", latency.count() + " queries timed, mean " + latency.meanMillis() + " ms, max "
 				+ latency.maxMillis() + " ms");
-		JobDefinition job = this.reader.read(run.jobFile());
-		// one pass over a database cursor: a run of a million rows is counted, never held
-		long[] rowCount = { 0 };
-		this.usage.usageRows(run.breakdownIds(), job.groupings()).forEach((row) -> rowCount[0]++);
-		entries.put("Rows stored", Long.toString(rowCount[0]));
+		entries.put("Rows stored", Long.toString(this.usage.countRows(run.breakdownIds())));
 		// the bills: every organization's complete cost, the same totals as the Summary
 		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
 		this.usage.bills(run.billIds()).forEach((bill) -> totals.merge(bill.month(), bill.amount(), BigDecimal::add));
 		totals.forEach((month, total) -> entries.put("Total " + month + " (bill)", total.toPlainString() + " USD"));
-		List<String> orgIds = job.organizations().stream().map(OrganizationScope::id).toList();
+		List<String> orgIds = List.copyOf(this.store.organizationIds(ids));
 		List<MonthEndForecast> forecasts = this.forecasts.latest(orgIds, run.range().to());
 		if (!forecasts.isEmpty()) {
 			BigDecimal forecast = forecasts.stream()
@@ -137,14 +118,9 @@ public class RunSummaries {
 		return new RunSummary(entries);
 	}
 
-	private static Optional<String> refusedCredentials(List<String> failures) {
-		TreeSet<String> refused = new TreeSet<>();
-		for (String failure : failures) {
-			Matcher matcher = REFUSED.matcher(failure);
-			if (matcher.find()) {
-				refused.add("org " + matcher.group(1) + " (" + matcher.group(2) + ")");
-			}
-		}
+	private static Optional<String> refusedCredentials(SortedMap<String, Integer> refusedOrganizations) {
+		List<String> refused = new ArrayList<>();
+		refusedOrganizations.forEach((orgId, status) -> refused.add("org " + orgId + " (" + status + ")"));
 		if (refused.isEmpty()) {
 			return Optional.empty();
 		}

@@ -22,6 +22,17 @@ public record RunSummary(Map<String, String> entries) {
 		return new RunSummary(all);
 	}
 
+	/**
+	 * This summary as the report step knows it when the delivery step is still to come:
+	 * the exit code is the report's, and the delivery can still turn it into a failure.
+	 */
+	public RunSummary withExitCodeBeforeDelivery(ExitCode exitCode) {
+		Map<String, String> all = new LinkedHashMap<>(this.entries);
+		all.put("Exit code", exitCode.code() + ": " + exitCode.meaning() + " when this report was written; the delivery"
+				+ " that follows ends the run with " + ExitCode.FAILED.code() + " if it fails (see the run's log)");
+		return new RunSummary(all);
+	}
+
 	public List<String> lines() {
 		return this.entries.entrySet().stream().map((entry) -> entry.getKey() + ": " + entry.getValue()).toList();
 	}

@@ -14,7 +14,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -232,6 +234,35 @@ public class QueryStore {
 		Map<QueryState, Long> counts = new EnumMap<>(QueryState.class);
 		queries(ids).forEach((query) -> counts.merge(query.state(), 1L, Long::sum));
 		return counts;
+	}
+
+	/**
+	 * The organizations among these queries whose credentials Atlas refused (a stored 401
+	 * or 403), with the status, ordered by organization id.
+	 */
+	public SortedMap<String, Integer> refusedOrganizations(List<Long> ids) {
+		SortedMap<String, Integer> refused = new TreeMap<>();
+		for (List<Long> batch : IdBatches.of(ids)) {
+			this.jdbc
+				.sql("SELECT DISTINCT org_id, error_status FROM cost_query WHERE id IN (:ids) AND state = 'FAILED'"
+						+ " AND error_status IN (401, 403)")
+				.param("ids", batch)
+				.query((rs, n) -> refused.put(rs.getString("org_id"), rs.getInt("error_status")))
+				.list();
+		}
+		return refused;
+	}
+
+	/** The organizations these queries ask about, ordered by id. */
+	public SortedSet<String> organizationIds(List<Long> ids) {
+		SortedSet<String> organizations = new TreeSet<>();
+		for (List<Long> batch : IdBatches.of(ids)) {
+			organizations.addAll(this.jdbc.sql("SELECT DISTINCT org_id FROM cost_query WHERE id IN (:ids)")
+				.param("ids", batch)
+				.query(String.class)
+				.list());
+		}
+		return organizations;
 	}
 
 	/** The failure reasons of the given queries that FAILED. */

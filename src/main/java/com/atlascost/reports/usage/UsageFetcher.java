@@ -143,7 +143,7 @@ public class UsageFetcher {
 			.flatMap((token) -> Mono.zip(blocking(() -> {
 				this.store.markCreated(query.id(), token, createdAt[0]);
 				try (QueryLogContext log = QueryLogContext.of(query)) {
-					logger.info("{}: created, token saved", describe(query));
+					logger.debug("{}: created, token saved", describe(query));
 				}
 				return token;
 			}), this.client.awaitUsage(query.organizationId(), token), (saved, usage) -> usage));

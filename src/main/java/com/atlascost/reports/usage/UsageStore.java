@@ -88,6 +88,18 @@ public class UsageStore {
 		};
 	}
 
+	/** How many usage rows these queries stored. */
+	public long countRows(List<Long> ids) {
+		long count = 0;
+		for (List<Long> batch : IdBatches.of(ids)) {
+			count += this.jdbc.sql("SELECT COUNT(*) FROM usage_row WHERE query_id IN (:ids)")
+				.param("ids", batch)
+				.query(Long.class)
+				.single();
+		}
+		return count;
+	}
+
 	/**
 	 * The complete bill of each organization and usage month among these queries (the
 	 * bill queries of a run), by organization label, id and month.

@@ -1,5 +1,6 @@
 package com.atlascost.reports.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -97,6 +98,24 @@ class OperatorFunctionalTests {
 	}
 
 	@Test
+	void theConsoleShowsTheJobsOwnLinesAndSpringsOnlyWithVerbose(CapturedOutput output) {
+		SandboxRun quiet = SandboxRun.of(this.dir.resolve("quiet"), "--job=jobs/sandbox.yml", "--sandbox",
+				"--from=" + NOW);
+		assertThat(quiet.exitCode()).isZero();
+		String quietLines = output.getAll();
+		assertThat(quietLines).contains("Planned 6 queries", "Fetched 6/6 queries", "Run summary", "Exit code 0: done")
+			.doesNotContain("HikariPool", "Migrating schema", "Executing step", "launched with the following",
+					"No active profile set", "newer than the version Flyway has been verified with",
+					"created, token saved");
+
+		SandboxRun verbose = SandboxRun.of(this.dir.resolve("verbose"), "--job=jobs/sandbox.yml", "--sandbox",
+				"--from=" + NOW, "--verbose");
+		assertThat(verbose.exitCode()).isZero();
+		assertThat(output.getAll().substring(quietLines.length())).contains("HikariPool", "Migrating schema",
+				"Executing step: [plan]", "No active profile set");
+	}
+
+	@Test
 	void helpListsOptionsEnvironmentExitCodesAndExamples(CapturedOutput output) {
 		SandboxRun run = SandboxRun.of(this.dir, "--help");
 		assertThat(run.exitCode()).isZero();
@@ -144,8 +163,10 @@ class OperatorFunctionalTests {
 		assertThat(runInfo).containsEntry("Rate limited (429)", Long.toString(sandbox429))
 			.containsEntry("Retries", Long.toString(sandboxTransient))
 			.containsEntry("Rows stored", summary.get("Rows stored"))
-			.containsEntry("Total " + NOW + " (bill)", summary.get("Total " + NOW + " (bill)"))
 			.containsEntry("Exit code", "0: done");
+		// the bill is a currency number on the sheet: the console's amount, formatted
+		assertThat(new BigDecimal(runInfo.get("Total " + NOW + " (bill)").replace("$", "").replace(",", "")))
+			.isEqualByComparingTo(summary.get("Total " + NOW + " (bill)").replace(" USD", ""));
 		assertThat(Files.readString(Path.of(summary.get("FOCUS CSV")))).doesNotContain("Fetching")
 			.doesNotContain("Progress");
 	}

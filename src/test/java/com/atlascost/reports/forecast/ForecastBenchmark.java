@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wider than 60 % of the forecast. Its name keeps it out of the default test run:
  *
  * <pre>
- * ./mvnw -B -o test -Dtest=ForecastBenchmark
+ * ./mvnw -B test -Dtest=ForecastBenchmark
  * </pre>
  */
 @Tag("benchmark")

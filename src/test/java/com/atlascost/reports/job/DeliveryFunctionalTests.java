@@ -2,6 +2,7 @@ package com.atlascost.reports.job;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -111,8 +113,13 @@ class DeliveryFunctionalTests {
 		assertThat(this.mail.messagesTo("controller@example.com")).hasSize(1);
 		assertThat(TestMailServer.addresses(report.getFrom())).singleElement()
 			.satisfies((from) -> assertThat(from).startsWith("atlas-cost-reports@"));
-		assertThat(TestMailServer.text(report)).contains("- Acme Production (" + SandboxData.ACME_PRODUCTION + "): $")
-			.contains("- Acme Analytics (" + SandboxData.ACME_ANALYTICS + "): $");
+		assertThat(TestMailServer.text(report))
+			.contains("- Acme Production (" + SandboxData.ACME_PRODUCTION + "): " + bill(SandboxData.ACME_PRODUCTION)
+					+ ", ")
+			.contains(
+					"- Acme Analytics (" + SandboxData.ACME_ANALYTICS + "): " + bill(SandboxData.ACME_ANALYTICS) + ", ")
+			.contains(forecast(SandboxData.ACME_PRODUCTION))
+			.contains(forecast(SandboxData.ACME_ANALYTICS));
 		List<TestMailServer.Attachment> attachments = TestMailServer.attachments(report);
 		assertThat(attachments).singleElement().satisfies((attachment) -> {
 			assertThat(attachment.name()).isEqualTo(workbook().getFileName().toString());
@@ -138,6 +145,9 @@ class DeliveryFunctionalTests {
 		assertThat(posted.get("organization").get("id").asString()).isEqualTo(SandboxData.ACME_PRODUCTION);
 		assertThat(posted.get("items").get(0).get("budget").decimalValue()).isEqualByComparingTo("1");
 		assertThat(output).contains("Delivered: 5 sent, 0 sent before, 0 not delivered");
+		assertThat(zipText(workbook())).as("the run info, written before the delivery, does not promise exit 0")
+			.contains("0: done when this report was written; the delivery that follows ends the run with 1 if it"
+					+ " fails (see the run's log)");
 
 		List<String> secrets = List.of(this.webhook.url(), TestWebhook.SECRET_PATH, "hook-Secret-Token-42",
 				TestMailServer.PASSWORD, run.sandbox().serviceAccount().clientSecret());
@@ -262,6 +272,47 @@ class DeliveryFunctionalTests {
 					+ " ORDER BY 1");
 	}
 
+	/**
+	 * The organization's complete bill of the open month as the report mail shows it:
+	 * {@code monthly_cost_by_organization}, not a grouping's sum.
+	 */
+	private String bill(String organizationId) throws Exception {
+		return usd(TestDatabase.h2()
+			.at(this.dir)
+			.rows("SELECT amount FROM monthly_cost_by_organization WHERE organization_id = '" + organizationId
+					+ "' AND billing_month = DATE '" + NOW.atDay(1) + "'")
+			.get(0));
+	}
+
+	/** The open month's forecast as the report mail shows it: {@code cost_forecast}. */
+	private String forecast(String organizationId) throws Exception {
+		String[] forecast = TestDatabase.h2()
+			.at(this.dir)
+			.rows("SELECT forecast_amount, low_amount, high_amount FROM cost_forecast WHERE organization_id = '"
+					+ organizationId + "' AND billing_month = DATE '" + NOW.atDay(1) + "'")
+			.get(0)
+			.split("\\|");
+		return "forecast for the month " + usd(forecast[0]) + " (band " + usd(forecast[1]) + " to " + usd(forecast[2])
+				+ ")";
+	}
+
+	private static String usd(String amount) {
+		return String.format(Locale.US, "$%,.2f", new BigDecimal(amount));
+	}
+
+	/** The text of the workbook's XML parts. */
+	private static String zipText(Path workbook) throws IOException {
+		StringBuilder text = new StringBuilder();
+		try (ZipFile zip = new ZipFile(workbook.toFile())) {
+			for (ZipEntry entry : Collections.list(zip.entries())) {
+				try (InputStream in = zip.getInputStream(entry)) {
+					text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+				}
+			}
+		}
+		return text.toString();
+	}
+
 	private Path workbook() {
 		return this.dir.resolve("reports").resolve("delivery-check_" + FROM + "_" + NOW + ".xlsx");
 	}
@@ -272,13 +323,7 @@ class DeliveryFunctionalTests {
 		try (Stream<Path> files = Files.list(this.dir.resolve("reports"))) {
 			for (Path file : files.toList()) {
 				if (file.toString().endsWith(".xlsx")) {
-					try (ZipFile zip = new ZipFile(file.toFile())) {
-						for (ZipEntry entry : Collections.list(zip.entries())) {
-							try (InputStream in = zip.getInputStream(entry)) {
-								text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-							}
-						}
-					}
+					text.append(zipText(file));
 				}
 				else {
 					text.append(Files.readString(file));

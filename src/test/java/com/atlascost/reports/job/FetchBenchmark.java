@@ -30,7 +30,7 @@ import com.atlascost.reports.testsupport.SandboxRun;
  * Its name keeps it out of the default test run:
  *
  * <pre>
- * ./mvnw -B -o test -Dtest=FetchBenchmark
+ * ./mvnw -B test -Dtest=FetchBenchmark
  * </pre>
  */
 @Tag("benchmark")

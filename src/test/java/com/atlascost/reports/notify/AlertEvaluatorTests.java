@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
-import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.UsageRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,13 +19,12 @@ class AlertEvaluatorTests {
 	private static final Map<String, String> LABELS = Map.of(DeliveryFixture.ACME, "Acme Production",
 			DeliveryFixture.ANALYTICS_ORG, "Acme Analytics");
 
-	private final Spend spend = Spend.of(UsageRows.of(DeliveryFixture.rows()),
-			List.of(Grouping.PROJECTS, Grouping.SERVICES));
+	private final Spend spend = Spend.of(DeliveryFixture.bills(), UsageRows.of(DeliveryFixture.rows()));
 
 	@Test
-	void theBillComesFromTheServicesGroupingWhenThereIsNoOrganizationsGrouping() {
-		assertThat(this.spend.billGrouping()).isEqualTo(Grouping.SERVICES);
-		assertThat(this.spend.bill(DeliveryFixture.ACME, DeliveryFixture.MAR)).isEqualByComparingTo("3950");
+	void theBillIsTheCompleteBillNotTheSumOfAGrouping() {
+		assertThat(this.spend.bill(DeliveryFixture.ACME, DeliveryFixture.MAR)).as("services 3950 plus Support 50")
+			.isEqualByComparingTo("4000");
 		assertThat(this.spend.bill(DeliveryFixture.ACME, YearMonth.of(2025, 12))).isEqualByComparingTo("0");
 		assertThat(this.spend.label("unknown")).isEqualTo("unknown");
 	}
@@ -34,21 +33,21 @@ class AlertEvaluatorTests {
 	void aRiseMustBeAboveBothTheShareAndTheAmount() {
 		AlertEvaluator evaluator = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("100")));
 		List<Alert> alerts = evaluator.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR,
-				Set.of(DeliveryFixture.MAR));
+				Set.of(DeliveryFixture.MAR), List.of());
 		assertThat(alerts).singleElement().satisfies((alert) -> {
 			assertThat(alert.kind()).isEqualTo(AlertKind.ANOMALY);
 			assertThat(alert.items()).extracting(AlertItem::subject).containsExactly("service Clusters", "project Web");
 		});
 		AlertEvaluator highAmount = new AlertEvaluator(
 				new AlertSettings(new BigDecimal("0.25"), new BigDecimal("600")));
-		assertThat(
-				highAmount.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of()))
+		assertThat(highAmount.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR,
+				Set.of(), List.of()))
 			.singleElement()
 			.satisfies(
 					(alert) -> assertThat(alert.items()).extracting(AlertItem::subject).containsExactly("project Web"));
 		AlertEvaluator lowAmount = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("10")));
-		assertThat(
-				lowAmount.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of()))
+		assertThat(lowAmount.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(),
+				List.of()))
 			.singleElement()
 			.satisfies((alert) -> assertThat(alert.items()).extracting(AlertItem::subject)
 				.containsExactly("service Clusters", "service Storage", "project Web"));
@@ -58,21 +57,58 @@ class AlertEvaluatorTests {
 	void onlyTheLastMonthAndTheOneBeforeAreLookedAt() {
 		AlertEvaluator evaluator = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("100")));
 		List<Budget> tight = List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("1000")));
-		assertThat(evaluator.evaluate(this.spend, tight, LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of()))
+		assertThat(evaluator.evaluate(this.spend, tight, LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(),
+				List.of()))
 			.filteredOn((alert) -> alert.kind() == AlertKind.BUDGET_EXCEEDED)
 			.extracting(Alert::month)
 			.containsExactly(DeliveryFixture.FEB, DeliveryFixture.MAR);
-		assertThat(evaluator.evaluate(this.spend, tight, LABELS, DeliveryFixture.MAR, DeliveryFixture.MAR, Set.of()))
+		assertThat(evaluator.evaluate(this.spend, tight, LABELS, DeliveryFixture.MAR, DeliveryFixture.MAR, Set.of(),
+				List.of()))
 			.as("one month: a budget can be over, nothing to compare a rise with")
 			.extracting(Alert::kind)
 			.containsExactly(AlertKind.BUDGET_EXCEEDED);
 	}
 
 	@Test
+	void aForecastAlertNeedsAnOrganizationBudgetAboveTheBillSoFarAndBelowTheForecast() {
+		AlertEvaluator evaluator = new AlertEvaluator(
+				new AlertSettings(new BigDecimal("0.25"), new BigDecimal("5000")));
+		List<MonthEndForecast> forecasts = DeliveryFixture.forecasts();
+		assertThat(
+				evaluator.evaluate(this.spend, List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("7000"))),
+						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+			.singleElement()
+			.satisfies((alert) -> {
+				assertThat(alert.kind()).isEqualTo(AlertKind.FORECAST_OVER_BUDGET);
+				assertThat(alert.provisional()).isTrue();
+				assertThat(alert.items()).singleElement()
+					.satisfies((item) -> assertThat(item.note()).startsWith(
+							"band $8,000.00 to $10,000.00, all of it above the budget; $4,000.00 so far on day 10"));
+			});
+		assertThat(
+				evaluator.evaluate(this.spend, List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("9000"))),
+						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+			.as("a forecast at the budget is not over it")
+			.isEmpty();
+		assertThat(
+				evaluator.evaluate(this.spend, List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("3900"))),
+						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+			.as("the bill so far is already over: the budget alert says it, not a forecast alert")
+			.extracting(Alert::kind)
+			.containsExactly(AlertKind.BUDGET_EXCEEDED);
+		assertThat(evaluator.evaluate(this.spend,
+				List.of(new Budget(DeliveryFixture.ACME, DeliveryFixture.WEB_PROJECT, new BigDecimal("2700"))), LABELS,
+				DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+			.as("projects have no forecast")
+			.isEmpty();
+	}
+
+	@Test
 	void aProjectBudgetWithoutUsageIsNotOverAndFingerprintsIgnoreAmounts() {
 		AlertEvaluator evaluator = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("100")));
 		List<Budget> budgets = List.of(new Budget(DeliveryFixture.ACME, "0123456789abcdef01234567", BigDecimal.ONE));
-		assertThat(evaluator.evaluate(this.spend, budgets, LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of()))
+		assertThat(evaluator.evaluate(this.spend, budgets, LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(),
+				List.of()))
 			.noneMatch((alert) -> alert.kind() == AlertKind.BUDGET_EXCEEDED);
 		AlertItem item = new AlertItem("the whole organization", null, "actual", new BigDecimal("10"),
 				new BigDecimal("5"), "budget", "Budgets");

@@ -101,8 +101,10 @@ class DelivererTests {
 			.isEqualTo("finance-check: cost report 2026-01 to 2026-03 (2026-03 provisional)");
 		assertThat(TestMailServer.text(report)).contains("Bills for 2026-03 (provisional: it may still change):")
 			.contains("- Acme Production (" + DeliveryFixture.ACME
-					+ "): $3,950.00, +$850.00 on 2026-02 ($3,100.00); forecast: none yet (actuals only)")
-			.contains("- Acme Analytics (" + DeliveryFixture.ANALYTICS_ORG + "): $100.00, +$0.00 on 2026-02")
+					+ "): $4,000.00, +$850.00 on 2026-02 ($3,150.00); forecast for the month $9,000.00 (band"
+					+ " $8,000.00 to $10,000.00)")
+			.contains("- Acme Analytics (" + DeliveryFixture.ANALYTICS_ORG
+					+ "): $100.00, +$0.00 on 2026-02 ($100.00); no forecast (only the open month is forecast)")
 			.contains("Attached: finance-check_2026-01_2026-03.xlsx (50000 bytes)");
 		List<TestMailServer.Attachment> attachments = TestMailServer.attachments(report);
 		assertThat(attachments).hasSize(1);
@@ -141,7 +143,7 @@ class DelivererTests {
 					"finance-check: Cost anomaly: Acme Production (" + DeliveryFixture.ACME
 							+ ") in 2026-03 (provisional)");
 		assertThat(TestMailServer.text(alerts.get(0))).contains(
-				"- the whole organization: actual $3,950.00, budget $3,500.00, +$450.00 (+12.9 %); see sheet Budgets",
+				"- the whole organization: actual $4,000.00, budget $3,500.00, +$500.00 (+14.3 %); see sheet Budgets",
 				"- project Analytics (" + DeliveryFixture.ANALYTICS_PROJECT
 						+ "): actual $1,300.00, budget $1,250.00, +$50.00 (+4.0 %); see sheet Budgets");
 		assertThat(TestMailServer.text(alerts.get(1)))
@@ -160,7 +162,7 @@ class DelivererTests {
 		assertThat(budget.get("organization").get("id").asString()).isEqualTo(DeliveryFixture.ACME);
 		assertThat(budget.get("organization").get("label").asString()).isEqualTo("Acme Production");
 		assertThat(budget.get("month").asString()).isEqualTo("2026-03");
-		assertThat(budget.get("items").get(0).get("amount").decimalValue()).isEqualByComparingTo("3950");
+		assertThat(budget.get("items").get(0).get("amount").decimalValue()).isEqualByComparingTo("4000");
 		assertThat(budget.get("items").get(0).get("budget").decimalValue()).isEqualByComparingTo("3500");
 		assertThat(budget.get("items").get(1).get("id").asString()).isEqualTo(DeliveryFixture.ANALYTICS_PROJECT);
 		assertThat(json.readTree(this.webhook.bodies().get(1)).get("kind").asString()).isEqualTo("anomaly");
@@ -257,6 +259,36 @@ class DelivererTests {
 				.endsWith("to the webhook: the webhook could not be reached" + " (ConnectException) (2 tries)"));
 		assertThat(String.join("\n", outcome.notDelivered())).doesNotContain(TestWebhook.SECRET_PATH)
 			.doesNotContain(":" + closed);
+	}
+
+	@Test
+	void aForecastAboveTheBudgetIsAlertedWhileTheBillSoFarIsWithinIt() throws Exception {
+		Deliverer deliverer = deliverer(this.mail.port(), DataSize.ofMegabytes(20), new java.math.BigDecimal("0.60"));
+		List<Budget> roomy = List.of(new Budget(DeliveryFixture.ACME, null, new java.math.BigDecimal("8500")));
+		DeliveryOutcome outcome = deliverer
+			.deliver(DeliveryFixture.request(1, this.workbook, this.focus, DeliveryFixture.delivery(), roomy));
+
+		List<MimeMessage> alerts = this.mail.messagesTo("finops@example.com");
+		assertThat(alerts).extracting(MimeMessage::getSubject)
+			.containsExactly("finance-check: Forecast over budget: Acme Production (" + DeliveryFixture.ACME
+					+ ") in 2026-03 (provisional)");
+		assertThat(TestMailServer.text(alerts.get(0)))
+			.contains("- the whole organization: forecast $9,000.00, budget $8,500.00, +$500.00 (+5.9 %); band"
+					+ " $8,000.00 to $10,000.00, its low end within the budget; $4,000.00 so far on day 10; see sheet"
+					+ " Budgets");
+		JsonNode payload = json.readTree(this.webhook.bodies().get(0));
+		assertThat(payload.get("kind").asString()).isEqualTo("forecast-over-budget");
+		assertThat(payload.get("items").get(0).get("measure").asString()).isEqualTo("forecast");
+		assertThat(payload.get("items").get(0).get("amount").decimalValue()).isEqualByComparingTo("9000");
+		assertThat(payload.get("items").get(0).get("budget").decimalValue()).isEqualByComparingTo("8500");
+		assertThat(outcome.sent()).hasSize(3);
+
+		assertThat(deliverer
+			.deliver(DeliveryFixture.request(2, this.workbook, this.focus, DeliveryFixture.delivery(), roomy))
+			.alreadySent()).as("the next night, the same forecast alert is not sent again")
+			.hasSize(2)
+			.allMatch((line) -> line.contains("Forecast over budget"));
+		assertNoSecret();
 	}
 
 	@Test

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Delivery;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
@@ -30,9 +32,10 @@ import com.atlascost.reports.usage.UsageRows;
  *   service Backup   2000   2000     2300      (+15 %)
  *   project Analytics 1200  1200     1300      1250 (over in March)
  *   project Web       1900  1900     2650      (+39 %, +$750: anomaly)
- *   bill              3100  3100     3950      3500 (over in March)
+ *   Support            50     50       50      (org-level: in the bill, in no project)
+ *   bill              3150  3150     4000      3500 (over in March)
  * Acme Analytics: 100 a month of Clusters in project Lab, no budget
- * </pre>
+ * </pre> Acme Production's March forecast, on day 10: $9,000 (band $8,000 to $10,000).
  */
 final class DeliveryFixture {
 
@@ -79,6 +82,25 @@ final class DeliveryFixture {
 		return rows;
 	}
 
+	/** The complete bills: the services plus Support. */
+	static List<StoredBill> bills() {
+		List<StoredBill> bills = new ArrayList<>();
+		int[] acme = { 3150, 3150, 4000 };
+		List<YearMonth> months = List.of(JAN, FEB, MAR);
+		for (int m = 0; m < 3; m++) {
+			bills.add(new StoredBill(ACME, "Acme Production", months.get(m), new BigDecimal(acme[m]),
+					months.get(m).equals(MAR)));
+			bills.add(new StoredBill(ANALYTICS_ORG, "Acme Analytics", months.get(m), new BigDecimal(100),
+					months.get(m).equals(MAR)));
+		}
+		return bills;
+	}
+
+	static List<MonthEndForecast> forecasts() {
+		return List.of(new MonthEndForecast(ACME, MAR, 10, new BigDecimal("4000"), new BigDecimal("9000"),
+				new BigDecimal("8000"), new BigDecimal("10000"), "blended-run-rate-v1"));
+	}
+
 	static List<Budget> budgets() {
 		return List.of(new Budget(ACME, null, new BigDecimal("3500")),
 				new Budget(ACME, ANALYTICS_PROJECT, new BigDecimal("1250")));
@@ -94,7 +116,7 @@ final class DeliveryFixture {
 		organizations.put(ACME, "Acme Production");
 		organizations.put(ANALYTICS_ORG, "Acme Analytics");
 		return new DeliveryRequest("finance-check", runKey, JAN, MAR, new TreeSet<>(Set.of(MAR)), workbook, focusCsv,
-				delivery, budgets, organizations, List.of(Grouping.PROJECTS, Grouping.SERVICES), UsageRows.of(rows()));
+				delivery, budgets, organizations, bills(), forecasts(), UsageRows.of(rows()));
 	}
 
 	private static StoredUsage row(String org, String label, Grouping grouping, YearMonth month, String projectId,

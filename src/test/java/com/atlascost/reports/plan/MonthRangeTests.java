@@ -3,6 +3,7 @@ package com.atlascost.reports.plan;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,14 +15,14 @@ class MonthRangeTests {
 
 	@Test
 	void singleMonthIsOneWindowEndingOnTheFirstOfTheNextMonth() {
-		MonthRange range = MonthRange.resolve("2026-03", "2026-03", 6, NOW);
+		MonthRange range = MonthRange.resolve(option("--from", "2026-03"), option("--to", "2026-03"), 6, NOW);
 		assertThat(range.windows())
 			.containsExactly(new MonthWindow(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1)));
 	}
 
 	@Test
 	void decemberToJanuaryCrossesTheYear() {
-		MonthRange range = MonthRange.resolve("2025-12", "2026-01", 6, NOW);
+		MonthRange range = MonthRange.resolve(option("--from", "2025-12"), option("--to", "2026-01"), 6, NOW);
 		assertThat(range.windows()).containsExactly(
 				new MonthWindow(LocalDate.of(2025, 12, 1), LocalDate.of(2026, 1, 1)),
 				new MonthWindow(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1)));
@@ -29,7 +30,7 @@ class MonthRangeTests {
 
 	@Test
 	void leapYearFebruaryIsStillAFirstOfMonthWindow() {
-		MonthRange range = MonthRange.resolve("2024-02", "2024-02", 6, NOW);
+		MonthRange range = MonthRange.resolve(option("--from", "2024-02"), option("--to", "2024-02"), 6, NOW);
 		MonthWindow february = range.windows().get(0);
 		assertThat(february).isEqualTo(new MonthWindow(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1)));
 		assertThat(february.start().lengthOfMonth()).isEqualTo(29);
@@ -37,7 +38,7 @@ class MonthRangeTests {
 
 	@Test
 	void aYearAndMoreIsOneWindowPerMonthInOrderWithoutGaps() {
-		MonthRange range = MonthRange.resolve("2024-11", "2026-01", 6, NOW);
+		MonthRange range = MonthRange.resolve(option("--from", "2024-11"), option("--to", "2026-01"), 6, NOW);
 		assertThat(range.windows()).hasSize(15);
 		assertThat(range.windows().get(0).start()).isEqualTo(LocalDate.of(2024, 11, 1));
 		assertThat(range.windows().get(14).end()).isEqualTo(LocalDate.of(2026, 2, 1));
@@ -54,28 +55,32 @@ class MonthRangeTests {
 
 	@Test
 	void toAloneIsCompletedFromTheLookBack() {
-		MonthRange range = MonthRange.resolve(null, "2026-02", 3, NOW);
+		MonthRange range = MonthRange.resolve(null, option("--to", "2026-02"), 3, NOW);
 		assertThat(range).isEqualTo(new MonthRange(YearMonth.of(2025, 12), YearMonth.of(2026, 2)));
 	}
 
 	@Test
 	void fromAfterToIsInvalidInput() {
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> MonthRange.resolve("2026-05", "2026-04", 6, NOW))
+			.isThrownBy(() -> MonthRange.resolve(option("--from", "2026-05"), option("--to", "2026-04"), 6, NOW))
 			.withMessageContaining("--from=2026-05 is after --to=2026-04");
 	}
 
 	@Test
 	void malformedMonthsAreInvalidInputNamingTheOption() {
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> MonthRange.resolve("2026-13", "2026-12", 6, NOW))
+			.isThrownBy(() -> MonthRange.resolve(option("--from", "2026-13"), option("--to", "2026-12"), 6, NOW))
 			.withMessageStartingWith("--from=2026-13: not a month");
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> MonthRange.resolve("2026-01", "26-3", 6, NOW))
+			.isThrownBy(() -> MonthRange.resolve(option("--from", "2026-01"), option("--to", "26-3"), 6, NOW))
 			.withMessageStartingWith("--to=26-3: not a month");
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> MonthRange.resolve("2026-01-01", null, 6, NOW))
+			.isThrownBy(() -> MonthRange.resolve(option("--from", "2026-01-01"), null, 6, NOW))
 			.withMessageStartingWith("--from=2026-01-01: not a month");
+	}
+
+	private static @Nullable YearMonth option(String name, @Nullable String value) {
+		return (value != null) ? MonthRange.parse(name, value) : null;
 	}
 
 }

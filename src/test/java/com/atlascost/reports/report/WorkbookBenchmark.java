@@ -23,7 +23,7 @@ import com.atlascost.reports.usage.UsageRows;
  * peak heap. Not a test: run it with a small heap to show memory stays flat, e.g.
  *
  * <pre>
- * ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx512m -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     com.atlascost.reports.report.WorkbookBenchmark 1000000 target/benchmark
  * </pre>

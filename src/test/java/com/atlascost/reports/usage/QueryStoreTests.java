@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Against real H2 and PostgreSQL databases migrated by the application's own Flyway
@@ -164,6 +165,20 @@ class QueryStoreTests {
 			.contains(new QueryFailure(400, "VALIDATION_ERROR", "bad filter", "HTTP 400 VALIDATION_ERROR: bad filter"));
 		assertThat(this.store.failure(aprilId)).isEmpty();
 		assertThat(this.store.provisionalMonths(List.of(march, aprilId))).containsExactly(YearMonth.of(2026, 4));
+	}
+
+	@Test
+	void refusedCredentialsComeFromTheStoredStatusNotFromTheWordingOfAMessage() {
+		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
+		long aprilId = this.store.register("Acme", Grouping.SERVICES, april, new UsageQuery(april.start(), april.end(),
+				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false), false);
+		this.store.markFailed(aprilId, new QueryFailure(500, "UNEXPECTED_ERROR", "for org " + ORG + " failed: 401 ",
+				"HTTP 500 UNEXPECTED_ERROR: for org " + ORG + " failed: 401 "));
+		assertThat(this.store.refusedOrganizations(List.of(march, aprilId))).as("a 500 that quotes a 401").isEmpty();
+		this.store.markFailed(march, new QueryFailure(401, "UNAUTHORIZED", "bad key", "HTTP 401 UNAUTHORIZED"));
+		assertThat(this.store.refusedOrganizations(List.of(march, aprilId))).containsExactly(entry(ORG, 401));
+		assertThat(this.store.organizationIds(List.of(march, aprilId))).containsExactly(ORG);
 	}
 
 	@Test
