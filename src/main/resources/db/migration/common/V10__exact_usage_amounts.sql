@@ -8,9 +8,10 @@
 -- The views are dropped and created again (same columns, same order) to sum the exact
 -- column. Same SQL on H2 and PostgreSQL.
 
+-- A row written without exact_amount (by another tool, or before this migration) counts
+-- with its amount.
 ALTER TABLE usage_row ADD COLUMN exact_amount DECIMAL(38, 18);
 UPDATE usage_row SET exact_amount = amount;
-ALTER TABLE usage_row ALTER COLUMN exact_amount SET NOT NULL;
 
 DROP VIEW invoice_reconciliation;
 DROP VIEW monthly_cost_by_organization;
@@ -23,7 +24,7 @@ CREATE VIEW monthly_cost_by_organization AS
 SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	q.org_id AS organization_id,
 	MAX(q.org_label) AS organization_label,
-	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(COALESCE(u.exact_amount, u.amount)) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u
@@ -37,7 +38,7 @@ SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	MAX(q.org_label) AS organization_label,
 	u.project_id,
 	MAX(u.project_name) AS project_name,
-	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(COALESCE(u.exact_amount, u.amount)) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u
@@ -51,7 +52,7 @@ SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	MAX(q.org_label) AS organization_label,
 	u.cluster_id,
 	MAX(u.cluster_name) AS cluster_name,
-	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(COALESCE(u.exact_amount, u.amount)) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u
@@ -64,7 +65,7 @@ SELECT CAST(DATE_TRUNC('MONTH', u.usage_date) AS DATE) AS billing_month,
 	q.org_id AS organization_id,
 	MAX(q.org_label) AS organization_label,
 	u.service,
-	CAST(SUM(u.exact_amount) AS DECIMAL(19, 2)) AS amount,
+	CAST(SUM(COALESCE(u.exact_amount, u.amount)) AS DECIMAL(19, 2)) AS amount,
 	MAX(CASE WHEN q.provisional THEN 1 ELSE 0 END) = 1 AS provisional,
 	MAX(q.fetched_at) AS fetched_at
 FROM usage_row u

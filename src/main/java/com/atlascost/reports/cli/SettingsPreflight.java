@@ -1,19 +1,15 @@
 package com.atlascost.reports.cli;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.plan.InvalidInputException;
+import com.atlascost.reports.run.WritableLocation;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -21,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The settings a run depends on, checked before anything is called or written: every
  * problem found is reported at once, naming the property and the value, and the run exits
- * {@code 2}. Bound values that cannot even be bound (a timeout of {@code abc}) fail
- * earlier, when Spring binds them.
+ * {@code 2}. Values that cannot even be bound (a timeout of {@code abc}, a concurrency of
+ * 0) and an H2 database directory that cannot be written fail earlier, while the
+ * application starts: {@link StartupFailure} makes those exit {@code 2} as well.
  */
 @Component
 class SettingsPreflight {
@@ -80,48 +77,8 @@ class SettingsPreflight {
 		}
 	}
 
-	/**
-	 * A directory the run can write into, or one it can create: an existing path must be
-	 * a writable directory (not a file, not a dangling link); a missing one needs a
-	 * writable directory above it. Nothing is created here.
-	 */
-	static void writableDirectory(String property, Path path, List<String> problems) {
-		@Nullable String problem = null;
-		if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-			problem = "is a link to nothing (" + target(path) + ")";
-		}
-		else if (Files.exists(path)) {
-			if (!Files.isDirectory(path)) {
-				problem = "is not a directory";
-			}
-			else if (!Files.isWritable(path)) {
-				problem = "is a directory this user cannot write to";
-			}
-		}
-		else {
-			Path parent = path.toAbsolutePath().getParent();
-			while (parent != null && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
-				parent = parent.getParent();
-			}
-			if (parent == null || !Files.isDirectory(parent)) {
-				problem = "cannot be created: " + parent + " is not a directory";
-			}
-			else if (!Files.isWritable(parent)) {
-				problem = "cannot be created: this user cannot write to " + parent;
-			}
-		}
-		if (problem != null) {
-			problems.add(property + "=" + path + ": " + problem);
-		}
-	}
-
-	private static String target(Path link) {
-		try {
-			return String.valueOf(Files.readSymbolicLink(link));
-		}
-		catch (IOException ex) {
-			return "unreadable";
-		}
+	private static void writableDirectory(String property, Path path, List<String> problems) {
+		WritableLocation.problem(path).ifPresent((problem) -> problems.add(property + "=" + path + ": " + problem));
 	}
 
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.run.DatabaseInUse;
+import com.atlascost.reports.run.InvalidDatabasePathException;
 import com.atlascost.reports.summary.ExitCode;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -15,9 +16,9 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 /**
  * The exit code of a start that failed before the command line ran: settings that cannot
  * be bound (a malformed duration, a concurrency of 0, an unknown API version) are invalid
- * input, exit {@code 2}, with a line naming the property and the value; a database held
- * by another process is exit {@code 3}. Anything else is left to the caller (exit
- * {@code 1} with the stack trace).
+ * input, exit {@code 2}, with a line naming the property and the value, and so is an H2
+ * database whose directory cannot be written; a database held by another process is exit
+ * {@code 3}. Anything else is left to the caller (exit {@code 1} with the stack trace).
  */
 public final class StartupFailure {
 
@@ -29,6 +30,11 @@ public final class StartupFailure {
 	public static Optional<ExitCode> exitCode(Throwable failure) {
 		if (DatabaseInUse.isCauseOf(failure)) {
 			return Optional.of(ExitCode.ALREADY_RUNNING);
+		}
+		InvalidDatabasePathException database = find(failure, InvalidDatabasePathException.class);
+		if (database != null) {
+			logger.error("Invalid input: {}", database.getMessage());
+			return Optional.of(ExitCode.INVALID_INPUT);
 		}
 		BindException bind = find(failure, BindException.class);
 		if (bind != null) {

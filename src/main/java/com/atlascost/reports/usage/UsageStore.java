@@ -38,7 +38,7 @@ public class UsageStore {
 	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
 			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
 			+ " COALESCE(u.project_name, p.name) AS project_name, u.cluster_id,"
-			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, u.exact_amount AS amount"
+			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, COALESCE(u.exact_amount, u.amount) AS amount"
 			+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
 			+ " LEFT JOIN discovered_resource p ON p.org_id = q.org_id AND p.kind = 'PROJECT'"
 			+ " AND p.resource_id = u.project_id"
@@ -108,7 +108,7 @@ public class UsageStore {
 		Map<List<Object>, StoredBill> bills = new LinkedHashMap<>();
 		for (List<Long> batch : IdBatches.of(ids)) {
 			this.jdbc.sql(
-					"SELECT q.org_id, q.org_label, u.usage_date, q.window_start, q.provisional, u.exact_amount AS amount"
+					"SELECT q.org_id, q.org_label, u.usage_date, q.window_start, q.provisional, COALESCE(u.exact_amount, u.amount) AS amount"
 							+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)")
 				.param("ids", batch)
 				.query((RowCallbackHandler) (rs) -> {

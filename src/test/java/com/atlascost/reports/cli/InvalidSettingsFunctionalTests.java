@@ -3,6 +3,7 @@ package com.atlascost.reports.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,6 +89,22 @@ class InvalidSettingsFunctionalTests {
 		assertThat(output).contains("Invalid input: reports.dir=" + file.resolve("reports") + ": cannot be created: "
 				+ file + " is not a directory");
 		assertThat(run.counters().creates()).isZero();
+	}
+
+	@Test
+	void anH2DatabaseUnderAFileExitsTwoNamingTheUrlBeforeAnythingIsWritten(CapturedOutput output) throws IOException {
+		Path file = Files.writeString(this.dir.resolve("a-file"), "x");
+		String url = "jdbc:h2:file:" + file.resolve("data").resolve("db") + ";WRITE_DELAY=0";
+
+		SandboxRun run = SandboxRun.withDatabaseArguments(List.of("--spring.datasource.url=" + url), this.dir,
+				"--job=" + job(), "--sandbox");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(output).contains("Invalid input: spring.datasource.url=" + url + ": the database's directory "
+				+ file.resolve("data") + " cannot be created: " + file + " is not a directory");
+		assertThat(output).doesNotContain("at org.h2.");
+		assertThat(Files.readString(file)).isEqualTo("x");
+		assertThat(this.dir.resolve("reports")).doesNotExist();
 	}
 
 	@Test
