@@ -25,7 +25,7 @@ class DeliveryConfiguration {
 	Deliverer deliverer(ObjectProvider<JavaMailSender> mailSender, WebClient.Builder webClient, Environment environment,
 			JdbcClient jdbc, PlatformTransactionManager transactionManager, DeliveryProperties properties, Clock clock,
 			@Value("${report.jump-threshold:0.25}") BigDecimal jumpThreshold,
-			@Value("${report.jump-min-amount:100}") BigDecimal jumpMinAmount) {
+			@Value("${report.jump-min-amount:500}") BigDecimal jumpMinAmount) {
 		return new Deliverer(new MailChannel(mailSender, properties),
 				new WebhookChannel(webClient, environment, properties), new SentNotifications(jdbc, transactionManager),
 				new AlertEvaluator(new AlertSettings(jumpThreshold, jumpMinAmount)), properties, clock);

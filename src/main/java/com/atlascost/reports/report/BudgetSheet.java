@@ -15,26 +15,35 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 
-import com.atlascost.reports.plan.Budget;
-import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.forecast.MonthEndForecast;
 
 /**
- * The {@code Budgets} sheet, written only when the job file gives budgets: one line per
- * budget and month with budget, actual and variance (actual less budget, so over budget
- * is positive), over-budget actuals shaded red.
+ * The {@code Budgets} sheet, written only when the job file gives budgets: months across,
+ * four lines per budget, the year to date and, for the open month, the forecast against
+ * the budget.
  *
  * <pre>
- * row 0   Organization | Project | Project id | Month | Budget | Actual | Variance | Variance (%) | Forecast | Outlook
- * row 1.. label        | name    | id         | date  | amount | amount | =F2-E2   | =G2/E2       | open month's, of an org budget
- * then    the notes: which grouping the actuals come from
+ * row 0   Organization | Project | Project id | Figure       | 2026-01 ... | 2026-12 (month to date) | Year to date (2026-01 to 2026-11) | Forecast (month end) | Outlook
+ * then    label        | name    | id         | Budget       | amounts     | amount                  | SUM(months)                       |                      |
+ *                      |         |            | Actual       | amounts     | month to date           | SUM(months)                       | forecast             | on track / at risk / over budget
+ *                      |         |            | Variance     | =actual-budget (over red, under green)                 | =YTD actual-YTD budget
+ *                      |         |            | Variance (%) | =variance/budget                                       | =YTD variance/YTD budget
+ * then    the notes
  * </pre>
  *
- * An organization's actual is its complete bill; a project's comes from the projects
- * grouping, which the job file reader requires for project budgets.
+ * The open month's actual is a few days' bill: it has no variance (its forecast says
+ * where it is heading) and stays out of the year to date. An organization's actual is its
+ * complete bill; a project's comes from the projects grouping.
  */
 final class BudgetSheet {
 
-	private static final int BUDGET = 4;
+	static final int HEADER_ROWS = 1;
+
+	private static final int FIGURE = 3;
+
+	private static final int FIRST_MONTH = 4;
+
+	private static final int LINES_PER_BUDGET = 4;
 
 	private final WorkbookCells cells;
 
@@ -50,94 +59,138 @@ final class BudgetSheet {
 	}
 
 	void write(Sheet sheet, ReportContents contents) {
-		List<Budget> budgets = contents.request().budgets();
+		List<YearMonth> months = contents.months().all();
+		Optional<YearMonth> open = contents.openMonth();
+		Optional<YearMonth> lastClosed = months.stream()
+			.filter((month) -> open.filter(month::equals).isEmpty())
+			.reduce((first, second) -> second);
+		List<YearMonth> yearToDate = lastClosed.map((month) -> BudgetLine.yearToDate(contents, month))
+			.orElse(List.of());
+		int ytdColumn = FIRST_MONTH + months.size();
+		int forecastColumn = ytdColumn + 1;
+		int outlookColumn = ytdColumn + 2;
+
 		Row header = sheet.createRow(0);
-		List<String> headers = List.of(this.messages.get("grouping.organization"),
-				this.messages.get("grouping.projects.name"), this.messages.get("grouping.projects.id"),
-				this.messages.get("summary.month"), this.messages.get("budget.budget"),
-				this.messages.get("budget.actual"), this.messages.get("budget.variance"),
-				this.messages.get("budget.variancePercent"), this.messages.get("summary.forecast.forecast"),
-				this.messages.get("summary.forecast.outlook"));
+		List<String> headers = new ArrayList<>(
+				List.of(this.messages.get("grouping.organization"), this.messages.get("grouping.projects.name"),
+						this.messages.get("grouping.projects.id"), this.messages.get("budget.figure")));
 		for (int column = 0; column < headers.size(); column++) {
 			this.cells.header(header, column, headers.get(column));
 		}
+		List<String> monthHeaders = new ArrayList<>();
+		for (int m = 0; m < months.size(); m++) {
+			YearMonth month = months.get(m);
+			String label = open.filter(month::equals).isPresent()
+					? this.messages.get("budget.monthToDate", month.toString()) : contents.months().isProvisional(month)
+							? this.messages.get("grouping.monthProvisional", month.toString()) : month.toString();
+			monthHeaders.add(label);
+			this.cells.monthHeader(header, FIRST_MONTH + m, label);
+		}
+		String ytdHeader = yearToDate.isEmpty() ? this.messages.get("budget.yearToDate.none") : this.messages
+			.get("budget.yearToDate", yearToDate.get(0).toString(), yearToDate.get(yearToDate.size() - 1).toString());
+		this.cells.header(header, ytdColumn, ytdHeader);
+		this.cells.header(header, forecastColumn, this.messages.get("summary.forecast.forecast"));
+		this.cells.header(header, outlookColumn, this.messages.get("summary.forecast.outlook"));
+
 		List<String> organizations = new ArrayList<>(List.of(headers.get(0)));
 		List<String> projects = new ArrayList<>(List.of(headers.get(1)));
-		int rowIndex = 1;
-		for (Budget budget : budgets) {
-			String label = contents.organizations()
-				.stream()
-				.filter((org) -> org.id().equals(budget.organizationId()))
-				.map(ReportOrganization::label)
-				.findFirst()
-				.orElse(budget.organizationId());
-			Optional<GroupingLine> projectLine = (budget.projectId() != null) ? contents.linesOf(Grouping.PROJECTS)
-				.stream()
-				.filter((line) -> line.organization().id().equals(budget.organizationId())
-						&& budget.projectId().equals(line.dimensionId()))
-				.findFirst() : Optional.empty();
-			organizations.add(label);
-			for (YearMonth month : contents.months().all()) {
-				Row row = sheet.createRow(rowIndex);
-				this.cells.text(row, 0, label);
-				if (budget.projectId() != null) {
-					String name = projectLine.map(GroupingLine::dimensionName)
-						.orElse(this.messages.get("budget.noUsage"));
-					projects.add(name);
-					this.cells.text(row, 1, name);
-					this.cells.text(row, 2, budget.projectId());
+		List<CellRangeAddress> actualRows = new ArrayList<>();
+		int ytdFirst = yearToDate.isEmpty() ? -1 : FIRST_MONTH + months.indexOf(yearToDate.get(0));
+		int ytdLast = yearToDate.isEmpty() ? -1 : FIRST_MONTH + months.indexOf(yearToDate.get(yearToDate.size() - 1));
+		int rowIndex = HEADER_ROWS;
+		for (BudgetLine line : BudgetLine.of(contents, this.messages)) {
+			organizations.add(line.organizationLabel());
+			projects.add(line.projectName());
+			int budgetRow = rowIndex;
+			int actualRow = rowIndex + 1;
+			int varianceRow = rowIndex + 2;
+			Row budget = sheet.createRow(budgetRow);
+			Row actual = sheet.createRow(actualRow);
+			Row variance = sheet.createRow(varianceRow);
+			Row percent = sheet.createRow(rowIndex + 3);
+			this.cells.text(budget, 0, line.organizationLabel());
+			this.cells.text(budget, 1, line.projectName());
+			this.cells.text(budget, 2, line.projectId());
+			this.cells.text(budget, FIGURE, this.messages.get("budget.budget"));
+			this.cells.text(actual, FIGURE, this.messages.get("budget.actual"));
+			this.cells.text(variance, FIGURE, this.messages.get("budget.variance"));
+			this.cells.text(percent, FIGURE, this.messages.get("budget.variancePercent"));
+			BigDecimal ytdBudget = BigDecimal.ZERO;
+			BigDecimal ytdActual = BigDecimal.ZERO;
+			for (int m = 0; m < months.size(); m++) {
+				YearMonth month = months.get(m);
+				int column = FIRST_MONTH + m;
+				BigDecimal shownBudget = this.cells.money(budget, column, line.monthly());
+				BigDecimal shownActual = this.cells.money(actual, column, line.actual(contents, month));
+				if (yearToDate.contains(month)) {
+					ytdBudget = ytdBudget.add(shownBudget);
+					ytdActual = ytdActual.add(shownActual);
 				}
-				else {
-					this.cells.text(row, 1, this.messages.get("budget.wholeOrganization"));
+				if (open.filter(month::equals).isEmpty()) {
+					variance(variance, percent, varianceRow, column, shownActual.subtract(shownBudget), shownBudget);
 				}
-				if (contents.months().isProvisional(month)) {
-					this.cells.provisionalMonth(row, 3, month);
-				}
-				else {
-					this.cells.month(row, 3, month);
-				}
-				BigDecimal actual = (budget.projectId() != null)
-						? projectLine.map((line) -> line.amount(month)).orElse(BigDecimal.ZERO)
-						: contents.bill(budget.organizationId(), month);
-				BigDecimal shownBudget = this.cells.money(row, BUDGET, budget.monthly());
-				BigDecimal shownActual = this.cells.money(row, BUDGET + 1, actual);
-				String budgetRef = WorkbookCells.ref(rowIndex, BUDGET);
-				String actualRef = WorkbookCells.ref(rowIndex, BUDGET + 1);
-				String varianceRef = WorkbookCells.ref(rowIndex, BUDGET + 2);
-				this.cells.moneyFormula(row, BUDGET + 2, actualRef + "-" + budgetRef,
-						shownActual.subtract(shownBudget));
-				this.cells.percentFormula(row, BUDGET + 3, varianceRef + "/" + budgetRef,
-						shownActual.subtract(shownBudget).doubleValue() / shownBudget.doubleValue());
-				if (budget.projectId() == null && contents.openMonth().filter(month::equals).isPresent()) {
-					contents.forecast(budget.organizationId()).ifPresent((forecast) -> {
-						this.cells.money(row, BUDGET + 4, forecast.forecast());
-						this.cells.text(row, BUDGET + 5,
-								this.messages.get("outlook." + forecast.against(budget.monthly()).name()));
-					});
-				}
-				rowIndex++;
 			}
+			if (!yearToDate.isEmpty()) {
+				this.cells.total(budget, ytdColumn, budgetRow, budgetRow, ytdFirst, ytdLast, ytdBudget);
+				this.cells.total(actual, ytdColumn, actualRow, actualRow, ytdFirst, ytdLast, ytdActual);
+				variance(variance, percent, varianceRow, ytdColumn, ytdActual.subtract(ytdBudget), ytdBudget);
+			}
+			if (line.wholeOrganization() && open.isPresent()) {
+				Optional<MonthEndForecast> forecast = contents.forecast(line.budget().organizationId());
+				if (forecast.isPresent()) {
+					this.cells.money(actual, forecastColumn, forecast.get().forecast());
+					this.cells.text(actual, outlookColumn,
+							this.messages.get("outlook." + forecast.get().against(line.monthly()).name()));
+				}
+			}
+			actualRows.add(new CellRangeAddress(actualRow, actualRow, FIRST_MONTH, FIRST_MONTH + months.size() - 1));
+			rowIndex += LINES_PER_BUDGET;
 		}
-		if (rowIndex > 1) {
-			highlightOverBudget(sheet, new CellRangeAddress(1, rowIndex - 1, BUDGET + 1, BUDGET + 1));
+		if (!actualRows.isEmpty()) {
+			highlightOverBudget(sheet, actualRows);
 		}
 		rowIndex++;
 		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("budget.note.actuals"));
-		this.cells.note(sheet.createRow(rowIndex), 0, this.messages.get("budget.note.over"));
+		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("budget.note.over"));
+		if (open.isPresent()) {
+			this.cells.note(sheet.createRow(rowIndex), 0, this.messages.get("budget.note.open", open.get().toString()));
+		}
 
-		sheet.createFreezePane(0, 1);
-		WorkbookCells.printLandscapeFitToWidth(sheet);
+		sheet.createFreezePane(FIRST_MONTH, HEADER_ROWS);
 		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, organizations));
 		sheet.setColumnWidth(1, WorkbookCells.widthFor(14, 40, projects));
 		sheet.setColumnWidth(2, WorkbookCells.widthFor(12, 28, List.of(headers.get(2), "0123456789abcdef01234567")));
-		for (int column = 3; column < headers.size(); column++) {
-			sheet.setColumnWidth(column, WorkbookCells.widthFor(12, 24, List.of(headers.get(column))));
+		sheet.setColumnWidth(FIGURE,
+				WorkbookCells.widthFor(10, 24,
+						List.of(headers.get(FIGURE), this.messages.get("budget.budget"),
+								this.messages.get("budget.actual"), this.messages.get("budget.variance"),
+								this.messages.get("budget.variancePercent"))));
+		for (int m = 0; m < months.size(); m++) {
+			sheet.setColumnWidth(FIRST_MONTH + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
+		}
+		sheet.setColumnWidth(ytdColumn, WorkbookCells.widthFor(14, 20, List.of("")));
+		sheet.setColumnWidth(forecastColumn, WorkbookCells.widthFor(14, 20, List.of("")));
+		sheet.setColumnWidth(outlookColumn,
+				WorkbookCells.widthFor(12, 24, List.of(headers.get(0), this.messages.get("outlook.OVER"),
+						this.messages.get("outlook.AT_RISK"), this.messages.get("outlook.ON_TRACK"))));
+	}
+
+	/** A variance in dollars and as a share of the budget, under the actual above it. */
+	private void variance(Row variance, Row percent, int varianceRow, int column, BigDecimal value, BigDecimal budget) {
+		String actualRef = WorkbookCells.ref(varianceRow - 1, column);
+		String budgetRef = WorkbookCells.ref(varianceRow - 2, column);
+		this.cells.varianceFormula(variance, column, actualRef + "-" + budgetRef, value);
+		if (budget.signum() != 0) {
+			this.cells.variancePercentFormula(percent, column, WorkbookCells.ref(varianceRow, column) + "/" + budgetRef,
+					value.doubleValue() / budget.doubleValue());
 		}
 	}
 
-	private void highlightOverBudget(Sheet sheet, CellRangeAddress actuals) {
-		String actual = WorkbookCells.ref(actuals.getFirstRow(), actuals.getFirstColumn());
-		String budget = WorkbookCells.ref(actuals.getFirstRow(), BUDGET);
+	/** An actual above the budget over it is shaded red; under budget stays plain. */
+	private void highlightOverBudget(Sheet sheet, List<CellRangeAddress> actualRows) {
+		CellRangeAddress first = actualRows.get(0);
+		String actual = WorkbookCells.ref(first.getFirstRow(), first.getFirstColumn());
+		String budget = WorkbookCells.ref(first.getFirstRow() - 1, first.getFirstColumn());
 		SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
 		ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(actual + ">" + budget);
 		PatternFormatting fill = rule.createPatternFormatting();
@@ -145,7 +198,7 @@ final class BudgetSheet {
 		fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
 		FontFormatting font = rule.createFontFormatting();
 		font.setFontColorIndex(IndexedColors.DARK_RED.getIndex());
-		formatting.addConditionalFormatting(new CellRangeAddress[] { actuals }, rule);
+		formatting.addConditionalFormatting(actualRows.toArray(CellRangeAddress[]::new), rule);
 	}
 
 }

@@ -20,8 +20,8 @@ import com.atlascost.reports.usage.StoredUsage;
 /**
  * The {@code Detail} sheets: every stored row, one per line, as an Excel table (filter
  * buttons, banded rows) under a frozen header. Columns are {@link #HEADERS}; Month is a
- * date cell shown {@code yyyy-mm}, Amount a currency cell, Provisional a boolean cell,
- * Fetched at a UTC date-time cell.
+ * date cell shown {@code yyyy-mm}, Amount a currency cell, Provisional a word
+ * ("provisional" or "final", filterable), Fetched at a UTC date-time cell.
  *
  * <p>
  * A sheet holds at most {@link ReportSettings#detailRowsPerSheet()} rows (Excel's limit
@@ -80,6 +80,10 @@ final class DetailSheet {
 
 		private int rowIndex;
 
+		private final String provisional = DetailSheet.this.messages.get("detail.provisional");
+
+		private final String settled = DetailSheet.this.messages.get("detail.settled");
+
 		Writer(SXSSFWorkbook workbook, List<String> headers, List<String> sheetNames) {
 			this.workbook = workbook;
 			this.headers = headers;
@@ -105,7 +109,6 @@ final class DetailSheet {
 								* 256);
 			}
 			sheet.createFreezePane(0, 1);
-			WorkbookCells.printLandscapeFitToWidth(sheet);
 			this.rowIndex = 1;
 			return sheet;
 		}
@@ -128,7 +131,7 @@ final class DetailSheet {
 			cells.text(row, 8, usage.clusterName());
 			cells.text(row, 9, usage.service());
 			cells.money(row, 10, usage.amount());
-			cells.bool(row, 11, contents.months().isProvisional(usage));
+			cells.text(row, 11, contents.months().isProvisional(usage) ? this.provisional : this.settled);
 			cells.dateTime(row, 12, usage.fetchedAt());
 		}
 

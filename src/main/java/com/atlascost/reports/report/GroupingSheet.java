@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
@@ -13,23 +14,32 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 
 /**
  * One sheet per grouping ({@code Projects}, {@code Clusters}, {@code Services},
- * {@code Organizations}): a line per (organization, dimension value), biggest spend
- * first.
+ * {@code Organizations}): a line per (organization, dimension value), the organizations
+ * one after the other, each one's biggest spend first, under filter buttons; then the
+ * subtotal of each organization against its complete bill.
  *
  * <pre>
- * row 0   Organization | Project | Project id | 2026-09 | ... | 2026-11 (provisional) | Total
- * row 1.. label        | name    | id         | amounts ...                           | SUM(line)
+ * row 0   Organization | Project | Project id | 2026-09 | ... | 2026-11 (provisional) | Total     | Share of the org's bill
+ * row 1.. label        | name    | id         | amounts ...                           | SUM(line) | =total/org's bill
  * then    Total        |         |            | SUM(month) ...                        | SUM(totals)
+ * then    one blank row, the subtotals by organization:
+ *         label        | Subtotal|            | SUM(org's lines) ...                  | SUM(row)  | Bill (complete) | =subtotal/bill
  * then    one blank row and the notes
  * </pre>
  *
  * Services have no id column. Usage without the dimension (org-level charges on the
- * projects sheet) is one line named "(no project)" and so on.
+ * projects sheet) is one line named "(no project)" and so on. The subtotals sit below the
+ * table rather than between its lines, so sorting and filtering the table never mixes
+ * them into the lines.
  */
 final class GroupingSheet {
+
+	/** The widest a name column gets, in characters; a longer name wraps. */
+	private static final int NAME_WIDTH = 48;
 
 	private final WorkbookCells cells;
 
@@ -45,20 +55,37 @@ final class GroupingSheet {
 
 	void write(Sheet sheet, GroupingDimension dimension, ReportContents contents) {
 		List<YearMonth> months = contents.months().all();
-		List<GroupingLine> lines = contents.linesOf(dimension.grouping());
+		List<ReportOrganization> organizations = contents.organizations();
+		List<GroupingLine> lines = new ArrayList<>(contents.linesOf(dimension.grouping()));
+		// stable: within an organization, the biggest spend stays first
+		lines.sort(Comparator.comparingInt((GroupingLine line) -> organizations.indexOf(line.organization())));
 		int firstMonthColumn = dimension.idHeader().isPresent() ? 3 : 2;
 		int totalColumn = firstMonthColumn + months.size();
+		int shareColumn = totalColumn + 1;
 
 		Row header = sheet.createRow(0);
 		this.cells.header(header, 0, this.messages.get("grouping.organization"));
 		this.cells.header(header, 1, dimension.nameHeader());
 		dimension.idHeader().ifPresent((idHeader) -> this.cells.header(header, 2, idHeader));
+		List<String> monthHeaders = new ArrayList<>();
 		for (int m = 0; m < months.size(); m++) {
 			YearMonth month = months.get(m);
-			this.cells.header(header, firstMonthColumn + m, contents.months().isProvisional(month)
-					? this.messages.get("grouping.monthProvisional", month.toString()) : month.toString());
+			String label = contents.months().isProvisional(month)
+					? this.messages.get("grouping.monthProvisional", month.toString()) : month.toString();
+			monthHeaders.add(label);
+			this.cells.monthHeader(header, firstMonthColumn + m, label);
 		}
 		this.cells.header(header, totalColumn, this.messages.get("summary.total"));
+		this.cells.header(header, shareColumn, this.messages.get("grouping.share"));
+
+		// the block of subtotals: its rows are known before the lines refer to them
+		int linesCount = lines.size();
+		int totalRow = 1 + linesCount;
+		int subtotalHeaderRow = totalRow + 3;
+		List<ReportOrganization> withLines = organizations.stream()
+			.filter((org) -> lines.stream().anyMatch((line) -> line.organization().equals(org)))
+			.toList();
+		int billColumn = shareColumn;
 
 		BigDecimal[] monthTotals = new BigDecimal[months.size()];
 		Arrays.fill(monthTotals, BigDecimal.ZERO);
@@ -66,8 +93,8 @@ final class GroupingSheet {
 		int rowIndex = 1;
 		for (GroupingLine line : lines) {
 			Row row = sheet.createRow(rowIndex);
-			this.cells.text(row, 0, line.organization().label());
-			this.cells.text(row, 1, line.dimensionName());
+			name(row, 0, line.organization().label());
+			name(row, 1, line.dimensionName());
 			if (dimension.idHeader().isPresent()) {
 				this.cells.text(row, 2, line.dimensionId());
 			}
@@ -78,6 +105,14 @@ final class GroupingSheet {
 				monthTotals[m] = monthTotals[m].add(shown);
 			}
 			this.cells.total(row, totalColumn, rowIndex, rowIndex, firstMonthColumn, totalColumn - 1, lineTotal);
+			BigDecimal bill = billOf(contents, line.organization(), months);
+			if (bill.signum() != 0) {
+				int billRow = subtotalHeaderRow + 1 + withLines.indexOf(line.organization());
+				this.cells.percentFormula(row, shareColumn,
+						WorkbookCells.ref(rowIndex, totalColumn) + "/"
+								+ new CellReference(billRow, billColumn, true, true).formatAsString(),
+						lineTotal.doubleValue() / bill.doubleValue());
+			}
 			grandTotal = grandTotal.add(lineTotal);
 			rowIndex++;
 		}
@@ -90,50 +125,129 @@ final class GroupingSheet {
 		}
 		this.cells.total(totals, totalColumn, 1, lastLineRow, totalColumn, totalColumn, grandTotal);
 
+		if (lastLineRow >= 1) {
+			sheet.setAutoFilter(new CellRangeAddress(0, lastLineRow, 0, shareColumn));
+		}
 		if (months.size() > 1 && lastLineRow >= 1) {
 			highlightJumps(sheet, new CellRangeAddress(1, lastLineRow, firstMonthColumn + 1, totalColumn - 1));
 		}
 
-		rowIndex += 2;
+		rowIndex = subtotals(sheet, contents, lines, withLines, subtotalHeaderRow, firstMonthColumn, billColumn);
+
+		rowIndex += 1;
 		this.cells.note(sheet.createRow(rowIndex++), 0,
-				this.messages.get("grouping.note.currency", dimension.grouping().apiName()));
+				this.messages.get("grouping.note.currency", dimension.sheetName()));
+		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("grouping.note.share"));
 		if (!contents.months().provisional().isEmpty()) {
 			this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("grouping.note.provisional"));
 		}
-		this.cells.note(sheet.createRow(rowIndex), 0, this.messages.get("grouping.note.jump",
-				this.settings.jumpThreshold().movePointRight(2).stripTrailingZeros().toPlainString() + "%"));
+		this.cells.note(sheet.createRow(rowIndex), 0,
+				this.messages.get("grouping.note.jump", this.settings.jumpPercent(), this.settings.jumpAmount()));
 
 		sheet.createFreezePane(firstMonthColumn, 1);
-		WorkbookCells.printLandscapeFitToWidth(sheet);
-		List<String> organizations = new ArrayList<>(List.of(this.messages.get("grouping.organization")));
+		List<String> organizationNames = new ArrayList<>(List.of(this.messages.get("grouping.organization")));
 		List<String> names = new ArrayList<>(List.of(dimension.nameHeader()));
 		List<String> ids = new ArrayList<>();
 		dimension.idHeader().ifPresent(ids::add);
 		for (GroupingLine line : lines) {
-			organizations.add(line.organization().label());
+			organizationNames.add(line.organization().label());
 			names.add(line.dimensionName());
 			ids.add(line.dimensionId());
 		}
-		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, organizations));
-		sheet.setColumnWidth(1, WorkbookCells.widthFor(14, 48, names));
+		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, organizationNames));
+		sheet.setColumnWidth(1, WorkbookCells.widthFor(14, NAME_WIDTH, names));
 		if (dimension.idHeader().isPresent()) {
 			sheet.setColumnWidth(2, WorkbookCells.widthFor(12, 28, ids));
 		}
-		for (int column = firstMonthColumn; column <= totalColumn; column++) {
-			sheet.setColumnWidth(column, WorkbookCells.widthFor(14, 26, List.of(header.getCell(column).toString())));
+		for (int m = 0; m < months.size(); m++) {
+			sheet.setColumnWidth(firstMonthColumn + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
+		}
+		sheet.setColumnWidth(totalColumn,
+				WorkbookCells.widthFor(14, 20, List.of(header.getCell(totalColumn).toString())));
+		sheet.setColumnWidth(shareColumn, WorkbookCells.widthFor(12, 18, List.of(this.messages.get("grouping.bill"))));
+	}
+
+	/**
+	 * Each organization's subtotal of this grouping beside its complete bill: how much of
+	 * the bill the grouping breaks down.
+	 * @return the row after the block
+	 */
+	private int subtotals(Sheet sheet, ReportContents contents, List<GroupingLine> lines,
+			List<ReportOrganization> organizations, int headerRow, int firstMonthColumn, int billColumn) {
+		List<YearMonth> months = contents.months().all();
+		int totalColumn = firstMonthColumn + months.size();
+		this.cells.title(sheet.createRow(headerRow - 1), 0, this.messages.get("grouping.subtotals.title"));
+		Row header = sheet.createRow(headerRow);
+		this.cells.header(header, 0, this.messages.get("grouping.organization"));
+		for (int m = 0; m < months.size(); m++) {
+			this.cells.monthHeader(header, firstMonthColumn + m, months.get(m).toString());
+		}
+		this.cells.header(header, totalColumn, this.messages.get("grouping.subtotal"));
+		this.cells.header(header, billColumn, this.messages.get("grouping.bill"));
+		this.cells.header(header, billColumn + 1, this.messages.get("grouping.billShare"));
+		int rowIndex = headerRow + 1;
+		for (ReportOrganization organization : organizations) {
+			int first = 1 + lines.indexOf(lines.stream()
+				.filter((line) -> line.organization().equals(organization))
+				.findFirst()
+				.orElseThrow());
+			int last = first + (int) lines.stream().filter((line) -> line.organization().equals(organization)).count()
+					- 1;
+			Row row = sheet.createRow(rowIndex);
+			name(row, 0, organization.label());
+			BigDecimal subtotal = BigDecimal.ZERO;
+			for (int m = 0; m < months.size(); m++) {
+				int column = firstMonthColumn + m;
+				BigDecimal sum = BigDecimal.ZERO;
+				for (int r = first; r <= last; r++) {
+					sum = sum.add(Cents.round(lines.get(r - 1).amount(months.get(m))));
+				}
+				this.cells.total(row, column, first, last, column, column, sum);
+				subtotal = subtotal.add(sum);
+			}
+			this.cells.total(row, totalColumn, rowIndex, rowIndex, firstMonthColumn, totalColumn - 1, subtotal);
+			BigDecimal bill = this.cells.money(row, billColumn, billOf(contents, organization, months));
+			if (bill.signum() != 0) {
+				this.cells.percentFormula(row, billColumn + 1,
+						WorkbookCells.ref(rowIndex, totalColumn) + "/" + WorkbookCells.ref(rowIndex, billColumn),
+						subtotal.doubleValue() / bill.doubleValue());
+			}
+			rowIndex++;
+		}
+		return rowIndex;
+	}
+
+	/** An organization's complete bill over the months shown, as the cells hold it. */
+	private static BigDecimal billOf(ReportContents contents, ReportOrganization organization, List<YearMonth> months) {
+		BigDecimal bill = BigDecimal.ZERO;
+		for (YearMonth month : months) {
+			bill = bill.add(Cents.round(contents.bill(organization.id(), month)));
+		}
+		return bill;
+	}
+
+	/** A name, wrapped when it is wider than its capped column. */
+	private void name(Row row, int column, String value) {
+		if (value != null && WorkbookCells.characters(value) > NAME_WIDTH - 2) {
+			this.cells.wrapped(row, column, value);
+		}
+		else {
+			this.cells.text(row, column, value);
 		}
 	}
 
 	/**
-	 * Shades an amount that rose by more than the threshold over the month before (left
-	 * of it); a rise from nothing is not a percentage and is left alone.
+	 * Shades an amount that rose over the month before (left of it) by more than the
+	 * threshold and by more than the minimum amount: a large share of a few dollars is
+	 * not news. A rise from nothing is not a percentage and is left alone.
 	 */
 	private void highlightJumps(Sheet sheet, CellRangeAddress range) {
 		String current = WorkbookCells.ref(range.getFirstRow(), range.getFirstColumn());
 		String previous = WorkbookCells.ref(range.getFirstRow(), range.getFirstColumn() - 1);
 		SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
 		ConditionalFormattingRule rule = formatting.createConditionalFormattingRule("AND(" + previous + ">0," + current
-				+ ">" + previous + "*(1+" + this.settings.jumpThreshold().toPlainString() + "))");
+				+ ">" + previous + "*(1+" + this.settings.jumpThreshold().toPlainString() + ")," + current + "-"
+				+ previous + ">" + this.settings.jumpMinAmount().toPlainString() + ")");
 		PatternFormatting fill = rule.createPatternFormatting();
 		fill.setFillBackgroundColor(IndexedColors.LIGHT_ORANGE.getIndex());
 		fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);

@@ -115,7 +115,6 @@ final class ReconciliationSheet {
 		String source = (report.usageSource() != null) ? report.usageSource() : "-";
 		this.cells.note(sheet.createRow(rowIndex), 0, this.messages.get("reconciliation.note.usage", source));
 		sheet.createFreezePane(2, 1);
-		WorkbookCells.printLandscapeFitToWidth(sheet);
 		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, labels));
 		sheet.setColumnWidth(1, WorkbookCells.widthFor(12, 28, List.of("0123456789abcdef01234567")));
 		sheet.setColumnWidth(3, WorkbookCells.widthFor(12, 52, List.of("0123456789abcdef01234567")));

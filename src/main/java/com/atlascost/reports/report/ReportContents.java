@@ -118,6 +118,26 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 		return this.request.forecasts().stream().map(MonthEndForecast::month).findFirst();
 	}
 
+	/**
+	 * The month the Summary explains: the latest one before the open month (whose bill is
+	 * a few days') that has any amount and follows a month of the report; it may still be
+	 * provisional.
+	 */
+	Optional<YearMonth> latestMonthWithData() {
+		List<YearMonth> all = this.months.all();
+		for (int i = all.size() - 1; i > 0; i--) {
+			YearMonth month = all.get(i);
+			boolean open = openMonth().filter(month::equals).isPresent();
+			boolean followsShownMonth = all.get(i - 1).equals(month.minusMonths(1));
+			boolean hasData = bill(month).signum() != 0
+					|| linesOf(summaryGrouping()).stream().anyMatch((line) -> line.amount(month).signum() != 0);
+			if (!open && followsShownMonth && hasData) {
+				return Optional.of(month);
+			}
+		}
+		return Optional.empty();
+	}
+
 	/** The open month's forecast of an organization, when it has one. */
 	Optional<MonthEndForecast> forecast(String organizationId) {
 		return this.request.forecasts()

@@ -32,6 +32,15 @@ final class ReportMessages {
 		return SOURCE.getMessage(key, args, this.locale);
 	}
 
+	/**
+	 * A message where the bundle may not have one (a label named after data, such as a
+	 * run parameter): the given text then.
+	 */
+	String getOrDefault(String key, String otherwise, Object... args) {
+		String message = SOURCE.getMessage(key, args, null, this.locale);
+		return (message != null) ? message : otherwise;
+	}
+
 	private static ResourceBundleMessageSource source() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasename("report-messages");

@@ -49,6 +49,9 @@ public class ReportWriter {
 	 * default, or {@code ja})
 	 * @param jumpThreshold a month-over-month rise above this fraction is highlighted
 	 * ({@code report.jump-threshold}, default {@code 0.25})
+	 * @param jumpMinAmount ... and by more than this many US dollars
+	 * ({@code report.jump-min-amount}, default 500; the anomaly alerts read the same
+	 * setting)
 	 * @param chartSeries the trend chart's series before "Other"
 	 * ({@code report.chart-series}, default 5)
 	 */
@@ -56,10 +59,10 @@ public class ReportWriter {
 	public ReportWriter(@Value("${reports.dir:reports}") Path reportsDirectory,
 			@Value("${report.locale:en}") Locale locale,
 			@Value("${report.jump-threshold:0.25}") BigDecimal jumpThreshold,
+			@Value("${report.jump-min-amount:500}") BigDecimal jumpMinAmount,
 			@Value("${report.chart-series:5}") int chartSeries) {
-		this(reportsDirectory,
-				new WorkbookWriter(
-						new ReportSettings(locale, jumpThreshold, chartSeries, ReportSettings.EXCEL_DATA_ROWS)),
+		this(reportsDirectory, new WorkbookWriter(
+				new ReportSettings(locale, jumpThreshold, jumpMinAmount, chartSeries, ReportSettings.EXCEL_DATA_ROWS)),
 				new FocusCsvWriter());
 	}
 

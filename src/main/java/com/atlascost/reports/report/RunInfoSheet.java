@@ -22,8 +22,8 @@ import com.atlascost.reports.plan.Grouping;
  * <pre>
  * Job                | finance-monthly
  * Months             | 2026-09 to 2026-11
- * Groupings          | projects, services
- * Summary grouping   | projects
+ * Groupings          | Projects, Services  (in the report's language)
+ * Summary grouping   | Projects
  * API version        | 2025-02-19
  * Generated at (UTC) | 2026-12-01T06:00:00Z
  * Provisional months | 2026-11            (or "none")
@@ -34,7 +34,7 @@ import com.atlascost.reports.plan.Grouping;
  * key                | value              (one line per parameter, by key)
  *                    |
  * Queries            |
- * DONE               | 12                 (one line per state)
+ * Done               | 12                 (one line per state)
  *                    |
  * Run summary        |                    (when the run gave one)
  * what               | value              (one line per entry, in the run's order)
@@ -69,8 +69,8 @@ final class RunInfoSheet {
 		line(sheet.createRow(rowIndex++), "runInfo.months",
 				this.messages.get("runInfo.monthsValue", request.from().toString(), request.to().toString()));
 		line(sheet.createRow(rowIndex++), "runInfo.groupings",
-				contents.groupings().stream().map(Grouping::apiName).collect(Collectors.joining(", ")));
-		line(sheet.createRow(rowIndex++), "runInfo.summaryGrouping", contents.summaryGrouping().apiName());
+				contents.groupings().stream().map(this::groupingName).collect(Collectors.joining(", ")));
+		line(sheet.createRow(rowIndex++), "runInfo.summaryGrouping", groupingName(contents.summaryGrouping()));
 		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.apiVersion());
 		line(sheet.createRow(rowIndex++), "runInfo.generatedAt", (request.generatedAt() != null)
 				? DateTimeFormatter.ISO_INSTANT.format(request.generatedAt().truncatedTo(ChronoUnit.SECONDS)) : null);
@@ -93,36 +93,47 @@ final class RunInfoSheet {
 				: Map.of();
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
 			Row row = sheet.createRow(rowIndex++);
-			this.cells.text(row, 0, parameter.getKey());
-			this.cells.text(row, 1, parameter.getValue());
+			this.cells.text(row, 0, this.messages.getOrDefault(
+					"runInfo.parameter." + parameter.getKey().replaceAll("[^A-Za-z0-9]+", "-"), parameter.getKey()));
+			String value = parameter.getValue();
+			this.cells.text(row, 1,
+					("true".equals(value) || "false".equals(value)) ? this.messages.get("runInfo." + value) : value);
 		}
 		if (!request.queryCounts().isEmpty()) {
 			rowIndex++;
 			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.queries"));
 			for (Map.Entry<String, Long> count : new TreeMap<>(request.queryCounts()).entrySet()) {
 				Row row = sheet.createRow(rowIndex++);
-				this.cells.text(row, 0, count.getKey());
+				this.cells.text(row, 0, this.messages.getOrDefault("state." + count.getKey(), count.getKey()));
 				this.cells.number(row, 1, count.getValue());
 			}
 		}
 		if (request.runSummary() != null && !request.runSummary().isEmpty()) {
 			rowIndex++;
 			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
-			for (Map.Entry<String, String> entry : request.runSummary().entrySet()) {
+			for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.runSummary(), contents)) {
 				Row row = sheet.createRow(rowIndex++);
-				this.cells.text(row, 0, entry.getKey());
-				this.cells.text(row, 1, entry.getValue());
+				this.cells.text(row, 0, line.label());
+				if (line.value() instanceof BigDecimal amount) {
+					this.cells.money(row, 1, amount);
+				}
+				else if (line.value() instanceof Long count) {
+					this.cells.number(row, 1, count);
+				}
+				else {
+					this.cells.wrapped(row, 1, line.value().toString());
+				}
 			}
 		}
 		rowIndex++;
 		reconciliation(sheet, contents, rowIndex);
 		sheet.setColumnWidth(0, 24 * 256);
-		sheet.setColumnWidth(1, 40 * 256);
+		sheet.setColumnWidth(1, 60 * 256);
 		for (int column = 2; column <= 4; column++) {
 			sheet.setColumnWidth(column, 16 * 256);
 		}
 		sheet.setColumnWidth(5, 90 * 256);
-		WorkbookCells.printLandscapeFitToWidth(sheet);
+		sheet.createFreezePane(1, 0);
 	}
 
 	private void reconciliation(Sheet sheet, ReportContents contents, int rowIndex) {
@@ -140,7 +151,7 @@ final class RunInfoSheet {
 				BigDecimal groupingTotal = contents.total(grouping, month);
 				Row row = sheet.createRow(rowIndex);
 				this.cells.month(row, 0, month);
-				this.cells.text(row, 1, grouping.apiName());
+				this.cells.text(row, 1, groupingName(grouping));
 				BigDecimal shownSummary = this.cells.money(row, 2, summaryTotal);
 				BigDecimal shownGrouping = this.cells.money(row, 3, groupingTotal);
 				BigDecimal difference = shownGrouping.subtract(shownSummary);
@@ -157,12 +168,17 @@ final class RunInfoSheet {
 			return this.messages.get("runInfo.tiesOut");
 		}
 		if (difference.signum() > 0) {
-			return this.messages.get("runInfo.whyMore", grouping.apiName());
+			return this.messages.get("runInfo.whyMore", groupingName(grouping));
 		}
 		if (!contents.request().includePartialMatches()) {
-			return this.messages.get("runInfo.whyPartial", grouping.apiName());
+			return this.messages.get("runInfo.whyPartial", groupingName(grouping));
 		}
-		return this.messages.get("runInfo.whyFilters", grouping.apiName());
+		return this.messages.get("runInfo.whyFilters", groupingName(grouping));
+	}
+
+	/** A grouping as its sheet is named, in the report's language. */
+	private String groupingName(Grouping grouping) {
+		return new GroupingDimension(grouping, this.messages).sheetName();
 	}
 
 	private void line(Row row, String key, @Nullable String value) {

@@ -80,7 +80,6 @@ final class TagsSheet {
 		this.cells.note(sheet.createRow(rowIndex), 0,
 				this.messages.get(report.tagKeys().isEmpty() ? "tags.none" : "tags.note"));
 		sheet.createFreezePane(0, 1);
-		WorkbookCells.printLandscapeFitToWidth(sheet);
 		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, labels));
 		sheet.setColumnWidth(1, WorkbookCells.widthFor(12, 28, List.of("0123456789abcdef01234567")));
 		sheet.setColumnWidth(4, WorkbookCells.widthFor(14, 40, values));

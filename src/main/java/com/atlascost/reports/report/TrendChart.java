@@ -33,6 +33,11 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTCatAx;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBody;
+import org.openxmlformats.schemas.drawingml.x2006.main.CTTextBodyProperties;
+import org.openxmlformats.schemas.drawingml.x2006.main.STTextVerticalType;
+import org.openxmlformats.schemas.drawingml.x2006.main.STTextWrappingType;
 
 /**
  * The stacked monthly trend chart on the summary sheet.
@@ -52,6 +57,9 @@ final class TrendChart {
 
 	private static final int WIDTH_IN_COLUMNS = 8;
 
+	/** -45 degrees, in DrawingML's 60,000ths of a degree. */
+	private static final int LABEL_ROTATION = -2_700_000;
+
 	/** Distinguishable colours, "Other" being the last series drawn in grey. */
 	private static final byte[][] PALETTE = { rgb(0x1F4E79), rgb(0x2E86C1), rgb(0x48C9B0), rgb(0xF5B041), rgb(0xCB4335),
 			rgb(0x8E44AD), rgb(0x7F8C8D) };
@@ -65,11 +73,16 @@ final class TrendChart {
 		this.sheetName = sheetName;
 	}
 
-	void plot(Data data, int topRow) {
+	/**
+	 * Draws the chart with its top left corner at the given cell.
+	 * @return how many columns wide the chart is
+	 */
+	int plot(Data data, int topRow, int leftColumn) {
 		XSSFSheet sheet = this.workbook.getXSSFWorkbook().getSheet(this.sheetName);
 		XSSFDrawing drawing = sheet.createDrawingPatriarch();
-		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, topRow,
-				Math.max(WIDTH_IN_COLUMNS, data.series().size() + 2), topRow + HEIGHT_IN_ROWS);
+		int width = Math.max(WIDTH_IN_COLUMNS, data.series().size() + 2);
+		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, leftColumn, topRow, leftColumn + width,
+				topRow + HEIGHT_IN_ROWS);
 		XSSFChart chart = drawing.createChart(anchor);
 		chart.setTitleText(data.title());
 		chart.setTitleOverlay(false);
@@ -107,6 +120,24 @@ final class TrendChart {
 		}
 		chart.plot(bars);
 		overlapFully(chart.getCTChart().getPlotArea().getBarChartArray(0));
+		slantMonthLabels(chart.getCTChart().getPlotArea().getCatAxArray(0));
+		return width;
+	}
+
+	/**
+	 * Month labels at 45 degrees on one line each: upright, 24 of them wrap into two
+	 * lines ("2026-" over "11").
+	 */
+	private static void slantMonthLabels(CTCatAx axis) {
+		CTTextBody text = axis.isSetTxPr() ? axis.getTxPr() : axis.addNewTxPr();
+		CTTextBodyProperties body = (text.getBodyPr() != null) ? text.getBodyPr() : text.addNewBodyPr();
+		body.setRot(LABEL_ROTATION);
+		body.setVert(STTextVerticalType.HORZ);
+		body.setWrap(STTextWrappingType.NONE);
+		if (text.sizeOfPArray() == 0) {
+			text.addNewLstStyle();
+			text.addNewP().addNewPPr().addNewDefRPr();
+		}
 	}
 
 	/**

@@ -5,18 +5,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.FontScheme;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,25 @@ final class WorkbookCells {
 
 	static final String PERCENT_FORMAT = "0.0%;[Red]-0.0%";
 
+	/**
+	 * Over budget (positive) red, under budget (negative) green: the currency format's
+	 * red-for-negative would colour saving money as a warning.
+	 */
+	static final String VARIANCE_FORMAT = "[Red]\"$\"#,##0.00;[Color10]-\"$\"#,##0.00;\"$\"0.00";
+
+	static final String VARIANCE_PERCENT_FORMAT = "[Red]0.0%;[Color10]-0.0%;0.0%";
+
+	/**
+	 * The Japanese workbook's font: present on Windows 8.1+ and with Office for Mac. A
+	 * cell font names one face, so there is no fallback list to write; where Yu Gothic is
+	 * missing, the Shift JIS charset declared with it makes Excel substitute a Japanese
+	 * font of the system (Meiryo or MS PGothic on older Windows), never a Latin one.
+	 */
+	static final String JAPANESE_FONT = "Yu Gothic";
+
+	/** Shift JIS, the charset Excel uses to pick a Japanese substitute font. */
+	private static final int JAPANESE_CHARSET = 128;
+
 	private final CellStyle header;
 
 	private final CellStyle bold;
@@ -58,7 +78,27 @@ final class WorkbookCells {
 
 	private final CellStyle note;
 
+	private final CellStyle monthHeader;
+
+	private final CellStyle variance;
+
+	private final CellStyle variancePercent;
+
+	private final CellStyle wrappedText;
+
 	WorkbookCells(Workbook workbook) {
+		this(workbook, Locale.ENGLISH);
+	}
+
+	/**
+	 * @param locale Japanese declares a Japanese font on every font of the workbook and
+	 * writes notes upright (italic Japanese is a synthetic slant that reads badly)
+	 */
+	WorkbookCells(Workbook workbook, Locale locale) {
+		boolean japanese = "ja".equals(locale.getLanguage());
+		if (japanese) {
+			japanese(workbook.getFontAt(0));
+		}
 		Font boldFont = workbook.createFont();
 		boldFont.setBold(true);
 		short currency = workbook.createDataFormat().getFormat(CURRENCY_FORMAT);
@@ -84,7 +124,7 @@ final class WorkbookCells {
 		this.provisionalMonth.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
 		this.provisionalMonth.setFillPattern(FillPatternType.SOLID_FOREGROUND);
 		Font italic = workbook.createFont();
-		italic.setItalic(true);
+		italic.setItalic(!japanese);
 		italic.setColor(IndexedColors.GREY_80_PERCENT.getIndex());
 		this.provisionalMonth.setFont(italic);
 		Font titleFont = workbook.createFont();
@@ -94,6 +134,68 @@ final class WorkbookCells {
 		this.title.setFont(titleFont);
 		this.note = workbook.createCellStyle();
 		this.note.setFont(italic);
+		// a month label never wraps: "2026-11 (provisional)" on two lines reads as two
+		// cells
+		this.monthHeader = workbook.createCellStyle();
+		this.monthHeader.setFont(boldFont);
+		this.monthHeader.setWrapText(false);
+		this.variance = workbook.createCellStyle();
+		this.variance.setDataFormat(workbook.createDataFormat().getFormat(VARIANCE_FORMAT));
+		this.variancePercent = workbook.createCellStyle();
+		this.variancePercent.setDataFormat(workbook.createDataFormat().getFormat(VARIANCE_PERCENT_FORMAT));
+		this.wrappedText = workbook.createCellStyle();
+		this.wrappedText.setWrapText(true);
+		if (japanese) {
+			for (int i = 1; i < workbook.getNumberOfFonts(); i++) {
+				japanese(workbook.getFontAt(i));
+			}
+		}
+	}
+
+	private static void japanese(Font font) {
+		font.setFontName(JAPANESE_FONT);
+		font.setCharSet(JAPANESE_CHARSET);
+		// the default font names the theme's minor font, which Excel would use instead
+		if (font instanceof XSSFFont xssf) {
+			xssf.setScheme(FontScheme.NONE);
+		}
+	}
+
+	/** A month as a column header: bold, never wrapped. */
+	void monthHeader(Row row, int column, String value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.monthHeader);
+	}
+
+	/** Text that may be long (a name, a reason): wrapped within its capped column. */
+	void wrapped(Row row, int column, @Nullable String value) {
+		if (value != null) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(value);
+			cell.setCellStyle(this.wrappedText);
+		}
+	}
+
+	/**
+	 * A difference to a budget (actual less budget) with the value it evaluates to: over
+	 * red, under green.
+	 */
+	void varianceFormula(Row row, int column, String formula, BigDecimal value) {
+		Cell cell = row.createCell(column);
+		cell.setCellFormula(formula);
+		cell.setCellValue(Cents.round(value).doubleValue());
+		cell.setCellStyle(this.variance);
+	}
+
+	/**
+	 * A difference to a budget as a share of it, coloured like {@link #varianceFormula}.
+	 */
+	void variancePercentFormula(Row row, int column, String formula, double value) {
+		Cell cell = row.createCell(column);
+		cell.setCellFormula(formula);
+		cell.setCellValue(value);
+		cell.setCellStyle(this.variancePercent);
 	}
 
 	void text(Row row, int column, @Nullable String value) {
@@ -197,26 +299,8 @@ final class WorkbookCells {
 		}
 	}
 
-	void bool(Row row, int column, boolean value) {
-		row.createCell(column).setCellValue(value);
-	}
-
 	void number(Row row, int column, long value) {
 		row.createCell(column).setCellValue(value);
-	}
-
-	/**
-	 * Prints landscape, as wide as one page and as long as it takes: month columns make
-	 * these sheets wide, and a cut-off column is the worst a printout can do.
-	 */
-	static void printLandscapeFitToWidth(Sheet sheet) {
-		sheet.setFitToPage(true);
-		sheet.setAutobreaks(true);
-		PrintSetup print = sheet.getPrintSetup();
-		print.setLandscape(true);
-		print.setFitWidth((short) 1);
-		print.setFitHeight((short) 0);
-		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
 	}
 
 	/**
@@ -227,11 +311,16 @@ final class WorkbookCells {
 		int longest = minimum;
 		for (String text : texts) {
 			if (text != null) {
-				int width = text.codePoints().map((c) -> (c > 0x2E80) ? 2 : 1).sum() + 2;
+				int width = characters(text) + 2;
 				longest = Math.max(longest, width);
 			}
 		}
 		return Math.min(longest, maximum) * 256;
+	}
+
+	/** How many characters wide a text shows: wide characters (Japanese) count twice. */
+	static int characters(String text) {
+		return text.codePoints().map((c) -> (c > 0x2E80) ? 2 : 1).sum();
 	}
 
 }

@@ -45,32 +45,46 @@ class WorkbookWriter {
 	void write(ReportContents contents, InvoiceReport invoices, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
 			workbook.setCompressTempFiles(true);
-			WorkbookCells cells = new WorkbookCells(workbook);
 			ReportMessages messages = this.settings.messages();
+			WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
+			PrintLayout print = PrintLayout.of(contents, messages);
 			SummarySheet summary = new SummarySheet(cells, this.settings);
 			Sheet summarySheet = workbook.createSheet(summary.name());
-			summary.write(summarySheet, contents, new TrendChart(workbook, summary.name()));
+			print.onePage(summarySheet,
+					summary.write(summarySheet, contents, new TrendChart(workbook, summary.name())));
 			GroupingSheet groupingSheet = new GroupingSheet(cells, this.settings);
 			for (Grouping grouping : contents.groupings()) {
 				GroupingDimension dimension = new GroupingDimension(grouping, messages);
-				groupingSheet.write(workbook.createSheet(dimension.sheetName()), dimension, contents);
+				Sheet sheet = workbook.createSheet(dimension.sheetName());
+				groupingSheet.write(sheet, dimension, contents);
+				print.groupingSheet(sheet, contents.months().all().size(), dimension.idHeader().isPresent() ? 3 : 2);
 			}
 			if (!contents.request().budgets().isEmpty()) {
 				BudgetSheet budgets = new BudgetSheet(cells, this.settings);
-				budgets.write(workbook.createSheet(budgets.name()), contents);
+				Sheet sheet = workbook.createSheet(budgets.name());
+				budgets.write(sheet, contents);
+				print.fitToWidth(sheet, BudgetSheet.HEADER_ROWS);
 			}
 			if (invoices.fetched()) {
 				ReconciliationSheet reconciliation = new ReconciliationSheet(cells, this.settings);
-				reconciliation.write(workbook.createSheet(reconciliation.name()), invoices);
+				Sheet sheet = workbook.createSheet(reconciliation.name());
+				reconciliation.write(sheet, invoices);
+				print.fitToWidth(sheet, 1);
 			}
 			if (!invoices.tagKeys().isEmpty()) {
 				TagsSheet tags = new TagsSheet(cells, this.settings);
-				tags.write(workbook.createSheet(tags.name()), invoices);
+				Sheet sheet = workbook.createSheet(tags.name());
+				tags.write(sheet, invoices);
+				print.fitToWidth(sheet, 1);
 			}
 			List<String> detailSheets = new DetailSheet(cells, this.settings).write(workbook, contents);
+			for (String name : detailSheets) {
+				print.fitToWidth(workbook.getSheet(name), 1);
+			}
 			RunInfoSheet runInfo = new RunInfoSheet(cells, this.settings);
-			runInfo.write(workbook.createSheet(runInfo.name()), contents, detailSheets,
-					this.settings.detailRowsPerSheet());
+			Sheet runInfoSheet = workbook.createSheet(runInfo.name());
+			runInfo.write(runInfoSheet, contents, detailSheets, this.settings.detailRowsPerSheet());
+			print.fitToWidth(runInfoSheet, 0);
 			workbook.setActiveSheet(0);
 			// Totals carry their values, but Excel should still recalculate them on open.
 			workbook.setForceFormulaRecalculation(true);

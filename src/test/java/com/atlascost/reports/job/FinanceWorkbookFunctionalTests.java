@@ -211,28 +211,46 @@ class FinanceWorkbookFunctionalTests {
 	}
 
 	@Test
-	void budgetsShowBudgetActualAndVarianceWithOverBudgetHighlighted() throws SQLException {
+	void budgetsRunMonthsAcrossWithVarianceOverBudgetRedAndNoVarianceForTheOpenMonth() throws SQLException {
 		Sheet budgets = workbook.getSheet("Budgets");
 		FormulaEvaluator evaluator = evaluator(workbook);
-		// Acme Production: the organization (9,000.00) for three months, then storefront
-		// (2,000.50)
+		// Acme Production: the organization (9,000.00 a month) on rows 2 to 5 (budget,
+		// actual, variance, variance %), then storefront (2,000.50) on rows 6 to 9
+		assertThat(budgets.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Acme Production");
 		for (int m = 0; m < 3; m++) {
 			YearMonth month = FROM.plusMonths(m);
-			Row org = budgets.getRow(1 + m);
-			assertThat(org.getCell(0).getStringCellValue()).isEqualTo("Acme Production");
-			assertThat(cents(org.getCell(4).getNumericCellValue())).isEqualByComparingTo("9000.00");
-			assertThat(cents(org.getCell(5).getNumericCellValue()))
+			int column = 4 + m;
+			assertThat(cents(budgets.getRow(1).getCell(column).getNumericCellValue())).isEqualByComparingTo("9000.00");
+			assertThat(cents(budgets.getRow(2).getCell(column).getNumericCellValue()))
 				.isEqualByComparingTo(stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month));
-			assertThat(cents(evaluator.evaluate(org.getCell(6)).getNumberValue())).isEqualByComparingTo(
-					stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month).subtract(new BigDecimal("9000.00")));
-			Row project = budgets.getRow(4 + m);
-			assertThat(project.getCell(1).getStringCellValue()).isEqualTo("storefront");
-			assertThat(cents(project.getCell(4).getNumericCellValue())).isEqualByComparingTo("2000.50");
+			Cell variance = budgets.getRow(3).getCell(column);
+			if (month.equals(NOW)) {
+				assertThat(variance).as("the month to date has no variance against a whole month").isNull();
+			}
+			else {
+				assertThat(cents(evaluator.evaluate(variance).getNumberValue()))
+					.isEqualByComparingTo(stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month)
+						.subtract(new BigDecimal("9000.00")));
+				assertThat(variance.getCellStyle().getDataFormatString()).startsWith("[Red]");
+			}
+			assertThat(budgets.getRow(5).getCell(1).getStringCellValue()).isEqualTo("storefront");
+			assertThat(cents(budgets.getRow(5).getCell(column).getNumericCellValue())).isEqualByComparingTo("2000.50");
 		}
+		// the year to date adds the settled months of the last settled month's year
+		YearMonth lastSettled = NOW.minusMonths(1);
+		BigDecimal yearToDate = BigDecimal.ZERO;
+		for (YearMonth month = FROM; !month.isAfter(lastSettled); month = month.plusMonths(1)) {
+			if (month.getYear() == lastSettled.getYear()) {
+				yearToDate = yearToDate.add(stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month));
+			}
+		}
+		assertThat(cents(evaluator.evaluate(budgets.getRow(2).getCell(7)).getNumberValue()))
+			.isEqualByComparingTo(yearToDate);
 		var formatting = budgets.getSheetConditionalFormatting();
-		assertThat(formatting.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString())
-			.isEqualTo("F2:F7");
-		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("F2>E2");
+		assertThat(formatting.getConditionalFormattingAt(0).getFormattingRanges())
+			.extracting((range) -> range.formatAsString())
+			.containsExactly("E3:G3", "E7:G7");
+		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("E3>E2");
 	}
 
 	@Test
@@ -275,7 +293,7 @@ class FinanceWorkbookFunctionalTests {
 			assertThat(open.getCell(5)).isNull();
 			assertThat(open.getCell(6)).isNull();
 			Sheet budgets = book.getSheetAt(3);
-			Row openBudget = budgets.getRow(3);
+			Row openBudget = budgets.getRow(2);
 			assertThat(openBudget.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
 			assertThat(openBudget.getCell(9).getStringCellValue()).isIn("on track", "at risk", "over budget", "予算内の見込み",
 					"超過のおそれ", "予算超過");

@@ -35,7 +35,8 @@ class DetailSheetSplitTests {
 	void rowsPastTheLimitContinueOnFurtherSheetsEachATable() throws IOException {
 		List<StoredUsage> rows = ReportRequestFixture.realisticRows();
 		Path file = this.temp.resolve("split.xlsx");
-		ReportSettings settings = new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"), 5, 7);
+		ReportSettings settings = new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"), new BigDecimal("500"), 5,
+				7);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			new WorkbookWriter(settings).write(ReportContents.of(ReportRequestFixture.request("split", rows)), out);
 		}

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
 import com.atlascost.reports.usage.StoredBill;
@@ -57,6 +59,35 @@ final class ReportRequestFixture {
 		parameters.put("to", "2026-11");
 		return new ReportRequest(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
 				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(List.of(NOV)), billsOf(rows));
+	}
+
+	/**
+	 * The realistic run seen while November is still open: each organization's November
+	 * forecast, a budget of Acme Production (250.00 a month) and one of its checkout
+	 * project (100.00).
+	 */
+	static ReportRequest withBudgetsAndForecast() {
+		List<StoredUsage> rows = realisticRows();
+		ReportRequest plain = request("finance-monthly", rows);
+		List<MonthEndForecast> forecasts = List.of(
+				new MonthEndForecast(ORG_A, NOV, 20, new BigDecimal("60.33"), new BigDecimal("90.00"),
+						new BigDecimal("80.00"), new BigDecimal("100.00"), "blended-run-rate-v1"),
+				new MonthEndForecast(ORG_B, NOV, 20, new BigDecimal("9.84"), new BigDecimal("15.00"),
+						new BigDecimal("12.00"), new BigDecimal("18.00"), "blended-run-rate-v1"));
+		Map<String, String> summary = new LinkedHashMap<>();
+		summary.put("Job", "finance-monthly (jobs/finance-monthly.yml), job execution 7");
+		summary.put("Queries", "12 planned, 12 done (9 fetched, 3 already done before this run), 0 failed");
+		summary.put("Rows stored", "20");
+		summary.put("Total 2026-09 (bill)", "255.75 USD");
+		summary.put("Total 2026-10 (bill)", "190.00 USD");
+		summary.put("Total 2026-11 (bill)", "70.17 USD");
+		summary.put("Forecast 2026-11 (month end)", "105.00 USD (band 92.00 to 118.00 USD, 2 of 2 organizations)");
+		summary.put("Exit code", "0: done");
+		return new ReportRequest(plain.jobName(), plain.from(), plain.to(), plain.groupings(), plain.rows(),
+				plain.parameters(), plain.apiVersion(), plain.generatedAt(), plain.provisionalMonths(), false,
+				Map.of("DONE", 12L), List.of(new Budget(ORG_A, null, new BigDecimal("250.00")),
+						new Budget(ORG_A, P1, new BigDecimal("100.00"))),
+				summary, plain.bills(), forecasts);
 	}
 
 	/**

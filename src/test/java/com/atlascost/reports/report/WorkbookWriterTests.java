@@ -132,21 +132,24 @@ class WorkbookWriterTests {
 		assertThat(summary.getRow(4).getCell(0).getCellStyle().getFillForegroundColor())
 			.as("the provisional month is shaded")
 			.isNotEqualTo(summary.getRow(3).getCell(0).getCellStyle().getFillForegroundColor());
-		assertThat(text(summary.getRow(7), 0)).startsWith("Each amount is the organization's complete bill:");
-		assertThat(text(summary.getRow(8), 0))
+		int notes = rowStartingWith(summary, "Each amount is the organization's complete bill:");
+		assertThat(text(summary.getRow(notes + 1), 0))
 			.isEqualTo("Provisional months (2026-11): the amounts may change until the month settles.");
-		assertThat(text(summary.getRow(9), 0)).isEqualTo("Amounts in US dollars; credits are negative.");
+		assertThat(text(summary.getRow(notes + 2), 0)).isEqualTo("Amounts in US dollars; credits are negative.");
+		assertThat(text(summary.getRow(notes + 3), 0)).isEqualTo("Shaded months are provisional. A month whose total"
+				+ " rose by more than 25% and more than $500 over the month before is highlighted orange.");
 	}
 
 	@Test
 	void projectsSheetHasOneLinePerOrganizationAndProjectBiggestFirst() {
 		Sheet projects = this.workbook.getSheet("Projects");
 		assertThat(texts(projects.getRow(0))).containsExactly("Organization", "Project", "Project id", "2026-09",
-				"2026-10", "2026-11 (provisional)", "Total");
+				"2026-10", "2026-11 (provisional)", "Total", "Share of the org's bill");
+		// each organization's lines together, by label, each one's biggest first
 		assertThat(List.of(texts(projects.getRow(1)), texts(projects.getRow(2)), texts(projects.getRow(3)),
 				texts(projects.getRow(4))))
-			.containsExactly(List.of("Acme Production", "checkout", P1), List.of("Acme Production", "search", P2),
-					List.of("Acme Labs", "ml-lab", P3), List.of("Acme Production", "(no project)"));
+			.containsExactly(List.of("Acme Labs", "ml-lab", P3), List.of("Acme Production", "checkout", P1),
+					List.of("Acme Production", "search", P2), List.of("Acme Production", "(no project)"));
 		assertThat(projects.getRow(4).getCell(2)).isNull();
 		assertThat(text(projects.getRow(5), 0)).isEqualTo("Total");
 		assertThat(projects.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
@@ -156,7 +159,7 @@ class WorkbookWriterTests {
 	@Test
 	void projectsSheetAmountsAndTotalsEqualTheRows() {
 		Sheet projects = this.workbook.getSheet("Projects");
-		List<List<String>> lines = List.of(List.of(ORG_A, P1), List.of(ORG_A, P2), List.of(ORG_B, P3),
+		List<List<String>> lines = List.of(List.of(ORG_B, P3), List.of(ORG_A, P1), List.of(ORG_A, P2),
 				Arrays.asList(ORG_A, null));
 		for (int l = 0; l < lines.size(); l++) {
 			String org = lines.get(l).get(0);
@@ -186,10 +189,10 @@ class WorkbookWriterTests {
 	void servicesSheetHasNoIdColumnAndTotalsEqualTheRows() {
 		Sheet services = this.workbook.getSheet("Services");
 		assertThat(texts(services.getRow(0))).containsExactly("Organization", "Service", "2026-09", "2026-10",
-				"2026-11 (provisional)", "Total");
-		List<List<String>> expected = List.of(List.of("Acme Production", "Clusters"), List.of("Acme Labs", "Clusters"),
-				List.of("Acme Production", "Backup"), List.of("Acme Production", "Support"),
-				List.of("Acme Labs", "Credits"), List.of("Acme Production", "Credits"));
+				"2026-11 (provisional)", "Total", "Share of the org's bill");
+		List<List<String>> expected = List.of(List.of("Acme Labs", "Clusters"), List.of("Acme Labs", "Credits"),
+				List.of("Acme Production", "Clusters"), List.of("Acme Production", "Backup"),
+				List.of("Acme Production", "Support"), List.of("Acme Production", "Credits"));
 		for (int l = 0; l < expected.size(); l++) {
 			Row row = services.getRow(1 + l);
 			assertThat(texts(row)).isEqualTo(expected.get(l));
@@ -212,7 +215,7 @@ class WorkbookWriterTests {
 				for (Cell cell : row) {
 					if (cell.getCellType() == CellType.FORMULA) {
 						assertThat(cell.getCellFormula())
-							.matches("SUM\\([A-Z]+[0-9]+:[A-Z]+[0-9]+\\)|[A-Z]+[0-9]+[-/][A-Z]+[0-9]+(-1)?");
+							.matches("SUM\\([A-Z]+[0-9]+(:[A-Z]+[0-9]+)?\\)|[A-Z]+[0-9]+[-/]\\$?[A-Z]+\\$?[0-9]+(-1)?");
 						sums += cell.getCellFormula().startsWith("SUM(") ? 1 : 0;
 						differences += cell.getCellFormula().startsWith("SUM(") ? 0 : 1;
 						assertThat(this.evaluator.evaluate(cell).getNumberValue())
@@ -222,12 +225,16 @@ class WorkbookWriterTests {
 				}
 			}
 		}
-		// summary 3 row totals + 3 column totals; projects 4 + 4; services 6 + 4
-		assertThat(sums).isEqualTo(6 + 8 + 10);
-		// summary: 2 changes in dollars and 2 in percent; movers (October against
-		// September): 4 lines changed, each in dollars and percent; run info: 3 months x
-		// 2 groupings of reconciliation
-		assertThat(differences).isEqualTo(4 + 4 + 4 + 6);
+		// summary 3 row totals + 3 column totals; projects 4 lines + 4 totals, then 2
+		// organizations x (3 months + subtotal); services 6 + 4, then 2 x 4
+		assertThat(sums).isEqualTo(6 + (8 + 8) + (10 + 8));
+		// summary: 2 changes in dollars and 2 in percent; movers (November against
+		// October): 4 lines changed, in dollars, 3 in percent (ml-lab rose from nothing);
+		// top services of November: Clusters and Credits, change and share of the bill;
+		// projects: 4 lines' and 2 subtotals' shares of the bill; services 6 + 2; run
+		// info:
+		// 3 months x 2 groupings of reconciliation
+		assertThat(differences).isEqualTo(4 + 7 + 4 + 6 + 8 + 6);
 	}
 
 	@Test
@@ -246,20 +253,42 @@ class WorkbookWriterTests {
 	}
 
 	@Test
-	void largestMoversCompareTheLatestSettledMonthWithTheOneBefore() {
+	void largestMoversExplainTheLatestMonthWithDataMarkedProvisional() {
 		Sheet summary = this.workbook.getSheet("Summary");
 		int title = rowStartingWith(summary, "Largest movers");
+		// November is provisional but not open (the run forecast nothing): it is the
+		// month finance asks about
 		assertThat(text(summary.getRow(title), 0))
-			.isEqualTo("Largest movers: 2026-10 against 2026-09 ('projects' grouping)");
-		assertThat(texts(summary.getRow(title + 1))).containsExactly("Organization", "Project", "Project id", "2026-09",
-				"2026-10", "Change (USD)", "Change (%)");
-		// by size of change: ml-lab -40.00, (no project) -35.00, checkout +9.60, search
-		// -0.35
+			.isEqualTo("Largest movers: 2026-11 (provisional) against 2026-10 (by Projects)");
+		assertThat(texts(summary.getRow(title + 1))).containsExactly("Organization", "Project", "Project id", "2026-10",
+				"2026-11", "Change (USD)", "Change (%)");
+		// by size of change: search -79.90, checkout -69.77, (no project) +20.00, ml-lab
+		// +9.84
 		assertThat(List.of(text(summary.getRow(title + 2), 1), text(summary.getRow(title + 3), 1),
 				text(summary.getRow(title + 4), 1), text(summary.getRow(title + 5), 1)))
-			.containsExactly("ml-lab", "(no project)", "checkout", "search");
+			.containsExactly("search", "checkout", "(no project)", "ml-lab");
 		assertThat(cents(this.evaluator.evaluate(summary.getRow(title + 2).getCell(5)).getNumberValue()))
-			.isEqualByComparingTo("-40.00");
+			.isEqualByComparingTo("-79.90");
+		assertThat(summary.getRow(title + 5).getCell(6)).as("a rise from nothing has no percentage").isNull();
+	}
+
+	@Test
+	void topServicesOfTheMonthAcrossOrganizationsWithTheirShareOfTheBill() {
+		Sheet summary = this.workbook.getSheet("Summary");
+		int title = rowStartingWith(summary, "Top services");
+		assertThat(text(summary.getRow(title), 0))
+			.isEqualTo("Top services: 2026-11 (provisional), all organizations together");
+		assertThat(texts(summary.getRow(title + 1))).containsExactly("Service", "2026-10", "2026-11", "Change (USD)",
+				"Share of the bill");
+		Row clusters = summary.getRow(title + 2);
+		assertThat(text(clusters, 0)).isEqualTo("Clusters");
+		assertMoney(clusters.getCell(2), new BigDecimal("72.67"));
+		// the share divides by the bill table's November total (D5)
+		assertThat(clusters.getCell(4).getCellFormula()).isEqualTo("C" + (title + 3) + "/$D$5");
+		assertThat(this.evaluator.evaluate(clusters.getCell(4)).getNumberValue()).isCloseTo(72.67 / 70.17,
+				org.assertj.core.data.Offset.offset(1e-12));
+		assertThat(text(summary.getRow(title + 3), 0)).isEqualTo("Credits");
+		assertThat(summary.getRow(title + 4)).as("Backup cost nothing in November").isNull();
 	}
 
 	@Test
@@ -289,13 +318,31 @@ class WorkbookWriterTests {
 	}
 
 	@Test
-	void summaryPrintsLandscapeOnePageWideWithoutGridlines() {
-		Sheet summary = this.workbook.getSheet("Summary");
+	void summaryPrintsOnOneLandscapePageWithItsChartAndTitle() {
+		XSSFSheet summary = this.workbook.getSheet("Summary");
 		assertThat(summary.isDisplayGridlines()).isFalse();
 		assertThat(summary.getPrintSetup().getLandscape()).isTrue();
 		assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
-		assertThat(summary.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+		assertThat(summary.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
 		assertThat(summary.getFitToPage()).isTrue();
+		assertThat(summary.getHeader().getLeft()).isEqualTo("Atlas cost report: finance-monthly");
+		assertThat(summary.getHeader().getCenter()).isEqualTo("2026-09 to 2026-11");
+		assertThat(summary.getHeader().getRight()).isEqualTo("Generated 2026-12-01 06:00 UTC");
+		assertThat(summary.getFooter().getRight()).isEqualTo("Page &P of &N");
+		// the chart sits beside the bill table, from its first row: seen without
+		// scrolling, and inside the one printed page with the notes, not the trend data
+		var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) summary.getDrawingPatriarch()
+			.getShapes()
+			.get(0)
+			.getAnchor();
+		assertThat(anchor.getRow1()).isZero();
+		assertThat(anchor.getCol1()).as("two columns right of Provisional").isEqualTo((short) 8);
+		int notes = rowStartingWith(summary, "Shaded months are provisional");
+		int trend = rowStartingWith(summary, "Monthly trend by");
+		assertThat(this.workbook.getPrintArea(0)).isEqualTo(
+				"Summary!$A$1:$" + org.apache.poi.ss.util.CellReference.convertNumToColString(anchor.getCol2() - 1)
+						+ "$" + (Math.max(notes, anchor.getRow2()) + 1));
+		assertThat(trend).isGreaterThan(notes);
 	}
 
 	@Test
@@ -305,11 +352,11 @@ class WorkbookWriterTests {
 		assertThat(formatting.getNumConditionalFormattings()).isEqualTo(1);
 		assertThat(formatting.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString())
 			.isEqualTo("F3:F5");
-		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("0.25");
+		assertThat(formatting.getConditionalFormattingAt(0).getRule(0).getFormula1()).isEqualTo("AND(F3>0.25,E3>500)");
 		var projects = this.workbook.getSheet("Projects").getSheetConditionalFormatting();
 		assertThat(projects.getConditionalFormattingAt(0).getFormattingRanges()[0].formatAsString()).isEqualTo("E2:F5");
 		assertThat(projects.getConditionalFormattingAt(0).getRule(0).getFormula1())
-			.isEqualTo("AND(D2>0,E2>D2*(1+0.25))");
+			.isEqualTo("AND(D2>0,E2>D2*(1+0.25),E2-D2>500)");
 	}
 
 	@Test
@@ -332,7 +379,8 @@ class WorkbookWriterTests {
 			Cell amount = detail.getRow(r).getCell(10);
 			assertThat(amount.getCellStyle().getDataFormatString()).isEqualTo(WorkbookCells.CURRENCY_FORMAT);
 			amounts = amounts.add(cents(amount.getNumericCellValue()));
-			provisional += detail.getRow(r).getCell(11).getBooleanCellValue() ? 1 : 0;
+			assertThat(text(detail.getRow(r), 11)).isIn("provisional", "final");
+			provisional += text(detail.getRow(r), 11).equals("provisional") ? 1 : 0;
 		}
 		assertThat(amounts).isEqualByComparingTo(sum(this.rows, (r) -> true));
 		assertThat(provisional).isEqualTo(6);
@@ -351,8 +399,7 @@ class WorkbookWriterTests {
 		assertThat(first.getCell(7)).isNull();
 		assertThat(first.getCell(9)).isNull();
 		assertMoney(first.getCell(10), new BigDecimal("40.00"));
-		assertThat(first.getCell(11).getCellType()).isEqualTo(CellType.BOOLEAN);
-		assertThat(first.getCell(11).getBooleanCellValue()).isFalse();
+		assertThat(text(first, 11)).isEqualTo("final");
 		assertThat(first.getCell(12).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 11, 3, 4, 5, 6));
 		assertThat(first.getCell(12).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss");
 
@@ -360,7 +407,7 @@ class WorkbookWriterTests {
 		assertThat(texts(last)).containsExactly("Acme Production", ORG_A, "Acme Prod", "services");
 		assertThat(text(last, 9)).isEqualTo("Clusters");
 		assertMoney(last.getCell(10), new BigDecimal("60.33"));
-		assertThat(last.getCell(11).getBooleanCellValue()).isTrue();
+		assertThat(text(last, 11)).isEqualTo("provisional");
 	}
 
 	@Test
@@ -388,8 +435,8 @@ class WorkbookWriterTests {
 		Map<String, Object> expected = new LinkedHashMap<>();
 		expected.put("Job", "finance-monthly");
 		expected.put("Months", "2026-09 to 2026-11");
-		expected.put("Groupings", "projects, services");
-		expected.put("Summary grouping", "projects");
+		expected.put("Groupings", "Projects, Services");
+		expected.put("Summary grouping", "Projects");
 		expected.put("API version", "2025-02-19");
 		expected.put("Generated at (UTC)", "2026-12-01T06:00:00Z");
 		expected.put("Provisional months", "2026-11");
@@ -419,13 +466,13 @@ class WorkbookWriterTests {
 			assertThat(projectsRow.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(month.atDay(1));
 			// the fixture's bill of each org-month is its services total
 			BigDecimal bill = services;
-			assertThat(text(projectsRow, 1)).isEqualTo("projects");
+			assertThat(text(projectsRow, 1)).isEqualTo("Projects");
 			assertMoney(projectsRow.getCell(2), bill);
 			assertMoney(projectsRow.getCell(3), projects);
 			assertThat(text(projectsRow, 5)).isEqualTo(projects.compareTo(bill) == 0 ? "ties out"
-					: "differs: without partial matches, usage lacking a value for the 'projects' dimension"
+					: "differs: without partial matches, usage lacking a value for the 'Projects' dimension"
 							+ " (org-level charges such as support and credits) is left out of that grouping");
-			assertThat(text(servicesRow, 1)).isEqualTo("services");
+			assertThat(text(servicesRow, 1)).isEqualTo("Services");
 			assertMoney(servicesRow.getCell(2), bill);
 			assertMoney(servicesRow.getCell(3), services);
 			assertThat(cents(this.evaluator.evaluate(servicesRow.getCell(4)).getNumberValue()))
