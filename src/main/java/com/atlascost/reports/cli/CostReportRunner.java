@@ -18,7 +18,7 @@ import com.atlascost.reports.job.RunParameters;
 import com.atlascost.reports.notify.DeliveryPreflight;
 import com.atlascost.reports.plan.InvalidInputException;
 import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.MonthRange;
 import com.atlascost.reports.run.CostReportLauncher;
 import com.atlascost.reports.run.LaunchOutcome;
@@ -48,7 +48,7 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private static final Logger logger = LoggerFactory.getLogger(CostReportRunner.class);
 
-	private final JobFileReader reader;
+	private final JobFiles jobFiles;
 
 	private final ObjectProvider<AtlasConnection> connection;
 
@@ -71,14 +71,14 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** What {@code --help} or {@code --version} printed: then nothing else is logged. */
 	private @Nullable String printedOnly;
 
-	CostReportRunner(JobFileReader reader, ObjectProvider<AtlasConnection> connection, CostReportLauncher launcher,
+	CostReportRunner(JobFiles jobFiles, ObjectProvider<AtlasConnection> connection, CostReportLauncher launcher,
 			RunHistory history, Clock clock, PlanPreview planPreview, RunSummaries summaries,
 			DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight) {
 		this.deliveryPreflight = deliveryPreflight;
 		this.settingsPreflight = settingsPreflight;
 		this.planPreview = planPreview;
 		this.summaries = summaries;
-		this.reader = reader;
+		this.jobFiles = jobFiles;
 		this.connection = connection;
 		this.launcher = launcher;
 		this.history = history;
@@ -177,7 +177,7 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private JobDefinition jobDefinition(CommandLineOptions options) {
-		return this.reader.read(Objects.requireNonNull(options.job(), "the options require --job"));
+		return this.jobFiles.definition(Objects.requireNonNull(options.job(), "the options require --job"));
 	}
 
 	private RunParameters runParameters(JobDefinition job, CommandLineOptions options) {

@@ -10,7 +10,7 @@ import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.invoice.InvoiceFetcher;
 import com.atlascost.reports.invoice.InvoiceStore;
 import com.atlascost.reports.notify.Deliverer;
-import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.report.ReportWriter;
 import com.atlascost.reports.summary.RunSummaries;
@@ -52,10 +52,10 @@ public class CostReportJobConfiguration {
 	}
 
 	@Bean
-	Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+	Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFiles jobFiles,
 			QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store, DiscoveredNames names) {
 		return new StepBuilder("plan", jobRepository)
-			.tasklet(new PlanTasklet(reader, planner, client, store, names), transactionManager)
+			.tasklet(new PlanTasklet(jobFiles, planner, client, store, names), transactionManager)
 			.build();
 	}
 
@@ -67,28 +67,28 @@ public class CostReportJobConfiguration {
 	}
 
 	@Bean
-	Step invoiceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+	Step invoiceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFiles jobFiles,
 			InvoiceFetcher fetcher) {
 		return new StepBuilder("invoices", jobRepository)
-			.tasklet(new InvoiceTasklet(reader, fetcher), transactionManager)
+			.tasklet(new InvoiceTasklet(jobFiles, fetcher), transactionManager)
 			.build();
 	}
 
 	@Bean
-	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+	Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFiles jobFiles,
 			QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas, AtlasConnection connection,
 			Clock clock, RunSummaries summaries, InvoiceStore invoices, MonthEndForecaster forecaster) {
 		return new StepBuilder("report", jobRepository)
-			.tasklet(new ReportTasklet(reader, store, usage, writer, atlas, connection, clock, summaries, invoices,
+			.tasklet(new ReportTasklet(jobFiles, store, usage, writer, atlas, connection, clock, summaries, invoices,
 					forecaster), transactionManager)
 			.build();
 	}
 
 	@Bean
-	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFileReader reader,
+	Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFiles jobFiles,
 			QueryStore store, UsageStore usage, Deliverer deliverer, ForecastStore forecasts, Clock clock) {
 		return new StepBuilder("deliver", jobRepository)
-			.tasklet(new DeliverTasklet(reader, store, usage, deliverer, forecasts, clock), transactionManager)
+			.tasklet(new DeliverTasklet(jobFiles, store, usage, deliverer, forecasts, clock), transactionManager)
 			.build();
 	}
 

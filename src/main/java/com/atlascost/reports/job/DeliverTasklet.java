@@ -17,7 +17,7 @@ import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.notify.DeliveryOutcome;
 import com.atlascost.reports.notify.DeliveryRequest;
 import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.usage.QueryStore;
 import com.atlascost.reports.usage.UsageStore;
@@ -38,7 +38,7 @@ class DeliverTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliverTasklet.class);
 
-	private final JobFileReader reader;
+	private final JobFiles jobFiles;
 
 	private final QueryStore store;
 
@@ -50,11 +50,11 @@ class DeliverTasklet implements Tasklet {
 
 	private final Clock clock;
 
-	DeliverTasklet(JobFileReader reader, QueryStore store, UsageStore usage, Deliverer deliverer,
-			ForecastStore forecasts, Clock clock) {
+	DeliverTasklet(JobFiles jobFiles, QueryStore store, UsageStore usage, Deliverer deliverer, ForecastStore forecasts,
+			Clock clock) {
 		this.forecasts = forecasts;
 		this.clock = clock;
-		this.reader = reader;
+		this.jobFiles = jobFiles;
 		this.store = store;
 		this.usage = usage;
 		this.deliverer = deliverer;
@@ -68,7 +68,7 @@ class DeliverTasklet implements Tasklet {
 			logger.info("Delivery skipped (--no-delivery)");
 			return RepeatStatus.FINISHED;
 		}
-		JobDefinition job = this.reader.read(run.jobFile());
+		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		if (job.delivery().isEmpty()) {
 			logger.info("Nothing to deliver: {} has no delivery block", run.jobFile());
 			return RepeatStatus.FINISHED;

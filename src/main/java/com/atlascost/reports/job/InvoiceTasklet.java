@@ -6,7 +6,7 @@ import com.atlascost.reports.invoice.InvoiceFetcher;
 import com.atlascost.reports.invoice.InvoiceOutcome;
 import com.atlascost.reports.invoice.InvoicesFailedException;
 import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.OrganizationScope;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -22,19 +22,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class InvoiceTasklet implements Tasklet {
 
-	private final JobFileReader reader;
+	private final JobFiles jobFiles;
 
 	private final InvoiceFetcher fetcher;
 
-	InvoiceTasklet(JobFileReader reader, InvoiceFetcher fetcher) {
-		this.reader = reader;
+	InvoiceTasklet(JobFiles jobFiles, InvoiceFetcher fetcher) {
+		this.jobFiles = jobFiles;
 		this.fetcher = fetcher;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-		JobDefinition job = this.reader.read(run.jobFile());
+		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<String> orgIds = job.organizations().stream().map(OrganizationScope::id).toList();
 		InvoiceOutcome outcome = this.fetcher.fetch(orgIds, run.range().from(), run.range().to());
 		ExecutionContext context = RunContext.of(chunkContext);

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.PlannedQuery;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.usage.DiscoveredNames;
@@ -25,7 +25,7 @@ class PlanTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(PlanTasklet.class);
 
-	private final JobFileReader reader;
+	private final JobFiles jobFiles;
 
 	private final QueryPlanner planner;
 
@@ -35,9 +35,9 @@ class PlanTasklet implements Tasklet {
 
 	private final DiscoveredNames names;
 
-	PlanTasklet(JobFileReader reader, QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store,
+	PlanTasklet(JobFiles jobFiles, QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store,
 			DiscoveredNames names) {
-		this.reader = reader;
+		this.jobFiles = jobFiles;
 		this.planner = planner;
 		this.client = client;
 		this.store = store;
@@ -47,7 +47,7 @@ class PlanTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-		JobDefinition job = this.reader.read(run.jobFile());
+		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
 		FilterDiscovery filters = new FilterDiscovery(this.client, this.names);
 		List<Long> ids = new ArrayList<>();

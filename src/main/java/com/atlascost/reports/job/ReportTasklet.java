@@ -20,7 +20,7 @@ import com.atlascost.reports.invoice.Invoice;
 import com.atlascost.reports.invoice.InvoiceStore;
 import com.atlascost.reports.invoice.UsageTotals;
 import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.JobFileReader;
+import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.report.InvoiceReport;
 import com.atlascost.reports.report.ReportFiles;
@@ -48,7 +48,7 @@ class ReportTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportTasklet.class);
 
-	private final JobFileReader reader;
+	private final JobFiles jobFiles;
 
 	private final QueryStore store;
 
@@ -68,13 +68,13 @@ class ReportTasklet implements Tasklet {
 
 	private final MonthEndForecaster forecaster;
 
-	ReportTasklet(JobFileReader reader, QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas,
+	ReportTasklet(JobFiles jobFiles, QueryStore store, UsageStore usage, ReportWriter writer, AtlasProperties atlas,
 			AtlasConnection connection, Clock clock, RunSummaries summaries, InvoiceStore invoices,
 			MonthEndForecaster forecaster) {
 		this.forecaster = forecaster;
 		this.summaries = summaries;
 		this.invoices = invoices;
-		this.reader = reader;
+		this.jobFiles = jobFiles;
 		this.store = store;
 		this.usage = usage;
 		this.writer = writer;
@@ -87,7 +87,7 @@ class ReportTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		RunParameters run = RunParameters.from(step.getJobParameters());
-		JobDefinition job = this.reader.read(run.jobFile());
+		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		ExecutionContext context = RunContext.of(chunkContext);
 		List<Long> ids = RunContext.queryIds(context);
 		logger.info("Writing the report of {} from {} stored queries", run.describe(), ids.size());

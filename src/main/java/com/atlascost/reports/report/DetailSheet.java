@@ -123,7 +123,7 @@ final class DetailSheet {
 			cells.text(row, 0, usage.organizationLabel());
 			cells.text(row, 1, usage.organizationId());
 			cells.text(row, 2, usage.organizationName());
-			cells.text(row, 3, usage.groupBy().apiName());
+			cells.text(row, 3, DetailSheet.this.messages.get("detail.grouping." + usage.groupBy().apiName()));
 			cells.month(row, 4, ReportMonths.monthOf(usage));
 			cells.text(row, 5, usage.projectId());
 			cells.text(row, 6, usage.projectName());

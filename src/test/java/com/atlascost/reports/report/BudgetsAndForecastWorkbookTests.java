@@ -320,6 +320,9 @@ class BudgetsAndForecastWorkbookTests {
 		assertThat(text(this.en.getSheet("Detail").getRow(1), 11)).isEqualTo("final");
 		assertThat(text(this.ja.getSheet("明細").getRow(1), 11)).isEqualTo("確定");
 		assertThat(text(this.ja.getSheet("明細").getRow(2), 11)).isEqualTo("暫定");
+		// the grouping of a detail row is a word of the language too
+		assertThat(text(this.en.getSheet("Detail").getRow(1), 3)).isEqualTo("projects");
+		assertThat(text(this.ja.getSheet("明細").getRow(1), 3)).isEqualTo("プロジェクト");
 	}
 
 	@Test
