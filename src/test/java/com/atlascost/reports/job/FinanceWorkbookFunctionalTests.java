@@ -300,6 +300,33 @@ class FinanceWorkbookFunctionalTests {
 		}
 	}
 
+	@Test
+	void theSandboxSummaryHasItsChartBesideTheTableAndPrintsOnOnePageInAJapaneseFontToo() {
+		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
+			var summary = book.getSheetAt(0);
+			var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) summary.getDrawingPatriarch()
+				.getShapes()
+				.get(0)
+				.getAnchor();
+			// three organizations: the chart starts on the first row, two columns right
+			// of
+			// Provisional
+			assertThat(anchor.getRow1()).isZero();
+			assertThat((int) anchor.getCol1()).isEqualTo(summary.getRow(0).getLastCellNum() + 1);
+			assertThat(summary.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+			assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+			assertThat(book.getPrintArea(0)).isNotNull();
+			// the movers explain the latest month before the open one
+			String movers = (book == workbook) ? "Largest movers: " + NOW.minusMonths(1)
+					: "変動の大きい項目：" + NOW.minusMonths(1);
+			assertThat(texts(summary, movers)).hasSize(1);
+		}
+		for (int i = 0; i < workbookJa.getNumberOfFonts(); i++) {
+			assertThat(workbookJa.getFontAt(i).getFontName()).isEqualTo("Yu Gothic");
+			assertThat(workbookJa.getFontAt(i).getItalic()).isFalse();
+		}
+	}
+
 	private static int rowStartingWith(Sheet sheet, String prefix) {
 		for (Row row : sheet) {
 			Cell cell = row.getCell(0);
