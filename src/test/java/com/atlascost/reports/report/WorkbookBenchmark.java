@@ -1,7 +1,6 @@
 package com.atlascost.reports.report;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -112,9 +111,11 @@ public final class WorkbookBenchmark {
 			}));
 		}
 		long peakHeap = peak.stop();
-		System.out.printf("rows=%,d writer=%.2f s bare SXSSF=%.2f s ratio=%.2f csv=%.3f s peakHeapUsed=%,d MB"
-				+ " xlsx=%,d KB bare=%,d KB%n", rows, writer / 1e9, baseline / 1e9, (double) writer / baseline,
-				focus / 1e9, peakHeap / (1024 * 1024), Files.size(workbook) / 1024, Files.size(bare) / 1024);
+		System.out.printf(
+				"rows=%,d writer=%.2f s bare SXSSF=%.2f s ratio=%.2f csv=%.3f s peakHeapUsed=%,d MB"
+						+ " xlsx=%,d KB bare=%,d KB%n",
+				rows, writer / 1e9, baseline / 1e9, (double) writer / baseline, focus / 1e9, peakHeap / (1024 * 1024),
+				Files.size(workbook) / 1024, Files.size(bare) / 1024);
 	}
 
 	private static void months(Path dir) throws IOException {
@@ -135,8 +136,8 @@ public final class WorkbookBenchmark {
 	}
 
 	/**
-	 * The Detail sheet as a bare SXSSF loop would write it: the project's formats,
-	 * widths and frozen header, the same cell per column.
+	 * The Detail sheet as a bare SXSSF loop would write it: the project's formats, widths
+	 * and frozen header, the same cell per column.
 	 */
 	private static void bareDetail(UsageRows rows, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
@@ -211,13 +212,13 @@ public final class WorkbookBenchmark {
 				boolean projects = (i % 10) < 7;
 				int project = (i / 60) % 40;
 				BigDecimal amount = BigDecimal.valueOf(((i * 7919L) % 100_000) - ((i % 97 == 0) ? 60_000 : 0), 2);
-				action.accept(new StoredUsage(i / 1000, orgId, "Org " + org,
-						projects ? Grouping.PROJECTS : Grouping.SERVICES, MonthWindow.of(month),
-						month.atDay(1 + (i % 28)), "Organization " + org,
-						projects ? String.format("6a1b2c3d4e5f6071829%02d%03d", org, project) : null,
-						projects ? "project-" + org + "-" + project : null, null, null,
-						projects ? null : SERVICES.get(i % SERVICES.size()), amount, month.equals(FROM.plusMonths(11)),
-						FETCHED));
+				action.accept(
+						new StoredUsage(i / 1000, orgId, "Org " + org, projects ? Grouping.PROJECTS : Grouping.SERVICES,
+								MonthWindow.of(month), month.atDay(1 + (i % 28)), "Organization " + org,
+								projects ? String.format("6a1b2c3d4e5f6071829%02d%03d", org, project) : null,
+								projects ? "project-" + org + "-" + project : null, null, null,
+								projects ? null : SERVICES.get(i % SERVICES.size()), amount,
+								month.equals(FROM.plusMonths(11)), FETCHED));
 			}
 		};
 	}
