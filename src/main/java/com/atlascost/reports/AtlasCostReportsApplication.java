@@ -1,10 +1,11 @@
 package com.atlascost.reports;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import com.atlascost.reports.cli.ImmediateAnswer;
-import com.atlascost.reports.run.DatabaseInUse;
+import com.atlascost.reports.cli.StartupFailure;
 import com.atlascost.reports.summary.ExitCode;
 
 import org.springframework.boot.SpringApplication;
@@ -33,8 +34,9 @@ public class AtlasCostReportsApplication {
 			System.exit(SpringApplication.exit(SpringApplication.run(AtlasCostReportsApplication.class, args)));
 		}
 		catch (RuntimeException ex) {
-			if (DatabaseInUse.isCauseOf(ex)) {
-				System.exit(ExitCode.ALREADY_RUNNING.code());
+			Optional<ExitCode> exitCode = StartupFailure.exitCode(ex);
+			if (exitCode.isPresent()) {
+				System.exit(exitCode.get().code());
 			}
 			throw ex;
 		}

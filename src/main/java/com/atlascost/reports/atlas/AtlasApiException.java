@@ -17,6 +17,17 @@ public class AtlasApiException extends RuntimeException {
 	public static final String UNPARSEABLE_BODY = "UNPARSEABLE_BODY";
 
 	/**
+	 * A success status whose body is JSON but not the answer the call documents (no
+	 * {@code usageDetails}, a row without a readable amount or date, an id that is not an
+	 * id, a row the query did not ask for). Not retried within the run: the query fails
+	 * and the next run asks again.
+	 */
+	public static final String UNEXPECTED_ANSWER = "UNEXPECTED_ANSWER";
+
+	/** An answer larger than {@code atlas.max-answer-size}: refused, not retried. */
+	public static final String ANSWER_TOO_LARGE = "ANSWER_TOO_LARGE";
+
+	/**
 	 * No answer: the connection failed, was reset, or no response came in time. The
 	 * status is then 0.
 	 */

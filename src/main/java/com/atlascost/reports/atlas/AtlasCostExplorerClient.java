@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -26,7 +28,6 @@ import org.springframework.web.util.UriBuilder;
 
 import com.atlascost.reports.atlas.AtlasResponses.CreatedQuery;
 import com.atlascost.reports.atlas.AtlasResponses.Page;
-import com.atlascost.reports.atlas.AtlasResponses.Usage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -95,9 +96,12 @@ public class AtlasCostExplorerClient {
 		this.webClient = WebClient.builder()
 			.baseUrl(connection.baseUrl())
 			.clientConnector(connector)
+			.codecs((codecs) -> codecs.defaultCodecs()
+				.maxInMemorySize(Math.toIntExact(properties.maxAnswerSize().toBytes())))
 			// filters run in the order added: the limiter is innermost, next to the wire
 			.filter(authenticator.filter())
 			.filter(this.limiter)
+			.filter(new ListingRateLimiter(properties.rateLimit()))
 			.build();
 		this.forgetToken = authenticator.forgetToken();
 		this.properties = properties;
@@ -107,6 +111,10 @@ public class AtlasCostExplorerClient {
 
 	/** Starts a usage query; the token identifies it for {@link #pollUsage}. */
 	public Mono<String> createUsageQuery(String orgId, UsageQuery query) {
+		Mono<Void> refused = AtlasIdFormat.check(orgId, AtlasApiCall.CREATE_USAGE_QUERY, "orgId", orgId);
+		if (refused != null) {
+			return refused.then(Mono.empty());
+		}
 		String body = this.mapper.writeValueAsString(query);
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.post()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH)).build(orgId))
@@ -122,17 +130,27 @@ public class AtlasCostExplorerClient {
 						AtlasApiCall.CREATE_USAGE_QUERY, null));
 				return;
 			}
+			if (!AtlasIdFormat.TOKEN.matcher(created.token()).matches()) {
+				sink.error(new AtlasApiException(ok.status(), AtlasApiException.UNEXPECTED_ANSWER,
+						"token: " + AtlasIdFormat.shown(created.token()) + " is not a query token (64 hex digits)",
+						orgId, AtlasApiCall.CREATE_USAGE_QUERY, null));
+				return;
+			}
 			sink.next(created.token());
 		});
 	}
 
 	/** Asks once whether the query is done. */
 	public Mono<UsagePoll> pollUsage(String orgId, String token) {
+		Mono<Void> refused = AtlasIdFormat.check(orgId, AtlasApiCall.POLL_USAGE, "orgId", orgId, "token", token);
+		if (refused != null) {
+			return refused.then(Mono.empty());
+		}
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(USAGE_PATH + "/{token}")).build(orgId, token))
 			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.POLL_USAGE))
 			.exchangeToMono(this::read));
-		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map(this::toPoll);
+		return call(reply, orgId, AtlasApiCall.POLL_USAGE, Set.of(102, 200)).map((ok) -> toPoll(ok, orgId));
 	}
 
 	/**
@@ -198,6 +216,11 @@ public class AtlasCostExplorerClient {
 
 	/** One invoice with its line items and linked invoices. */
 	public Mono<AtlasInvoice> getInvoice(String orgId, String invoiceId) {
+		Mono<Void> refused = AtlasIdFormat.check(orgId, AtlasApiCall.GET_INVOICE, "orgId", orgId, "invoiceId",
+				invoiceId);
+		if (refused != null) {
+			return refused.then(Mono.empty());
+		}
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/{invoiceId}")).build(orgId, invoiceId))
 			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.GET_INVOICE))
@@ -215,6 +238,10 @@ public class AtlasCostExplorerClient {
 
 	/** The open month's invoices, with their line items. */
 	public Flux<AtlasInvoice> listPendingInvoices(String orgId) {
+		Mono<Void> refused = AtlasIdFormat.check(orgId, AtlasApiCall.LIST_PENDING_INVOICES, "orgId", orgId);
+		if (refused != null) {
+			return refused.thenMany(Flux.empty());
+		}
 		Mono<AtlasReply> reply = Mono.defer(() -> this.webClient.get()
 			.uri((uri) -> withEnvelope(uri.path(INVOICES_PATH + "/pending")).build(orgId))
 			.header(HttpHeaders.ACCEPT, this.versions.mediaType(AtlasApiCall.LIST_PENDING_INVOICES))
@@ -229,11 +256,38 @@ public class AtlasCostExplorerClient {
 	/** Every item of a list, page after page, with the version of {@code call}. */
 	private <T> Flux<T> listAll(Function<UriBuilder, UriBuilder> path, String pathId, String orgId, AtlasApiCall call,
 			Class<T> type) {
-		return page(path, pathId, orgId, call, 1)
-			.expand((page) -> page.hasNext(this.properties.itemsPerPage())
-					? page(path, pathId, orgId, call, page.number() + 1) : Mono.empty())
+		Mono<Void> refused = AtlasIdFormat.check(orgId, call, "orgId", orgId,
+				pathId.equals(orgId) ? "orgId" : "groupId", pathId);
+		if (refused != null) {
+			return refused.thenMany(Flux.empty());
+		}
+		int pageSize = this.properties.itemsPerPage();
+		return page(path, pathId, orgId, call, 1).flatMapMany((first) -> {
+			// the first page's count bounds the pages: a list that keeps growing (one
+			// more
+			// item on every page) cannot keep the client paging for ever
+			int maxPages = maxPages(first.content().totalCount(), pageSize);
+			return Mono.just(first).expand((page) -> {
+				if (!page.hasNext(pageSize)) {
+					return Mono.empty();
+				}
+				if (page.number() >= maxPages) {
+					return Mono.error(new AtlasApiException(200, AtlasApiException.UNEXPECTED_ANSWER,
+							"totalCount: the list did not end within " + maxPages + " pages of " + pageSize
+									+ " (totalCount " + first.content().totalCount() + " on the first page, "
+									+ page.content().totalCount() + " on page " + page.number() + ")",
+							orgId, call, null));
+				}
+				return page(path, pathId, orgId, call, page.number() + 1);
+			});
+		})
 			.concatMapIterable((page) -> page.content().resultsOrEmpty())
 			.map((item) -> this.mapper.treeToValue(item, type));
+	}
+
+	/** {@code totalCount / itemsPerPage + 1}: every page a list of that count has. */
+	static int maxPages(@Nullable Integer totalCount, int pageSize) {
+		return (totalCount == null || totalCount < 0) ? 1 : totalCount / pageSize + 1;
 	}
 
 	private Mono<NumberedPage> page(Function<UriBuilder, UriBuilder> path, String pathId, String orgId,
@@ -263,10 +317,16 @@ public class AtlasCostExplorerClient {
 	 */
 	private Mono<AtlasReply> call(Mono<AtlasReply> exchange, String orgId, AtlasApiCall call,
 			Set<Integer> successStatuses) {
+		Duration deadline = this.properties.timeouts().exchange();
 		Mono<AtlasReply> attempt = exchange
+			// a whole exchange, token request and body included, not only the wait for
+			// headers: a server dripping its answer must not hold a call for hours
+			.timeout(deadline, Mono.error(
+					() -> new TimeoutException("no complete answer within atlas.timeouts.exchange (" + deadline + ")")))
 			.doOnNext((reply) -> this.metrics.answered(call, Integer.toString(reply.status())))
 			.doOnError((ex) -> countFailedExchange(call, ex))
 			.onErrorMap(OAuth2AuthorizationException.class, (ex) -> tokenFailure(ex, orgId))
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge(orgId, call, ex))
 			.onErrorMap(AtlasCostExplorerClient::isNetworkFailure, (ex) -> AtlasApiException.noAnswer(orgId, call, ex))
 			.doOnNext((reply) -> pace(orgId, call, reply))
 			.flatMap((reply) -> {
@@ -295,7 +355,8 @@ public class AtlasCostExplorerClient {
 			return;
 		}
 		if (reply.status() == 429) {
-			this.limiter.rateLimited(orgId, reply.retryAfter());
+			Duration retryAfter = reply.retryAfter();
+			this.limiter.rateLimited(orgId, (retryAfter != null) ? capped(retryAfter, orgId, call) : null);
 		}
 		else {
 			this.limiter.answered(orgId);
@@ -334,9 +395,24 @@ public class AtlasCostExplorerClient {
 			.maxBackoff(retry.maxBackoff())
 			.jitter(0.5)
 			.filter(AtlasCostExplorerClient::isRateLimited)
-			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas)
-					? atlas.retryAfter().map((delay) -> Mono.delay(delay).then()).orElse(Mono.empty()) : Mono.empty())
+			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas) ? atlas.retryAfter()
+				.map((delay) -> Mono.delay(capped(delay, atlas.orgId(), atlas.call())).then())
+				.orElse(Mono.empty()) : Mono.empty())
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	/**
+	 * A {@code Retry-After} within {@code atlas.retry.max-retry-after}: a server asking
+	 * for a day is waited the cap, with a warning, so it cannot stall the run.
+	 */
+	private Duration capped(Duration retryAfter, @Nullable String orgId, AtlasApiCall call) {
+		Duration cap = this.properties.retry().maxRetryAfter();
+		if (retryAfter.compareTo(cap) <= 0) {
+			return retryAfter;
+		}
+		logger.warn("{} for org {} was asked to wait {}s (Retry-After); waiting {}s, atlas.retry.max-retry-after", call,
+				orgId, retryAfter.toSeconds(), cap.toSeconds());
+		return cap;
 	}
 
 	private static boolean isRateLimited(Throwable ex) {
@@ -367,8 +443,9 @@ public class AtlasCostExplorerClient {
 				logger.debug("Retrying after {}", signal.failure().getMessage());
 			})
 			// Retry-After is a floor set by the server: wait it out before the backoff
-			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas)
-					? atlas.retryAfter().map((delay) -> Mono.delay(delay).then()).orElse(Mono.empty()) : Mono.empty())
+			.doBeforeRetryAsync((signal) -> (signal.failure() instanceof AtlasApiException atlas) ? atlas.retryAfter()
+				.map((delay) -> Mono.delay(capped(delay, atlas.orgId(), atlas.call())).then())
+				.orElse(Mono.empty()) : Mono.empty())
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
@@ -395,6 +472,23 @@ public class AtlasCostExplorerClient {
 	}
 
 	/**
+	 * An answer above {@code atlas.max-answer-size}: not retried, the same query would
+	 * answer the same; the detail says which setting to raise.
+	 */
+	private AtlasApiException tooLarge(String orgId, AtlasApiCall call, DataBufferLimitException ex) {
+		AtlasApiException tooLarge = new AtlasApiException(200, AtlasApiException.ANSWER_TOO_LARGE,
+				"the answer is larger than atlas.max-answer-size (" + megabytes(this.properties.maxAnswerSize())
+						+ "); raise it, or split the query (fewer months or a narrower grouping)",
+				orgId, call, null);
+		tooLarge.initCause(ex);
+		return tooLarge;
+	}
+
+	private static String megabytes(DataSize size) {
+		return (size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0) ? size.toMegabytes() + "MB" : size.toString();
+	}
+
+	/**
 	 * No usable answer came: the connection was refused, reset or dropped, or a timeout
 	 * passed, before or while the response was read.
 	 */
@@ -414,12 +508,11 @@ public class AtlasCostExplorerClient {
 		return false;
 	}
 
-	private UsagePoll toPoll(AtlasReply reply) {
+	private UsagePoll toPoll(AtlasReply reply, String orgId) {
 		if (reply.status() == 102) {
 			return new UsagePoll.Processing();
 		}
-		Usage usage = this.mapper.treeToValue(reply.content(), Usage.class);
-		return new UsagePoll.Ready((usage != null) ? usage.detailsOrEmpty() : List.of());
+		return new UsagePoll.Ready(UsageAnswer.read(reply.content(), orgId));
 	}
 
 	static Duration pollInterval(long index, AtlasProperties.Polling polling) {

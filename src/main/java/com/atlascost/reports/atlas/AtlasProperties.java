@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the client talks to Atlas.
@@ -28,18 +29,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiVersions per operation id
  * ({@code atlas.api-versions.listClusters=2024-08-05}), overriding the specification's
  * versions (see {@link AtlasApiVersions})
+ * @param maxAnswerSize the largest answer read into memory: a usage answer of about
+ * 180,000 rows; a larger one fails its call with {@code ANSWER_TOO_LARGE} (a 50 MB body
+ * is refused rather than risk the heap)
  */
 @ConfigurationProperties("atlas")
 public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl, @Nullable String apiVersion,
 		@DefaultValue("true") boolean envelope, @DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling,
 		@DefaultValue Retry retry, @DefaultValue Timeouts timeouts, @DefaultValue RateLimit rateLimit,
-		@DefaultValue Map<String, String> apiVersions) {
+		@DefaultValue Map<String, String> apiVersions, @DefaultValue("32MB") DataSize maxAnswerSize) {
 
 	public AtlasProperties {
 		apiVersions = Map.copyOf(apiVersions);
 		// fails binding, naming the property, on an unknown operation or a malformed
 		// version
 		AtlasApiVersions.of(apiVersion, apiVersions);
+		if (maxAnswerSize.toBytes() < 1024 || maxAnswerSize.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(
+					"atlas.max-answer-size must be between 1KB and 2GB, not " + maxAnswerSize);
+		}
 		if (itemsPerPage < 1 || itemsPerPage > 500) {
 			throw new IllegalArgumentException("atlas.items-per-page must be between 1 and 500, not " + itemsPerPage);
 		}
@@ -51,7 +59,8 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 					"atlas.polling.multiplier must be at least 1, not " + polling.multiplier());
 		}
 		if (rateLimit.capacity() < 1 || rateLimit.refill() < 1 || rateLimit.period().isZero()
-				|| rateLimit.period().isNegative() || rateLimit.maxRateLimitedAttempts() < 1) {
+				|| rateLimit.period().isNegative() || rateLimit.maxRateLimitedAttempts() < 1
+				|| rateLimit.listingsPerSecond() < 1) {
 			throw new IllegalArgumentException(
 					"atlas.rate-limit.capacity and refill must be at least 1 and period positive, not " + rateLimit);
 		}
@@ -84,11 +93,13 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * recovering step by step; {@code Retry-After} honoured) instead of only retrying
 	 * @param maxRateLimitedAttempts how many 429s one call may meet before it fails:
 	 * counted apart from {@code atlas.retry.max-attempts}, which is for real failures
+	 * @param listingsPerSecond the pace of listing calls (projects, clusters), which are
+	 * outside the billing bucket: at most this many a second, after a burst of as many
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
 			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
 			@DefaultValue("1s") Duration networkAllowance, @DefaultValue("true") boolean adaptive,
-			@DefaultValue("60") int maxRateLimitedAttempts) {
+			@DefaultValue("60") int maxRateLimitedAttempts, @DefaultValue("10") int listingsPerSecond) {
 
 		/** The published rate in requests per second. */
 		double ratePerSecond() {
@@ -101,16 +112,23 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * @param maxAttempts attempts per call, the first included
 	 * @param minBackoff first back-off, grows exponentially with jitter
 	 * @param maxBackoff the longest back-off
+	 * @param maxRetryAfter the longest {@code Retry-After} obeyed: a server asking for
+	 * more (a day, say) is waited this long, with a warning
 	 */
 	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration minBackoff,
-			@DefaultValue("20s") Duration maxBackoff) {
+			@DefaultValue("20s") Duration maxBackoff, @DefaultValue("5m") Duration maxRetryAfter) {
 	}
 
 	/**
 	 * @param connect TCP connect timeout
 	 * @param read the longest wait for a response's headers
+	 * @param exchange the longest one call may take, from the request to the last byte of
+	 * the answer, a token request included: a server dripping its answer byte by byte
+	 * never trips {@code read}, but trips this (the call then counts as a network failure
+	 * and is retried like one)
 	 */
-	public record Timeouts(@DefaultValue("10s") Duration connect, @DefaultValue("60s") Duration read) {
+	public record Timeouts(@DefaultValue("10s") Duration connect, @DefaultValue("60s") Duration read,
+			@DefaultValue("2m") Duration exchange) {
 	}
 
 	/**

@@ -16,15 +16,6 @@ final class AtlasResponses {
 	record CreatedQuery(String token) {
 	}
 
-	@JsonIgnoreProperties(ignoreUnknown = true)
-	record Usage(List<UsageDetail> usageDetails) {
-
-		List<UsageDetail> detailsOrEmpty() {
-			return (this.usageDetails != null) ? this.usageDetails : List.of();
-		}
-
-	}
-
 	/** One page of a paginated list: the items stay JSON until their type is known. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Page(@Nullable List<JsonNode> results, @Nullable Integer totalCount) {

@@ -127,6 +127,7 @@ final class ServiceAccountAuthentication {
 	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {
 		WebClientReactiveClientCredentialsTokenResponseClient tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
 		tokenClient.setWebClient(WebClient.builder().clientConnector(connector).filter(tokenErrors()).build());
+		tokenClient.setBodyExtractor(new TokenAnswer());
 		return ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
 			.clientCredentials((grant) -> grant.accessTokenResponseClient(tokenClient).clockSkew(Duration.ofMinutes(1)))
 			.build();

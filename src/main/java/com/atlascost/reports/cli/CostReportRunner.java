@@ -64,6 +64,8 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DeliveryPreflight deliveryPreflight;
 
+	private final SettingsPreflight settingsPreflight;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	/** What {@code --help} or {@code --version} printed: then nothing else is logged. */
@@ -71,8 +73,9 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	CostReportRunner(JobFiles jobFiles, ObjectProvider<AtlasConnection> connection, CostReportLauncher launcher,
 			RunHistory history, Clock clock, PlanPreview planPreview, RunSummaries summaries,
-			DeliveryPreflight deliveryPreflight) {
+			DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight) {
 		this.deliveryPreflight = deliveryPreflight;
+		this.settingsPreflight = settingsPreflight;
 		this.planPreview = planPreview;
 		this.summaries = summaries;
 		this.jobFiles = jobFiles;
@@ -108,6 +111,7 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				case RESTART_LAST_FAILED -> {
 					JobDefinition job = jobDefinition(options);
 					requireCredentials();
+					this.settingsPreflight.check();
 					this.deliveryPreflight.check(job);
 					return launched(() -> this.launcher.restartLastFailed(job.name()));
 				}
@@ -115,6 +119,9 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 					JobDefinition job = jobDefinition(options);
 					RunParameters run = runParameters(job, options);
 					requireCredentials();
+					if (options.command() != CommandLineOptions.Command.PLAN) {
+						this.settingsPreflight.check();
+					}
 					if (!options.noDelivery()) {
 						this.deliveryPreflight.check(job);
 					}

@@ -44,6 +44,7 @@ final class HelpText {
 			  1  the job failed (or was not delivered); run the same command again to resume it
 			  2  invalid input or configuration; nothing was called or written
 			  3  the same job is already running
+			  143, 130  stopped by SIGTERM, Ctrl-C; run the same command again to resume it
 
 			Examples:
 			  java -jar atlas-cost-reports.jar --job=jobs/sandbox.yml --sandbox

@@ -1,6 +1,7 @@
 package com.atlascost.reports.invoice;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -70,7 +71,9 @@ public final class Reconciler {
 			reasons.add(new Reason(Kind.NO_USAGE, BigDecimal.ZERO.setScale(2), ""));
 		}
 		else {
-			long rest = lines - usage.movePointRight(2).longValueExact();
+			// usage keeps Atlas's decimals; the invoice is in cents: compare what is
+			// shown
+			long rest = lines - usage.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
 			if (rest != 0) {
 				reasons.add(unmatched(invoices, rest));
 			}

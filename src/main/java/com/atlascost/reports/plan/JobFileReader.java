@@ -30,6 +30,9 @@ public class JobFileReader {
 
 	private static final int DEFAULT_LOOKBACK_MONTHS = 6;
 
+	/** The largest job file read: a job lists organizations, not data. */
+	public static final long MAX_BYTES = 1024 * 1024;
+
 	private final YAMLMapper yaml = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -61,6 +64,14 @@ public class JobFileReader {
 	private RawJobFile parse(Path file) {
 		String text;
 		try {
+			if (Files.exists(file) && !Files.isRegularFile(file)) {
+				throw new InvalidInputException(file + ": not a regular file; a job file is a YAML file");
+			}
+			long size = Files.exists(file) ? Files.size(file) : 0;
+			if (size > MAX_BYTES) {
+				throw new InvalidInputException(
+						file + ": job file is " + size + " bytes; at most " + MAX_BYTES + " (1 MB) are read");
+			}
 			text = Files.readString(file);
 		}
 		catch (NoSuchFileException ex) {

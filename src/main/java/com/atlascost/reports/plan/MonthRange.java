@@ -12,6 +12,9 @@ public record MonthRange(YearMonth from, YearMonth to) {
 
 	private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
+	/** MongoDB Atlas went into service in June 2016: no month before can have a bill. */
+	public static final YearMonth FIRST_MONTH = YearMonth.of(2016, 6);
+
 	public MonthRange {
 		if (from.isAfter(to)) {
 			throw new InvalidInputException("--from=" + from + " is after --to=" + to
@@ -27,6 +30,14 @@ public record MonthRange(YearMonth from, YearMonth to) {
 			YearMonth currentMonth) {
 		YearMonth to = (toOption != null) ? toOption : currentMonth;
 		YearMonth from = (fromOption != null) ? fromOption : to.minusMonths(lookbackMonths - 1L);
+		if (to.isAfter(currentMonth)) {
+			throw new InvalidInputException(
+					"--to=" + to + ": after the open month " + currentMonth + "; Atlas has billed nothing for it yet");
+		}
+		if (from.isBefore(FIRST_MONTH)) {
+			throw new InvalidInputException(
+					"--from=" + from + ": before " + FIRST_MONTH + ", the first month Atlas billed");
+		}
 		return new MonthRange(from, to);
 	}
 

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 /**
  * A job file exactly as YAML binds it, with the rules Bean Validation can check field by
@@ -57,7 +58,8 @@ record RawJobFile(
 	record RawOrganization(
 			@NotNull(message = "is required") @Pattern(regexp = AtlasIds.PATTERN,
 					message = "must be a 24-character lowercase hex Atlas id") String id,
-			String label, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> projects,
+			@Size(max = 255, message = "must be at most 255 characters (the database column)") String label,
+			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> projects,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> clusters,
 			@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> services,
 			@Positive(message = "must be a positive amount of US dollars") @Digits(integer = 15, fraction = 2,

@@ -66,14 +66,18 @@ public class CostReportLauncher {
 			if (previous != null && isResumable(previous.getStatus()) && !run.refresh()) {
 				logger.info("Resuming job execution {} (status {}) of {}", previous.getId(), previous.getStatus(),
 						run.describe());
-				return new LaunchOutcome.Ran(this.jobOperator.restart(previous));
+				try (StopNotice notice = StopNotice.during(run.describe())) {
+					return new LaunchOutcome.Ran(this.jobOperator.restart(previous));
+				}
 			}
 			if (previous != null && previous.getStatus() == BatchStatus.COMPLETED && !run.refresh()) {
 				return new LaunchOutcome.NothingToDo("job execution " + previous.getId() + " of " + run.describe()
 						+ " already completed at " + previous.getEndTime() + " (pass --refresh to fetch it again)");
 			}
 			long runId = (previous != null) ? RunParameters.runId(previous.getJobParameters()) + 1 : 1;
-			return new LaunchOutcome.Ran(this.jobOperator.start(this.job, run.withRunId(runId).toJobParameters()));
+			try (StopNotice notice = StopNotice.during(run.describe())) {
+				return new LaunchOutcome.Ran(this.jobOperator.start(this.job, run.withRunId(runId).toJobParameters()));
+			}
 		}
 	}
 
@@ -88,7 +92,9 @@ public class CostReportLauncher {
 					RunParameters run = RunParameters.from(last.getJobParameters());
 					logger.info("Restarting job execution {} (status {}) of {}", last.getId(), last.getStatus(),
 							run.describe());
-					return new LaunchOutcome.Ran(this.jobOperator.restart(last));
+					try (StopNotice notice = StopNotice.during(run.describe())) {
+						return new LaunchOutcome.Ran(this.jobOperator.restart(last));
+					}
 				}
 			}
 			return new LaunchOutcome.NothingToDo("job '" + jobName + "' has no failed execution to restart");

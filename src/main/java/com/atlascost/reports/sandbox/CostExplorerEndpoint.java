@@ -52,6 +52,8 @@ final class CostExplorerEndpoint {
 
 	private final JsonMapper mapper = AtlasJson.mapper();
 
+	private final BrokenUsageAnswers brokenAnswers = new BrokenUsageAnswers();
+
 	CostExplorerEndpoint(SandboxSettings settings, SandboxData data, SandboxCounters counters, SandboxDraws draws,
 			SandboxApi api) {
 		this.settings = settings;
@@ -128,8 +130,11 @@ final class CostExplorerEndpoint {
 						this.counters.queryClosed(query.orgId());
 					}
 					List<UsageDetail> rows = this.data.usageFor(query.orgId(), query.query());
-					return SandboxAnswer.ok(200, Map.of("usageDetails", this.settings.namedUsageRows() ? rows
-							: rows.stream().map(CostExplorerEndpoint::withoutNames).toList()));
+					List<UsageDetail> named = this.settings.namedUsageRows() ? rows
+							: rows.stream().map(CostExplorerEndpoint::withoutNames).toList();
+					SandboxSettings.Hostile hostile = this.settings.hostile();
+					return hostile.hits(query.orgId()) ? this.brokenAnswers.answer(hostile, query.query(), named)
+							: SandboxAnswer.ok(200, Map.of("usageDetails", named));
 				});
 	}
 

@@ -90,6 +90,13 @@ final class ListingEndpoints {
 		}
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("links", List.of());
+		if (this.settings.hostile().endlessPaging()) {
+			// one more item than the pages so far hold, on every page: the list never
+			// ends
+			page.put("results", List.of(all.isEmpty() ? Map.of() : all.get(pageNum % all.size())));
+			page.put("totalCount", pageNum * itemsPerPage + 1);
+			return SandboxAnswer.ok(200, page);
+		}
 		page.put("results", all.stream().skip((long) (pageNum - 1) * itemsPerPage).limit(itemsPerPage).toList());
 		page.put("totalCount", all.size());
 		return SandboxAnswer.ok(200, page);

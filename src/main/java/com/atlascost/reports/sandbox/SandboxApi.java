@@ -1,5 +1,7 @@
 package com.atlascost.reports.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 import com.atlascost.reports.atlas.AtlasJson;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -213,6 +216,17 @@ class SandboxApi {
 		String json = this.mapper.writeValueAsString(body);
 		String sent = truncated ? json.substring(0, json.length() / 2) : json;
 		record(request, status, headers, sent, truncated ? "truncated" : null);
+		Duration drip = this.settings.hostile().dripInterval();
+		if (drip != null) {
+			// a server (or a proxy) that never lets a read time out: one byte at a time
+			byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);
+			return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(bytes.length))
+				.sendByteArray(Flux.interval(Duration.ZERO, drip)
+					.take(bytes.length)
+					.map((index) -> new byte[] { bytes[index.intValue()] }))
+				.then();
+		}
 		return response.header(HttpHeaderNames.CONTENT_TYPE, "application/json").sendString(Mono.just(sent)).then();
 	}
 

@@ -74,7 +74,9 @@ final class SandboxFaults {
 		SandboxAnswer failure = SandboxAnswer.error(injected,
 				(injected == 429) ? "RATE_LIMITED" : (injected == 401) ? "UNAUTHORIZED" : "UNEXPECTED_ERROR",
 				"Injected", "A failure the sandbox was told to inject.");
-		return Optional.of((injected == 429) ? failure.withHeader("Retry-After", "1") : failure);
+		return Optional.of((injected == 429)
+				? failure.withHeader("Retry-After", String.valueOf(this.settings.hostile().retryAfterSeconds()))
+				: failure);
 	}
 
 	/** The random fault of this call of the organization, mostly none. */

@@ -67,11 +67,23 @@ public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay,
 	 * @param slowDelay how long a slow answer waits
 	 * @param seed seeds the draws, for repeatable runs
 	 * @param organizations the organization ids faults hit; empty for all
+	 * @param answer a broken usage answer ({@code missing-details},
+	 * {@code renamed-details}, {@code empty-body}, {@code unparseable-amount},
+	 * {@code unparseable-date}, {@code foreign-rows}, {@code outside-window},
+	 * {@code sub-cent-amounts}, {@code long-names})
+	 * @param extraRows rows of 0.001 added to every usage answer (a huge answer)
+	 * @param paddingBytes an unknown field this long added to every usage answer
+	 * @param dripInterval every JSON answer sent one byte per this interval (a dripping
+	 * server)
+	 * @param endlessPaging listings whose {@code totalCount} never ends
+	 * @param retryAfter the {@code Retry-After} of injected 429s
 	 */
 	public record Faults(@DefaultValue("0") double serverError, @DefaultValue("0") double unavailable,
 			@DefaultValue("0") double droppedConnection, @DefaultValue("0") double truncatedBody,
 			@DefaultValue("0") double slowAnswer, @DefaultValue("2s") Duration slowDelay, @DefaultValue("42") long seed,
-			@DefaultValue Set<String> organizations) {
+			@DefaultValue Set<String> organizations, @DefaultValue("none") SandboxSettings.AnswerFault answer,
+			@DefaultValue("0") int extraRows, @DefaultValue("0") int paddingBytes, @Nullable Duration dripInterval,
+			@DefaultValue("false") boolean endlessPaging, @DefaultValue("1s") Duration retryAfter) {
 	}
 
 	/**
@@ -98,6 +110,9 @@ public record SandboxProperties(@DefaultValue("300ms") Duration processingDelay,
 			.withNamedUsageRows(this.namedUsageRows)
 			.withRateLimit(limit)
 			.withFaults(injected)
+			.withHostile(new SandboxSettings.Hostile(this.faults.answer(), this.faults.extraRows(),
+					this.faults.paddingBytes(), this.faults.dripInterval(), this.faults.endlessPaging(),
+					this.faults.retryAfter().toSeconds(), this.faults.organizations()))
 			.withForgottenTokens(this.forgottenTokens)
 			.withInjectedFailures(this.injectedFailures.toArray(Integer[]::new));
 	}

@@ -31,11 +31,12 @@ import org.jspecify.annotations.Nullable;
  * their second poll (mid-poll, answering 404), as if Atlas had lost them
  * @param namedUsageRows whether usage rows carry project and cluster names ({@code false}
  * leaves only the ids, as some Atlas answers do)
+ * @param hostile answers a broken proxy or an attacker would give (see {@link Hostile})
  */
 public record SandboxSettings(Duration processingDelay, Duration processingDelayMax, int defaultItemsPerPage,
 		Duration tokenLifetime, Duration nonceLifetime, List<Integer> injectedFailures, Clock clock,
 		RateLimit rateLimit, Faults faults, @Nullable Duration queryTokenLifetime, int forgottenTokens,
-		boolean namedUsageRows) {
+		boolean namedUsageRows, Hostile hostile) {
 
 	public SandboxSettings {
 		injectedFailures = List.copyOf(injectedFailures);
@@ -47,7 +48,7 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	public static SandboxSettings defaults() {
 		return new SandboxSettings(Duration.ofMillis(300), Duration.ofMillis(300), 100, Duration.ofHours(1),
 				Duration.ofMinutes(5), List.of(), Clock.systemUTC(), RateLimit.published(), Faults.none(), null, 0,
-				true);
+				true, Hostile.none());
 	}
 
 	public SandboxSettings withProcessingDelay(Duration delay) {
@@ -58,61 +59,67 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	public SandboxSettings withProcessingDelay(Duration min, Duration max) {
 		return new SandboxSettings(min, max, this.defaultItemsPerPage, this.tokenLifetime, this.nonceLifetime,
 				this.injectedFailures, this.clock, this.rateLimit, this.faults, this.queryTokenLifetime,
-				this.forgottenTokens, this.namedUsageRows);
+				this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withInjectedFailures(Integer... statuses) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, List.of(statuses), this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withTokenLifetime(Duration lifetime) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage, lifetime,
 				this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withNonceLifetime(Duration lifetime) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, lifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withClock(Clock clock) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withRateLimit(RateLimit rateLimit) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withFaults(Faults faults) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withQueryTokenLifetime(@Nullable Duration lifetime) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				lifetime, this.forgottenTokens, this.namedUsageRows);
+				lifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withForgottenTokens(int count) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, count, this.namedUsageRows);
+				this.queryTokenLifetime, count, this.namedUsageRows, this.hostile);
 	}
 
 	public SandboxSettings withNamedUsageRows(boolean named) {
 		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
 				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, named);
+				this.queryTokenLifetime, this.forgottenTokens, named, this.hostile);
+	}
+
+	public SandboxSettings withHostile(Hostile hostile) {
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
+				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, hostile);
 	}
 
 	/**
@@ -216,6 +223,107 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		boolean hits(String orgId) {
 			return this.organizations.isEmpty() || this.organizations.contains(orgId);
 		}
+
+	}
+
+	/**
+	 * What a broken proxy or a hostile server answers instead of the specification, so
+	 * that the client's checks and bounds are tried on the real HTTP path. Answer faults
+	 * hit the usage answers of {@code organizations} (all when empty); the drip, the
+	 * endless listing and the {@code Retry-After} hit every call.
+	 *
+	 * @param answer what is wrong with a finished query's {@code 200}
+	 * @param extraRows rows of {@code 0.001} added to each usage answer (huge answers)
+	 * @param paddingBytes an unknown field of that many bytes added to each usage answer
+	 * @param dripInterval when set, every JSON answer is sent one byte per interval
+	 * @param endlessPaging listings whose {@code totalCount} grows by one per page
+	 * @param retryAfterSeconds the {@code Retry-After} of injected 429s (1 unless set)
+	 * @param organizations the organizations whose usage answers are broken; empty for
+	 * all
+	 */
+	public record Hostile(AnswerFault answer, int extraRows, int paddingBytes, @Nullable Duration dripInterval,
+			boolean endlessPaging, long retryAfterSeconds, Set<String> organizations) {
+
+		public Hostile {
+			organizations = Set.copyOf(organizations);
+		}
+
+		public static Hostile none() {
+			return new Hostile(AnswerFault.NONE, 0, 0, null, false, 1, Set.of());
+		}
+
+		public Hostile withAnswer(AnswerFault fault, String... orgs) {
+			return new Hostile(fault, this.extraRows, this.paddingBytes, this.dripInterval, this.endlessPaging,
+					this.retryAfterSeconds, Set.of(orgs));
+		}
+
+		public Hostile withExtraRows(int rows) {
+			return new Hostile(this.answer, rows, this.paddingBytes, this.dripInterval, this.endlessPaging,
+					this.retryAfterSeconds, this.organizations);
+		}
+
+		public Hostile withPaddingBytes(int bytes) {
+			return new Hostile(this.answer, this.extraRows, bytes, this.dripInterval, this.endlessPaging,
+					this.retryAfterSeconds, this.organizations);
+		}
+
+		public Hostile withDrip(Duration interval) {
+			return new Hostile(this.answer, this.extraRows, this.paddingBytes, interval, this.endlessPaging,
+					this.retryAfterSeconds, this.organizations);
+		}
+
+		public Hostile withEndlessPaging() {
+			return new Hostile(this.answer, this.extraRows, this.paddingBytes, this.dripInterval, true,
+					this.retryAfterSeconds, this.organizations);
+		}
+
+		public Hostile withRetryAfterSeconds(long seconds) {
+			return new Hostile(this.answer, this.extraRows, this.paddingBytes, this.dripInterval, this.endlessPaging,
+					seconds, this.organizations);
+		}
+
+		boolean hits(String orgId) {
+			return this.organizations.isEmpty() || this.organizations.contains(orgId);
+		}
+
+	}
+
+	/** What is wrong with a finished usage query's answer. */
+	public enum AnswerFault {
+
+		/** Nothing: the specification's answer. */
+		NONE,
+
+		/** {@code 200} with {@code {}}: no {@code usageDetails}. */
+		MISSING_DETAILS,
+
+		/** {@code 200} with the list under another name ({@code usageDetail}). */
+		RENAMED_DETAILS,
+
+		/** {@code 200} with an empty body. */
+		EMPTY_BODY,
+
+		/** The first row's amount is {@code "12,50"}. */
+		UNPARSEABLE_AMOUNT,
+
+		/** The first row's date is {@code "yesterday"}. */
+		UNPARSEABLE_DATE,
+
+		/** A row of an organization the query did not ask for is added. */
+		FOREIGN_ROWS,
+
+		/** A row dated the first day after the query's window is added. */
+		OUTSIDE_WINDOW,
+
+		/**
+		 * Rows with more decimals than cents are added, copies of the first row: 3 of
+		 * 0.005, one of 1.234567 and 200 of 0.004 (2.049567 in all; 1.26 when rounded row
+		 * by row).
+		 */
+		SUB_CENT_AMOUNTS,
+
+		/** Every name (organization, project, cluster) is 40,000 characters long. */
+		LONG_NAMES
 
 	}
 

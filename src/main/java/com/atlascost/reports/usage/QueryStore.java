@@ -1,6 +1,5 @@
 package com.atlascost.reports.usage;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,6 +143,10 @@ public class QueryStore {
 
 	/**
 	 * Replaces the query's usage rows with this result and marks it DONE, all or nothing.
+	 * Amounts are stored as Atlas sent them, every decimal kept, in {@code exact_amount}
+	 * (see {@link UsageAnswerCheck} for what is refused): sums are taken over it and
+	 * rounded to the cent only where a figure is shown. {@code amount} keeps the row
+	 * rounded to the cent, as it always held, for readers of single rows.
 	 */
 	@Transactional
 	public void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
@@ -155,13 +158,16 @@ public class QueryStore {
 			}
 			LocalDate usageDate = (row.usageDate() != null) ? row.usageDate() : query.window().start();
 			lines.add(new Object[] { id, lines.size() + 1, usageDate, row.invoiceId(), row.organizationId(),
-					row.organizationName(), row.groupId(), row.groupName(), row.clusterId(), row.clusterName(),
-					row.service(), cents(row.usageAmount()) });
+					StoredName.fit(row.organizationName(), StoredName.NAME_COLUMN), row.groupId(),
+					StoredName.fit(row.groupName(), StoredName.NAME_COLUMN), row.clusterId(),
+					StoredName.fit(row.clusterName(), StoredName.NAME_COLUMN),
+					StoredName.fit(row.service(), StoredName.SERVICE_COLUMN),
+					row.usageAmount().setScale(2, RoundingMode.HALF_UP), row.usageAmount() });
 		}
 		this.jdbc.sql("DELETE FROM usage_row WHERE query_id = ?").param(id).update();
 		this.batch.batchUpdate("INSERT INTO usage_row (query_id, line_no, usage_date, invoice_id, organization_id,"
-				+ " organization_name, project_id, project_name, cluster_id, cluster_name, service, amount)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
+				+ " organization_name, project_id, project_name, cluster_id, cluster_name, service, amount,"
+				+ " exact_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines);
 		this.jdbc
 			.sql("UPDATE cost_query SET state = 'DONE', fetched_at = ?, provisional = ?, failure = NULL,"
 					+ " updated_at = ? WHERE id = ?")
@@ -173,9 +179,17 @@ public class QueryStore {
 	 * Marks the query FAILED; a token it holds is kept so that a restart polls it again.
 	 */
 	public void markFailed(long id, QueryFailure failure) {
+		markFailed(id, failure, false);
+	}
+
+	/**
+	 * Marks the query FAILED; {@code forgetToken} drops its token too, so that the next
+	 * run creates it again instead of polling the answer that failed it.
+	 */
+	public void markFailed(long id, QueryFailure failure, boolean forgetToken) {
 		this.jdbc
 			.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, error_status = ?, error_code = ?,"
-					+ " error_detail = ?, updated_at = ? WHERE id = ?")
+					+ " error_detail = ?, updated_at = ?" + (forgetToken ? ", token = NULL" : "") + " WHERE id = ?")
 			// Arrays.asList: a failure may lack a status, code or detail (NULL columns)
 			.params(Arrays.asList(truncate(failure.reason(), 2000), failure.status(),
 					truncate(failure.errorCode(), 100), truncate(failure.detail(), 2000), utc(Instant.now()), id))
@@ -275,11 +289,6 @@ public class QueryStore {
 						rs.getObject("window_end", LocalDate.class)),
 				this.json.readValue(rs.getString("filter_json"), UsageQuery.class),
 				QueryState.valueOf(rs.getString("state")), token);
-	}
-
-	/** Atlas bills in dollars and cents; the column holds exactly two decimals. */
-	private static BigDecimal cents(BigDecimal amount) {
-		return amount.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

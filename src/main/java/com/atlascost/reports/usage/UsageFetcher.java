@@ -92,6 +92,7 @@ public class UsageFetcher {
 					: createAndAwait(query))
 				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, 1, ex)));
 		return usage.flatMap((rows) -> blocking(() -> {
+			UsageAnswerCheck.check(query, rows);
 			Instant fetchedAt = this.clock.instant();
 			this.store.complete(query, rows, fetchedAt, isProvisional(query.window(), fetchedAt));
 			try (QueryLogContext log = QueryLogContext.of(query)) {
@@ -104,7 +105,9 @@ public class UsageFetcher {
 				logger.warn("{}: failed: status {}, errorCode {}, detail: {}", describe(query), failure.status(),
 						failure.errorCode(), failure.detail());
 			}
-			this.store.markFailed(query.id(), failure);
+			// an answer that was not what the API documents is not polled again: the next
+			// run creates the query anew rather than read the same answer
+			this.store.markFailed(query.id(), failure, AtlasApiException.UNEXPECTED_ANSWER.equals(failure.errorCode()));
 			return false;
 		}));
 	}

@@ -16,10 +16,18 @@ public record UsageProperties(@DefaultValue("5") int settlementDays, @DefaultVal
 		@DefaultValue("50") int concurrencyPerOrg, @DefaultValue("2") int maxRecreates) {
 
 	public UsageProperties {
-		if (concurrency < 1 || concurrencyPerOrg < 1 || maxRecreates < 0) {
-			throw new IllegalArgumentException("usage.concurrency and usage.concurrency-per-org must be at least 1"
-					+ " and usage.max-recreates at least 0, not " + concurrency + ", " + concurrencyPerOrg + ", "
-					+ maxRecreates);
+		if (concurrency < 1) {
+			throw new IllegalArgumentException("usage.concurrency=" + concurrency + ": must be at least 1");
+		}
+		if (concurrencyPerOrg < 1) {
+			throw new IllegalArgumentException(
+					"usage.concurrency-per-org=" + concurrencyPerOrg + ": must be at least 1");
+		}
+		if (maxRecreates < 0) {
+			throw new IllegalArgumentException("usage.max-recreates=" + maxRecreates + ": must be 0 or more");
+		}
+		if (settlementDays < 0) {
+			throw new IllegalArgumentException("usage.settlement-days=" + settlementDays + ": must be 0 or more");
 		}
 	}
 

@@ -38,7 +38,7 @@ public class UsageStore {
 	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
 			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
 			+ " COALESCE(u.project_name, p.name) AS project_name, u.cluster_id,"
-			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, u.amount"
+			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, COALESCE(u.exact_amount, u.amount) AS amount"
 			+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
 			+ " LEFT JOIN discovered_resource p ON p.org_id = q.org_id AND p.kind = 'PROJECT'"
 			+ " AND p.resource_id = u.project_id"
@@ -107,16 +107,16 @@ public class UsageStore {
 	public List<StoredBill> bills(List<Long> ids) {
 		Map<List<Object>, StoredBill> bills = new LinkedHashMap<>();
 		for (List<Long> batch : IdBatches.of(ids)) {
-			this.jdbc
-				.sql("SELECT q.org_id, q.org_label, u.usage_date, q.window_start, q.provisional, u.amount"
-						+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)")
+			this.jdbc.sql(
+					"SELECT q.org_id, q.org_label, u.usage_date, q.window_start, q.provisional, COALESCE(u.exact_amount, u.amount) AS amount"
+							+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)")
 				.param("ids", batch)
 				.query((RowCallbackHandler) (rs) -> {
 					LocalDate usageDate = rs.getObject("usage_date", LocalDate.class);
 					YearMonth month = YearMonth
 						.from((usageDate != null) ? usageDate : rs.getObject("window_start", LocalDate.class));
 					StoredBill bill = new StoredBill(rs.getString("org_id"), rs.getString("org_label"), month,
-							rs.getBigDecimal("amount"), rs.getBoolean("provisional"));
+							StoredAmount.read(rs, "amount"), rs.getBoolean("provisional"));
 					bills.merge(List.of(bill.organizationId(), month), bill, StoredBill::plus);
 				});
 		}
@@ -136,7 +136,7 @@ public class UsageStore {
 						rs.getObject("window_end", LocalDate.class)),
 				rs.getObject("usage_date", LocalDate.class), rs.getString("organization_name"),
 				rs.getString("project_id"), rs.getString("project_name"), rs.getString("cluster_id"),
-				rs.getString("cluster_name"), rs.getString("service"), rs.getBigDecimal("amount"),
+				rs.getString("cluster_name"), rs.getString("service"), StoredAmount.read(rs, "amount"),
 				rs.getBoolean("provisional"), (fetchedAt != null) ? fetchedAt.toInstant() : null);
 	}
 

@@ -41,7 +41,7 @@ class AtlasClientResilienceTests {
 	void theDefaultLimiterIsThePublishedBucket() {
 		SandboxSettings.RateLimit published = SandboxSettings.RateLimit.published();
 		assertThat(TestAtlasProperties.of().rateLimit()).isEqualTo(new AtlasProperties.RateLimit(true,
-				published.capacity(), published.refill(), published.period(), Duration.ofSeconds(1), true, 60));
+				published.capacity(), published.refill(), published.period(), Duration.ofSeconds(1), true, 60, 10));
 		assertThat(List.of(published.capacity(), published.refill())).containsExactly(500, 100);
 		assertThat(published.period()).isEqualTo(Duration.ofSeconds(60));
 	}

@@ -24,7 +24,7 @@ class AtlasReplyTests {
 				  {"usageAmount": -0.30000000000000004, "usageDate": "2024-09-01"}]}}
 				""", null, this.mapper);
 
-		var details = this.mapper.treeToValue(reply.content(), AtlasResponses.Usage.class).usageDetails();
+		var details = UsageAnswer.read(reply.content(), "5f0c2a3b4d5e6f7081920a1b");
 
 		assertThat(details).extracting(UsageDetail::usageAmount)
 			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("51.10"),

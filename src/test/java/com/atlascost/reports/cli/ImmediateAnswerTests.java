@@ -65,6 +65,24 @@ class ImmediateAnswerTests {
 	}
 
 	@Test
+	void inProcessTheAnswersAreTheSame() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+		PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+		assertThat(ImmediateAnswer.of(new String[] { "--help" }, stdout, stderr)).hasValue(0);
+		assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(HelpText.TEXT);
+		out.reset();
+		assertThat(ImmediateAnswer.of(new String[] { "--version" }, stdout, stderr)).hasValue(0);
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.isEqualTo("atlas-cost-reports (development build: not run from the jar)" + System.lineSeparator());
+		assertThat(ImmediateAnswer.of(new String[] { "--job=j.yml", "--limit=x", "--bogus" }, stdout, stderr))
+			.hasValue(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Invalid input: --bogus: unknown option (see --help)")
+			.contains("Exit code 2: invalid input or configuration");
+	}
+
+	@Test
 	void aWellFormedRunIsLeftToTheApplication() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		OptionalInt answered = ImmediateAnswer.of(new String[] { "--job=jobs/sandbox.yml", "--sandbox" },

@@ -124,6 +124,9 @@ class OperatorFunctionalTests {
 				"MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY", "Exit codes:",
 				"2  invalid input or configuration", "3  the same job is already running", "Examples:");
 		assertThat(this.dir.resolve("data")).doesNotExist();
+		assertThat(SandboxRun.of(this.dir, "--version").exitCode()).isZero();
+		assertThat(output.getOut()).contains("atlas-cost-reports (development build: not run from the jar)");
+		assertThat(this.dir.resolve("data")).doesNotExist();
 	}
 
 	@Test

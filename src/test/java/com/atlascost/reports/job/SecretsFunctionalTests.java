@@ -75,6 +75,32 @@ class SecretsFunctionalTests {
 		assertNowhere(List.of(key.privateKey()), output);
 	}
 
+	/**
+	 * Everything at TRACE, as {@code --debug --logging.level.root=TRACE} asks: Spring's
+	 * JSON decoder once logged the whole token answer ({@code Decoded
+	 * [{access_token=...}]}).
+	 */
+	@Test
+	void atTraceNoAccessTokenClientSecretOrPrivateKeyReachesTheOutput(CapturedOutput output) throws Exception {
+		SandboxRun oauth = SandboxRun.of(this.database, this.dir.resolve("oauth"), "--job=jobs/sandbox.yml",
+				"--sandbox", "--from=" + NOW, "--debug", "--logging.level.root=TRACE");
+		assertThat(oauth.exitCode()).isZero();
+		SandboxRun digest = SandboxRun.of(this.database, this.dir.resolve("digest"), "--job=jobs/sandbox.yml",
+				"--sandbox", "--from=" + NOW, "--sandbox.auth=digest", "--debug", "--logging.level.root=TRACE");
+		assertThat(digest.exitCode()).isZero();
+		assertThat(output.getAll()).as("trace output was captured").contains("TRACE");
+		AtlasCredentials.ServiceAccount account = oauth.sandbox().serviceAccount();
+		List<String> secrets = new ArrayList<>(oauth.sandbox().issuedAccessTokens());
+		assertThat(secrets).as("the run authenticated with OAuth").isNotEmpty();
+		secrets.add(account.clientSecret());
+		secrets.add(basic(account.clientId(), account.clientSecret()));
+		secrets.add(digest.sandbox().apiKey().privateKey());
+		for (String secret : secrets) {
+			assertThat(output.getAll()).doesNotContain(secret);
+		}
+		assertThat(output.getAll()).doesNotContain("access_token=");
+	}
+
 	private String[] args(String... args) {
 		return Stream.concat(Stream.of(args), Stream.of(DEBUG)).toArray(String[]::new);
 	}

@@ -3,10 +3,13 @@ package com.atlascost.reports.testsupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.atlascost.reports.AtlasCostReportsApplication;
+import com.atlascost.reports.cli.StartupFailure;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.sandbox.SandboxCounters;
+import com.atlascost.reports.summary.ExitCode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Runs the application as the command line does, in this JVM, against a real database (an
  * H2 file unless told otherwise) and a reports directory under {@code dir}, and keeps
- * what a test reads afterwards.
+ * what a test reads afterwards. A start that fails on settings that cannot be bound gives
+ * the exit code the command line gives (no sandbox, no counters: nothing ran).
  */
 public record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sandbox) {
 
@@ -41,8 +45,18 @@ public record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sa
 				all.add(fallback);
 			}
 		}
-		ConfigurableApplicationContext context = SpringApplication.run(AtlasCostReportsApplication.class,
-				all.toArray(String[]::new));
+		ConfigurableApplicationContext context;
+		try {
+			context = SpringApplication.run(AtlasCostReportsApplication.class, all.toArray(String[]::new));
+		}
+		catch (RuntimeException ex) {
+			// as the command line's main method: settings that cannot be bound exit 2
+			Optional<ExitCode> exitCode = StartupFailure.exitCode(ex);
+			if (exitCode.isEmpty()) {
+				throw ex;
+			}
+			return new SandboxRun(exitCode.get().code(), null, null);
+		}
 		AtlasSandbox sandbox = context.getBeanProvider(AtlasSandbox.class).getIfAvailable();
 		int exitCode = SpringApplication.exit(context);
 		return new SandboxRun(exitCode, (sandbox != null) ? sandbox.counters() : null, sandbox);

@@ -92,14 +92,23 @@ class QueryStoreTests {
 	}
 
 	@Test
-	void amountsAreStoredToTheCent() {
+	/**
+	 * Issue 16: amounts were rounded to the cent row by row before they were summed (this
+	 * test asserted 10.005 read back as 10.01); they are now kept as Atlas sent them, the
+	 * row's cents beside them for readers of single rows.
+	 */
+	void amountsAreStoredAsAtlasSentThemWithTheRowsCentsBeside() {
 		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query,
 				List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"), row("Backup", "10.005")), Instant.now(),
 				false);
 		assertThat(this.usage.usage(List.of(id))).extracting(StoredUsage::amount)
-			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.01"));
+			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.005"));
+		assertThat(this.jdbc.sql("SELECT amount FROM usage_row WHERE query_id = ? ORDER BY line_no")
+			.param(id)
+			.query(BigDecimal.class)
+			.list()).containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.01"));
 	}
 
 	@Test

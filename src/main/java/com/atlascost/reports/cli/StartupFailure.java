@@ -1,0 +1,80 @@
+package com.atlascost.reports.cli;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.atlascost.reports.run.DatabaseInUse;
+import com.atlascost.reports.run.InvalidDatabasePathException;
+import com.atlascost.reports.summary.ExitCode;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+
+/**
+ * The exit code of a start that failed before the command line ran: settings that cannot
+ * be bound (a malformed duration, a concurrency of 0, an unknown API version) are invalid
+ * input, exit {@code 2}, with a line naming the property and the value, and so is an H2
+ * database whose directory cannot be written; a database held by another process is exit
+ * {@code 3}. Anything else is left to the caller (exit {@code 1} with the stack trace).
+ */
+public final class StartupFailure {
+
+	private static final Logger logger = LoggerFactory.getLogger(StartupFailure.class);
+
+	private StartupFailure() {
+	}
+
+	public static Optional<ExitCode> exitCode(Throwable failure) {
+		if (DatabaseInUse.isCauseOf(failure)) {
+			return Optional.of(ExitCode.ALREADY_RUNNING);
+		}
+		InvalidDatabasePathException database = find(failure, InvalidDatabasePathException.class);
+		if (database != null) {
+			logger.error("Invalid input: {}", database.getMessage());
+			return Optional.of(ExitCode.INVALID_INPUT);
+		}
+		BindException bind = find(failure, BindException.class);
+		if (bind != null) {
+			ConfigurationProperty property = bind.getProperty();
+			Throwable root = rootCause(bind);
+			if (property != null) {
+				logger.error("Invalid input: {}={}: {}", property.getName(), property.getValue(), reason(root));
+			}
+			else if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+				// the settings' own checks name the property and the value
+				logger.error("Invalid input: {}", root.getMessage());
+			}
+			else {
+				logger.error("Invalid input: {}: {}", bind.getName(), reason(root));
+			}
+			return Optional.of(ExitCode.INVALID_INPUT);
+		}
+		return Optional.empty();
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	private static String reason(Throwable root) {
+		return (root instanceof IllegalArgumentException && root.getMessage() != null) ? root.getMessage()
+				: "cannot be read (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+}

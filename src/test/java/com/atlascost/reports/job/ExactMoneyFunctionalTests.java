@@ -1,0 +1,148 @@
+package com.atlascost.reports.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.sandbox.SandboxExchange;
+import com.atlascost.reports.testsupport.SandboxRun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Money kept exact on the real HTTP path: amounts with three to six decimals are stored
+ * as Atlas sent them, summed exactly and rounded once, where the figure is shown (the
+ * views, the workbook); an answer of thousands of rows, well above 256 KiB, is stored
+ * whole.
+ */
+class ExactMoneyFunctionalTests {
+
+	private static final String PRODUCTION = SandboxData.ACME_PRODUCTION;
+
+	/** What {@code sub-cent-amounts} adds: 3 x 0.005 + 1.234567 + 200 x 0.004. */
+	private static final BigDecimal SUB_CENT = new BigDecimal("2.049567");
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void subCentAmountsAreSummedExactlyAndRoundedOnceInTheViewsAndTheWorkbook() throws Exception {
+		Path job = job();
+		Path clean = this.dir.resolve("clean");
+		Path subCent = this.dir.resolve("sub-cent");
+		assertThat(SandboxRun.of(clean, "--job=" + job, "--sandbox", "--from=2024-03", "--to=2024-03").exitCode())
+			.isZero();
+
+		SandboxRun run = SandboxRun.of(subCent, "--job=" + job, "--sandbox", "--from=2024-03", "--to=2024-03",
+				"--sandbox.faults.answer=sub-cent-amounts");
+
+		assertThat(run.exitCode()).isZero();
+		BigDecimal cleanBill = decimal(clean, "SELECT amount FROM monthly_cost_by_organization");
+		BigDecimal exact = cleanBill.add(SUB_CENT);
+		BigDecimal shown = exact.setScale(2, RoundingMode.HALF_UP);
+		assertThat(exact.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo(cleanBill.add(new BigDecimal("2.05")));
+		assertThat(decimal(subCent, "SELECT SUM(u.exact_amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+				+ " WHERE q.bill = TRUE"))
+			.as("stored exactly")
+			.isEqualByComparingTo(exact);
+		assertThat(strings(subCent, "SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
+				+ " ON q.id = u.query_id WHERE q.bill = TRUE AND exact_amount < 0.01"))
+			.hasSize(203);
+		assertThat(decimal(subCent, "SELECT amount FROM monthly_cost_by_organization")).isEqualTo(shown);
+		BigDecimal firstService = decimal(clean,
+				"SELECT amount FROM monthly_cost_by_service ORDER BY service" + " FETCH FIRST 1 ROWS ONLY");
+		assertThat(decimal(subCent,
+				"SELECT amount FROM monthly_cost_by_service ORDER BY service" + " FETCH FIRST 1 ROWS ONLY"))
+			.isEqualTo(firstService.add(SUB_CENT).setScale(2, RoundingMode.HALF_UP));
+		try (XSSFWorkbook workbook = open(subCent.resolve("reports").resolve("exact_2024-03_2024-03.xlsx"))) {
+			Sheet summary = workbook.getSheetAt(0);
+			Cell bill = summary.getRow(2).getCell(columnOf(summary, PRODUCTION));
+			assertThat(bill.getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(BigDecimal.valueOf(bill.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP))
+				.isEqualByComparingTo(shown);
+		}
+	}
+
+	@Test
+	void anAnswerOfThreeThousandRowsAboveTheOldBufferIsStoredWhole() throws Exception {
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job(), "--sandbox", "--from=2024-03", "--to=2024-03",
+				"--sandbox.faults.extra-rows=3000");
+
+		assertThat(run.exitCode()).isZero();
+		List<SandboxExchange> answers = run.sandbox()
+			.exchanges()
+			.stream()
+			.filter((exchange) -> exchange.method().equals("GET") && exchange.uri().contains("/costExplorer/usage/")
+					&& exchange.responseBody() != null && exchange.responseBody().contains("usageDetails"))
+			.toList();
+		assertThat(answers).hasSize(2)
+			.allSatisfy((answer) -> assertThat(answer.responseBody().length()).isGreaterThan(256 * 1024));
+		assertThat(strings(this.dir,
+				"SELECT q.group_by || ' ' || COUNT(*) FROM usage_row u JOIN cost_query q"
+						+ " ON q.id = u.query_id WHERE u.exact_amount = 0.001 GROUP BY q.group_by ORDER BY q.group_by"))
+			.containsExactly("ORGANIZATIONS 3000", "SERVICES 3000");
+	}
+
+	private Path job() throws IOException {
+		Path job = this.dir.resolve("exact.yml");
+		Files.writeString(job, """
+				name: exact
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				""".formatted(PRODUCTION));
+		return job;
+	}
+
+	private static BigDecimal decimal(Path dir, String sql) throws SQLException {
+		return new BigDecimal(strings(dir, sql).get(0));
+	}
+
+	private static List<String> strings(Path dir, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(dir), "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+	private static int columnOf(Sheet summary, String orgId) {
+		Row ids = summary.getRow(1);
+		for (Cell cell : ids) {
+			if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(orgId)) {
+				return cell.getColumnIndex();
+			}
+		}
+		throw new AssertionError("no column for " + orgId);
+	}
+
+	private static XSSFWorkbook open(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return new XSSFWorkbook(in);
+		}
+	}
+
+}
