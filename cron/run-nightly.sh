@@ -16,7 +16,8 @@
 #   ATLAS_COST_REPORTS_CREDENTIALS  credentials file (default: ~/.config/atlas-cost-reports/credentials)
 #   ATLAS_COST_REPORTS_LOG_DIR      log directory (default: $ATLAS_COST_REPORTS_HOME/logs)
 #   ATLAS_COST_REPORTS_LOCK         lock file (default: $ATLAS_COST_REPORTS_HOME/data/nightly.lock)
-#   ATLAS_COST_REPORTS_COMMAND      the job command (default: java -jar $ATLAS_COST_REPORTS_HOME/target/atlas-cost-reports.jar)
+#   ATLAS_COST_REPORTS_COMMAND      the job command (default: $ATLAS_COST_REPORTS_HOME/bin/atlas-cost-reports, the jar with a
+#                                   class-data-sharing archive; java -jar .../target/atlas-cost-reports.jar works too)
 set -euo pipefail
 umask 077
 
@@ -24,7 +25,7 @@ home="${ATLAS_COST_REPORTS_HOME:-$(cd "$(dirname "$0")/.." && pwd)}"
 credentials="${ATLAS_COST_REPORTS_CREDENTIALS:-$HOME/.config/atlas-cost-reports/credentials}"
 log_dir="${ATLAS_COST_REPORTS_LOG_DIR:-$home/logs}"
 lock_file="${ATLAS_COST_REPORTS_LOCK:-$home/data/nightly.lock}"
-command="${ATLAS_COST_REPORTS_COMMAND:-java -jar $home/target/atlas-cost-reports.jar}"
+command="${ATLAS_COST_REPORTS_COMMAND:-$home/bin/atlas-cost-reports}"
 keep_days=30
 
 if [ $# -lt 1 ]; then

@@ -1,17 +1,30 @@
 package com.atlascost.reports.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
@@ -19,8 +32,9 @@ import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
 /**
- * Writes a report of {@code N} usage rows (default 1,000,000) and prints the time and the
- * peak heap. Not a test: run it with a small heap to show memory stays flat, e.g.
+ * Prints, in one run, where the report's time goes. Not a test (benchmarks print numbers,
+ * tests assert behaviour), so not part of {@code ./mvnw verify}. Run it with a small heap
+ * to show memory stays flat:
  *
  * <pre>
  * ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -28,15 +42,31 @@ import com.atlascost.reports.usage.UsageRows;
  *     com.atlascost.reports.report.WorkbookBenchmark 1000000 target/benchmark
  * </pre>
  *
- * The rows are generated as they are read (12 months, 5 organizations of 40 projects, 70
- * % projects grouping and 30 % services), so the heap holds only what the writer keeps.
+ * <ol>
+ * <li>{@code cold}: the first report of the JVM (500 rows), class loading and POI's
+ * first-use set-up included, as the job's report step pays it.</li>
+ * <li>{@code rows}: the workbook of {@code N} usage rows (default 1,000,000; 12 months, 5
+ * organizations of 40 projects, 70 % projects grouping and 30 % services) against a bare
+ * SXSSF loop writing the same Detail cells (same rows, columns, styles, widths and frozen
+ * header; no other sheet, table or chart) and their ratio; the FOCUS CSV timed apart (the
+ * generated run has no invoices, so it is only its header); the peak heap.</li>
+ * <li>{@code months}: the whole report of the same 3 organizations (2 projects and 1
+ * service each, 9 rows a month) over 12, 120 and 600 months, per usage row; the goal is
+ * time per row flat within 2x.</li>
+ * </ol>
+ * Timings after the cold one are the best of three, each on a warmed JVM. The rows are
+ * generated as they are read, so the heap holds only what the writer keeps.
  */
 public final class WorkbookBenchmark {
 
 	private static final YearMonth FROM = YearMonth.of(2026, 1);
 
+	private static final Instant FETCHED = Instant.parse("2026-12-01T05:00:00Z");
+
 	private static final List<String> SERVICES = List.of("Clusters", "Storage", "Backup", "Data Transfer", "Serverless",
 			"Search", "Stream Processing", "Support", "Credits", "Charts");
+
+	private static final int RUNS = 3;
 
 	private WorkbookBenchmark() {
 	}
@@ -44,43 +74,140 @@ public final class WorkbookBenchmark {
 	public static void main(String[] args) throws IOException, InterruptedException {
 		int rows = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		Path dir = Files.createDirectories(Path.of((args.length > 1) ? args[1] : "target/benchmark"));
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		AtomicLong peak = new AtomicLong();
-		Thread sampler = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-				try {
-					Thread.sleep(20);
+		System.out.printf("cores=%d load=%.1f maxHeap=%,d MB%n", Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		long cold = nanos(() -> new ReportWriter(dir).write(request(500, 12)));
+		System.out.printf("cold: first report of the JVM, 500 rows: %.2f s%n", cold / 1e9);
+		rows(rows, dir);
+		months(dir);
+	}
+
+	private static void rows(int rows, Path dir) throws IOException, InterruptedException {
+		ReportRequest request = request(rows, 12);
+		ReportContents contents = ReportContents.of(request, ReportSettings.defaults().messages());
+		Path workbook = dir.resolve("benchmark-writer.xlsx");
+		Path bare = dir.resolve("benchmark-bare.xlsx");
+		Path csv = dir.resolve("benchmark.focus.csv");
+		PeakHeap peak = PeakHeap.start();
+		long writer = Long.MAX_VALUE;
+		long baseline = Long.MAX_VALUE;
+		long focus = Long.MAX_VALUE;
+		for (int run = 0; run < RUNS; run++) {
+			baseline = Math.min(baseline, nanos(() -> {
+				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(bare))) {
+					bareDetail(request.rows(), out);
 				}
-				catch (InterruptedException ex) {
-					return;
+			}));
+			writer = Math.min(writer, nanos(() -> {
+				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(workbook))) {
+					new WorkbookWriter().write(contents, InvoiceReport.none(), out);
 				}
+			}));
+			focus = Math.min(focus, nanos(() -> {
+				try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+					new FocusCsvWriter().write(InvoiceReport.none(), out);
+				}
+			}));
+		}
+		long peakHeap = peak.stop();
+		System.out.printf(
+				"rows=%,d writer=%.2f s bare SXSSF=%.2f s ratio=%.2f csv=%.3f s peakHeapUsed=%,d MB"
+						+ " xlsx=%,d KB bare=%,d KB%n",
+				rows, writer / 1e9, baseline / 1e9, (double) writer / baseline, focus / 1e9, peakHeap / (1024 * 1024),
+				Files.size(workbook) / 1024, Files.size(bare) / 1024);
+	}
+
+	private static void months(Path dir) throws IOException {
+		ReportWriter writer = new ReportWriter(dir);
+		double first = 0;
+		for (int months : List.of(12, 120, 600)) {
+			int rows = months * 9;
+			ReportRequest request = request3(months);
+			long best = Long.MAX_VALUE;
+			for (int run = 0; run < RUNS; run++) {
+				best = Math.min(best, nanos(() -> writer.write(request)));
 			}
-		});
-		sampler.setDaemon(true);
-		sampler.start();
-		ReportRequest request = new ReportRequest("benchmark", FROM, FROM.plusMonths(11),
-				List.of(Grouping.PROJECTS, Grouping.SERVICES), generated(rows), Map.of("rows", Integer.toString(rows)),
-				"2025-02-19", Instant.now(), new TreeSet<>(List.of(FROM.plusMonths(11))), false, Map.of("DONE", 120L),
-				List.of(), Map.of(), List.of(), List.of());
-		long start = System.nanoTime();
-		ReportFiles files = new ReportWriter(dir).write(request);
-		long millis = (System.nanoTime() - start) / 1_000_000;
-		sampler.interrupt();
-		sampler.join();
-		peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-		System.out.printf("rows=%,d time=%.1fs peakHeapUsed=%,d MB maxHeap=%,d MB xlsx=%,d KB csv=%,d KB%n",
-				files.usageRows(), millis / 1000.0, peak.get() / (1024 * 1024),
-				memory.getHeapMemoryUsage().getMax() / (1024 * 1024), Files.size(files.workbook()) / 1024,
-				Files.size(files.focusCsv()) / 1024);
+			double perRow = best / 1e3 / rows;
+			first = (first == 0) ? perRow : first;
+			System.out.printf("months=%d rows=%,d report=%.3f s perRow=%.1f us (x%.2f of 12 months)%n", months, rows,
+					best / 1e9, perRow, perRow / first);
+		}
+	}
+
+	/**
+	 * The Detail sheet as a bare SXSSF loop would write it: the project's formats, widths
+	 * and frozen header, the same cell per column.
+	 */
+	private static void bareDetail(UsageRows rows, OutputStream out) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+			workbook.setCompressTempFiles(true);
+			Font boldFont = workbook.createFont();
+			boldFont.setBold(true);
+			CellStyle header = workbook.createCellStyle();
+			header.setFont(boldFont);
+			CellStyle money = workbook.createCellStyle();
+			money.setDataFormat(workbook.createDataFormat().getFormat(WorkbookCells.CURRENCY_FORMAT));
+			CellStyle month = workbook.createCellStyle();
+			month.setDataFormat(workbook.createDataFormat().getFormat(WorkbookCells.MONTH_FORMAT));
+			CellStyle dateTime = workbook.createCellStyle();
+			dateTime.setDataFormat(workbook.createDataFormat().getFormat(WorkbookCells.DATE_TIME_FORMAT));
+			SXSSFSheet sheet = workbook.createSheet("Detail");
+			Row headerRow = sheet.createRow(0);
+			for (int column = 0; column < DetailSheet.HEADERS.size(); column++) {
+				Cell cell = headerRow.createCell(column);
+				cell.setCellValue(DetailSheet.HEADERS.get(column));
+				cell.setCellStyle(header);
+				sheet.setColumnWidth(column, 28 * 256);
+			}
+			sheet.createFreezePane(0, 1);
+			int[] next = { 1 };
+			YearMonth last = FROM.plusMonths(11);
+			rows.forEach((usage) -> {
+				Row row = sheet.createRow(next[0]++);
+				text(row, 0, usage.organizationLabel());
+				text(row, 1, usage.organizationId());
+				text(row, 2, usage.organizationName());
+				text(row, 3, usage.groupBy().apiName());
+				Cell monthCell = row.createCell(4);
+				monthCell.setCellValue(ReportMonths.monthOf(usage).atDay(1));
+				monthCell.setCellStyle(month);
+				text(row, 5, usage.projectId());
+				text(row, 6, usage.projectName());
+				text(row, 7, usage.clusterId());
+				text(row, 8, usage.clusterName());
+				text(row, 9, usage.service());
+				Cell amount = row.createCell(10);
+				amount.setCellValue(Cents.round(usage.amount()).doubleValue());
+				amount.setCellStyle(money);
+				text(row, 11, ReportMonths.monthOf(usage).equals(last) ? "provisional" : "final");
+				Cell fetched = row.createCell(12);
+				fetched.setCellValue(LocalDateTime.ofInstant(usage.fetchedAt(), ZoneOffset.UTC));
+				fetched.setCellStyle(dateTime);
+			});
+			workbook.write(out);
+		}
+	}
+
+	private static void text(Row row, int column, String value) {
+		if (value != null) {
+			row.createCell(column).setCellValue(value);
+		}
+	}
+
+	private static ReportRequest request(int rows, int months) {
+		YearMonth to = FROM.plusMonths(months - 1);
+		return new ReportRequest("benchmark", FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES),
+				generated(rows, months), Map.of("rows", Integer.toString(rows)), "2025-02-19", Instant.now(),
+				new TreeSet<>(List.of(to)), false, Map.of("DONE", 120L), List.of(), Map.of(), List.of(), List.of());
 	}
 
 	/** Rows made on each pass, the same every time, none kept. */
-	private static UsageRows generated(int count) {
+	private static UsageRows generated(int count, int months) {
 		return (action) -> {
 			for (int i = 0; i < count; i++) {
 				int org = i % 5;
-				YearMonth month = FROM.plusMonths((i / 5) % 12);
+				YearMonth month = FROM.plusMonths((i / 5) % months);
 				String orgId = String.format("5f0c2a3b4d5e6f70819200%02d", org);
 				boolean projects = (i % 10) < 7;
 				int project = (i / 60) % 40;
@@ -91,9 +218,91 @@ public final class WorkbookBenchmark {
 								projects ? String.format("6a1b2c3d4e5f6071829%02d%03d", org, project) : null,
 								projects ? "project-" + org + "-" + project : null, null, null,
 								projects ? null : SERVICES.get(i % SERVICES.size()), amount,
-								month.equals(FROM.plusMonths(11)), Instant.parse("2026-12-01T05:00:00Z")));
+								month.equals(FROM.plusMonths(11)), FETCHED));
 			}
 		};
+	}
+
+	/**
+	 * 3 organizations, each with 2 projects and 1 service a month, in the store's order
+	 * (grouping, organization, month).
+	 */
+	private static ReportRequest request3(int months) {
+		YearMonth to = FROM.plusMonths(months - 1);
+		UsageRows rows = (action) -> {
+			long id = 0;
+			for (Grouping grouping : List.of(Grouping.PROJECTS, Grouping.SERVICES)) {
+				for (int org = 0; org < 3; org++) {
+					String orgId = String.format("5f0c2a3b4d5e6f70819200%02d", org);
+					for (int m = 0; m < months; m++) {
+						YearMonth month = FROM.plusMonths(m);
+						int lines = (grouping == Grouping.PROJECTS) ? 2 : 1;
+						for (int line = 0; line < lines; line++) {
+							BigDecimal amount = BigDecimal.valueOf(100_000L + ((id * 7919L) % 50_000), 2);
+							boolean projects = grouping == Grouping.PROJECTS;
+							action.accept(new StoredUsage(++id, orgId, "Org " + org, grouping, MonthWindow.of(month),
+									month.atDay(1), "Organization " + org,
+									projects ? String.format("6a1b2c3d4e5f6071829%02d%03d", org, line) : null,
+									projects ? "project-" + org + "-" + line : null, null, null,
+									projects ? null : "Clusters", amount, month.equals(to), FETCHED));
+						}
+					}
+				}
+			}
+		};
+		return new ReportRequest("months-" + months, FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows,
+				Map.of("months", Integer.toString(months)), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"),
+				new TreeSet<>(List.of(to)), false, Map.of("DONE", 6L * months), List.of(), Map.of(), List.of(),
+				List.of());
+	}
+
+	private static long nanos(Action action) throws IOException {
+		long start = System.nanoTime();
+		action.run();
+		return System.nanoTime() - start;
+	}
+
+	@FunctionalInterface
+	private interface Action {
+
+		void run() throws IOException;
+
+	}
+
+	/** Samples the used heap every 20 ms until stopped. */
+	private static final class PeakHeap {
+
+		private final AtomicLong peak = new AtomicLong();
+
+		private final Thread sampler;
+
+		private PeakHeap(MemoryMXBean memory) {
+			this.sampler = new Thread(() -> {
+				while (!Thread.currentThread().isInterrupted()) {
+					this.peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+					try {
+						Thread.sleep(20);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+			this.sampler.setDaemon(true);
+		}
+
+		static PeakHeap start() {
+			PeakHeap heap = new PeakHeap(ManagementFactory.getMemoryMXBean());
+			heap.sampler.start();
+			return heap;
+		}
+
+		long stop() throws InterruptedException {
+			this.sampler.interrupt();
+			this.sampler.join();
+			return this.peak.get();
+		}
+
 	}
 
 }
