@@ -1,6 +1,6 @@
 package com.atlascost.reports.usage;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -21,8 +21,11 @@ public class DiscoveredNames {
 
 	private final JdbcClient jdbc;
 
-	public DiscoveredNames(JdbcClient jdbc) {
+	private final Clock clock;
+
+	public DiscoveredNames(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -31,7 +34,7 @@ public class DiscoveredNames {
 	 */
 	@Transactional
 	public void remember(String orgId, String kind, Map<String, String> namesById) {
-		OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		namesById.forEach((resourceId, name) -> {
 			int updated = this.jdbc
 				.sql("UPDATE discovered_resource SET name = ?, discovered_at = ? WHERE org_id = ? AND kind = ?"

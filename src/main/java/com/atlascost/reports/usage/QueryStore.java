@@ -3,6 +3,7 @@ package com.atlascost.reports.usage;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,13 +41,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class QueryStore {
 
+	private final Clock clock;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
 
 	private final JsonMapper json;
 
-	public QueryStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	public QueryStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.json = json;
@@ -82,7 +86,7 @@ public class QueryStore {
 		String filterJson = this.json.writeValueAsString(filter);
 		String hash = QueryKey.of(grouping, window, filter).hash();
 		String orgId = filter.organizations().get(0);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Optional<Long> existing = this.jdbc
 			.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ? AND window_end = ?"
 					+ " AND filter_hash = ?")
@@ -192,25 +196,15 @@ public class QueryStore {
 					+ " error_detail = ?, updated_at = ?" + (forgetToken ? ", token = NULL" : "") + " WHERE id = ?")
 			// Arrays.asList: a failure may lack a status, code or detail (NULL columns)
 			.params(Arrays.asList(truncate(failure.reason(), 2000), failure.status(),
-					truncate(failure.errorCode(), 100), truncate(failure.detail(), 2000), utc(Instant.now()), id))
+					truncate(failure.errorCode(), 100), truncate(failure.detail(), 2000), utc(this.clock.instant()),
+					id))
 			.update();
-	}
-
-	/** The failure stored on a query, when it has one. */
-	public Optional<QueryFailure> failure(long id) {
-		return this.jdbc
-			.sql("SELECT error_status, error_code, error_detail, failure FROM cost_query WHERE id = ?"
-					+ " AND failure IS NOT NULL")
-			.param(id)
-			.query((rs, n) -> new QueryFailure(rs.getObject("error_status", Integer.class), rs.getString("error_code"),
-					rs.getString("error_detail"), rs.getString("failure")))
-			.optional();
 	}
 
 	/** Forgets a token the server no longer knows, so the query is created again. */
 	public void forgetToken(long id) {
 		this.jdbc.sql("UPDATE cost_query SET state = 'PLANNED', token = NULL, updated_at = ? WHERE id = ?")
-			.params(utc(Instant.now()), id)
+			.params(utc(this.clock.instant()), id)
 			.update();
 	}
 

@@ -46,22 +46,6 @@ public class UsageStore {
 			+ " AND c.resource_id = u.cluster_id";
 
 	/**
-	 * The stored usage of these queries, ordered by organization, grouping, month and
-	 * line.
-	 */
-	public List<StoredUsage> usage(List<Long> ids) {
-		List<StoredUsage> usage = new ArrayList<>();
-		for (List<Long> batch : IdBatches.of(ids)) {
-			usage.addAll(this.jdbc
-				.sql(USAGE + " WHERE q.id IN (:ids) ORDER BY q.org_id, q.group_by, q.window_start, q.id, u.line_no")
-				.param("ids", batch)
-				.query(UsageStore::storedUsage)
-				.list());
-		}
-		return usage;
-	}
-
-	/**
 	 * The stored usage of these queries as a source read row by row (a database cursor
 	 * per pass, never a list), ordered by grouping in the given order, organization
 	 * label, organization id, month and line; groupings not listed come last.

@@ -1,5 +1,6 @@
 package com.atlascost.reports.usage;
 
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -60,7 +61,7 @@ class FilterDiscoveryTests {
 		this.jdbc = JdbcClient.create(TestDatabase.h2().migrated(this.dir));
 		this.discovery = new FilterDiscovery(new AtlasCostExplorerClient(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),
-				TestAtlasProperties.of()), new DiscoveredNames(this.jdbc));
+				TestAtlasProperties.of()), new DiscoveredNames(this.jdbc, Clock.systemUTC()));
 	}
 
 	@AfterEach

@@ -1,5 +1,6 @@
 package com.atlascost.reports.usage;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ class QueryIdentityMigrationTests {
 		long provisionalId = storeTheOldWay(jdbc, FEBRUARY, provisional, true);
 
 		DataSource after = this.database.migrated(this.dir);
-		QueryStore store = new QueryStore(JdbcClient.create(after), new JdbcTemplate(after), this.json);
+		QueryStore store = new QueryStore(JdbcClient.create(after), new JdbcTemplate(after), this.json,
+				Clock.systemUTC());
 		UsageStore usage = new UsageStore(JdbcClient.create(after));
 
 		assertThat(store.register("Acme", Grouping.PROJECTS, JANUARY, settled, false)).isEqualTo(settledId);
@@ -73,7 +75,7 @@ class QueryIdentityMigrationTests {
 			.containsExactly(QueryState.DONE, QueryState.PLANNED);
 		assertThat(store.unfinished(List.of(settledId, provisionalId))).extracting(StoredQuery::id)
 			.containsExactly(provisionalId);
-		assertThat(usage.usage(List.of(settledId))).extracting(StoredUsage::amount)
+		assertThat(QueryStoreTests.stored(usage, settledId)).extracting(StoredUsage::amount)
 			.containsExactly(new BigDecimal("12.34"), new BigDecimal("-1.00"));
 		assertThat(JdbcClient.create(after)
 			.sql("SELECT filter_hash FROM cost_query WHERE id = ?")

@@ -1,10 +1,12 @@
 package com.atlascost.reports.usage;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,9 +60,10 @@ class QueryStoreTests {
 	void migrate() {
 		DataSource dataSource = this.database.migrated(this.dir);
 		this.jdbc = JdbcClient.create(dataSource);
-		this.store = new QueryStore(this.jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build());
+		this.store = new QueryStore(this.jdbc, new JdbcTemplate(dataSource), JsonMapper.builder().build(),
+				Clock.systemUTC());
 		this.usage = new UsageStore(this.jdbc);
-		this.names = new DiscoveredNames(this.jdbc);
+		this.names = new DiscoveredNames(this.jdbc, Clock.systemUTC());
 	}
 
 	@Test
@@ -83,7 +86,7 @@ class QueryStoreTests {
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query, List.of(row("Clusters", "100.10"), row("Credits", "-25.05")), Instant.now(), true);
 		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(), false);
-		List<StoredUsage> usage = this.usage.usage(List.of(id));
+		List<StoredUsage> usage = stored(this.usage, id);
 		assertThat(usage).extracting(StoredUsage::service, StoredUsage::amount)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Clusters", new BigDecimal("100.20")),
 					org.assertj.core.groups.Tuple.tuple("Credits", new BigDecimal("-25.05")));
@@ -103,7 +106,7 @@ class QueryStoreTests {
 		this.store.complete(query,
 				List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"), row("Backup", "10.005")), Instant.now(),
 				false);
-		assertThat(this.usage.usage(List.of(id))).extracting(StoredUsage::amount)
+		assertThat(stored(this.usage, id)).extracting(StoredUsage::amount)
 			.containsExactly(new BigDecimal("1234567.89"), new BigDecimal("0.07"), new BigDecimal("10.005"));
 		assertThat(this.jdbc.sql("SELECT amount FROM usage_row WHERE query_id = ? ORDER BY line_no")
 			.param(id)
@@ -120,7 +123,7 @@ class QueryStoreTests {
 		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
-		assertThat(this.usage.usage(List.of(id))).hasSize(1);
+		assertThat(stored(this.usage, id)).hasSize(1);
 	}
 
 	@Test
@@ -133,7 +136,7 @@ class QueryStoreTests {
 		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), true);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
-		assertThat(this.usage.usage(List.of(id))).as("kept until replaced").hasSize(1);
+		assertThat(stored(this.usage, id)).as("kept until replaced").hasSize(1);
 	}
 
 	@Test
@@ -161,9 +164,12 @@ class QueryStoreTests {
 		this.store.complete(this.store.queries(List.of(aprilId)).get(0), List.of(), Instant.now(), true);
 		assertThat(this.store.failures(List.of(march, aprilId)))
 			.containsExactly(ORG + " services 2026-03: HTTP 400 VALIDATION_ERROR: bad filter");
-		assertThat(this.store.failure(march))
-			.contains(new QueryFailure(400, "VALIDATION_ERROR", "bad filter", "HTTP 400 VALIDATION_ERROR: bad filter"));
-		assertThat(this.store.failure(aprilId)).isEmpty();
+		assertThat(this.jdbc
+			.sql("SELECT id, error_status, error_code, error_detail, failure FROM cost_query ORDER BY id")
+			.query((rs, n) -> rs.getLong("id") + "|" + rs.getObject("error_status") + "|" + rs.getString("error_code")
+					+ "|" + rs.getString("error_detail") + "|" + rs.getString("failure"))
+			.list()).containsExactly(march + "|400|VALIDATION_ERROR|bad filter|HTTP 400 VALIDATION_ERROR: bad filter",
+					aprilId + "|null|null|null|null");
 		assertThat(this.store.provisionalMonths(List.of(march, aprilId))).containsExactly(YearMonth.of(2026, 4));
 	}
 
@@ -191,7 +197,7 @@ class QueryStoreTests {
 				this.store.queries(List.of(id)).get(0), List.of(new UsageDetail(null, ORG, "Acme",
 						"6a1b2c3d4e5f60718293a4b1", null, null, null, null, new BigDecimal("12.34"), MARCH.start())),
 				Instant.now(), false);
-		assertThat(this.usage.usage(List.of(id))).singleElement()
+		assertThat(stored(this.usage, id)).singleElement()
 			.satisfies((row) -> assertThat(row.projectName()).isEqualTo("storefront"));
 	}
 
@@ -203,6 +209,13 @@ class QueryStoreTests {
 	private static UsageDetail row(String service, String amount) {
 		return new UsageDetail("inv", ORG, "Acme", null, null, null, null, service, new BigDecimal(amount),
 				LocalDate.of(2026, 3, 1));
+	}
+
+	/** The stored usage of one query, as the reports read it. */
+	static List<StoredUsage> stored(UsageStore usage, long queryId) {
+		List<StoredUsage> rows = new ArrayList<>();
+		usage.usageRows(List.of(queryId), List.of()).forEach(rows::add);
+		return rows;
 	}
 
 }

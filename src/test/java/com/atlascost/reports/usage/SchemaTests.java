@@ -1,5 +1,6 @@
 package com.atlascost.reports.usage;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,7 +90,7 @@ class SchemaTests {
 	@Test
 	void centsAddUpExactlyInTheTableAndTheViews() {
 		QueryStore store = new QueryStore(JdbcClient.create(this.dataSource), new JdbcTemplate(this.dataSource),
-				JsonMapper.builder().build());
+				JsonMapper.builder().build(), Clock.systemUTC());
 		MonthWindow march = MonthWindow.of(YearMonth.of(2026, 3));
 		String org = "aaaaaaaaaaaaaaaaaaaaaaaa";
 		long id = store.register("Acme", Grouping.SERVICES, march, new UsageQuery(march.start(), march.end(),
