@@ -159,13 +159,20 @@ public class AtlasCostExplorerClient {
 	 * {@link UsageQueryTimeoutException} after the deadline.
 	 */
 	public Mono<List<UsageDetail>> awaitUsage(String orgId, String token) {
+		return awaitUsage(orgId, token, this.properties.polling().deadline());
+	}
+
+	/**
+	 * Polls as {@link #awaitUsage(String, String)} does, failing after {@code deadline}:
+	 * what is left of the query's deadline after its create.
+	 */
+	public Mono<List<UsageDetail>> awaitUsage(String orgId, String token, Duration deadline) {
 		AtlasProperties.Polling polling = this.properties.polling();
 		return pollUsage(orgId, token)
 			.flatMap((poll) -> (poll instanceof UsagePoll.Ready ready) ? Mono.just(ready.usageDetails())
 					: Mono.<List<UsageDetail>>empty())
 			.repeatWhenEmpty((emptyPolls) -> emptyPolls.concatMap((index) -> Mono.delay(pollInterval(index, polling))))
-			.timeout(polling.deadline(),
-					Mono.error(() -> new UsageQueryTimeoutException(orgId, token, polling.deadline())));
+			.timeout(deadline, Mono.error(() -> new UsageQueryTimeoutException(orgId, token, polling.deadline())));
 	}
 
 	/** Every project of the organization, reading page after page. */
@@ -194,6 +201,14 @@ public class AtlasCostExplorerClient {
 	 */
 	public Map<String, OrganizationSlowdown> slowedOrganizations() {
 		return this.limiter.slowedOrganizations();
+	}
+
+	/**
+	 * How long a usage query may take from its create to its answer
+	 * ({@code atlas.polling.deadline}).
+	 */
+	public Duration queryDeadline() {
+		return this.properties.polling().deadline();
 	}
 
 	/** The version each operation sends. */

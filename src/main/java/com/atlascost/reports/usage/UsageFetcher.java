@@ -1,6 +1,7 @@
 package com.atlascost.reports.usage;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -138,7 +139,13 @@ public class UsageFetcher {
 	 */
 	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
 		Instant[] createdAt = new Instant[1];
+		// the query's deadline counts from the create: waits for Retry-After on the
+		// create
+		// (capped by atlas.retry.max-retry-after) leave less time for the polls
+		Duration deadline = this.client.queryDeadline();
+		long started = System.nanoTime();
 		return this.client.createUsageQuery(query.organizationId(), query.filter())
+			.timeout(deadline, Mono.error(() -> new UsageQueryTimeoutException(query.organizationId(), deadline)))
 			.doOnNext((token) -> createdAt[0] = this.clock.instant())
 			.flatMap((token) -> Mono.zip(blocking(() -> {
 				this.store.markCreated(query.id(), token, createdAt[0]);
@@ -146,7 +153,13 @@ public class UsageFetcher {
 					logger.debug("{}: created, token saved", describe(query));
 				}
 				return token;
-			}), this.client.awaitUsage(query.organizationId(), token), (saved, usage) -> usage));
+			}), this.client.awaitUsage(query.organizationId(), token, left(deadline, started)),
+					(saved, usage) -> usage));
+	}
+
+	private static Duration left(Duration deadline, long startedNanos) {
+		Duration left = deadline.minusNanos(System.nanoTime() - startedNanos);
+		return (left.compareTo(Duration.ofMillis(1)) < 0) ? Duration.ofMillis(1) : left;
 	}
 
 	/** A 404 on a poll: the token expired or Atlas lost it. */

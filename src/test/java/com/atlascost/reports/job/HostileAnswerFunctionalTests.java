@@ -134,6 +134,35 @@ class HostileAnswerFunctionalTests {
 		}
 	}
 
+	/**
+	 * {@code Retry-After: 100000} on a create: capped (5 minutes by default) and counted
+	 * against the query's deadline, so the run ends when the deadline passes, not a day
+	 * (or five minutes) later.
+	 */
+	@Test
+	void anExtremeRetryAfterOnACreateCountsAgainstTheQuerysDeadline(CapturedOutput output) throws Exception {
+		Path job = write("one-org.yml", """
+				name: retry-after
+				groupBy: [services]
+				organizations:
+				  - id: %s
+				""".formatted(PRODUCTION));
+		long started = System.nanoTime();
+
+		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-03", "--to=2024-03",
+				"--sandbox.injected-failures=429", "--sandbox.faults.retry-after=100000s",
+				"--atlas.polling.deadline=3s");
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+			.isLessThan(java.time.Duration.ofSeconds(60));
+		assertThat(output)
+			.contains("was asked to wait 100000s (Retry-After); waiting 300s, atlas.retry.max-retry-after")
+			.contains("not created within the polling deadline PT3S (waits for Retry-After included)");
+		assertThat(strings("SELECT DISTINCT error_code FROM cost_query WHERE state = 'FAILED'"))
+			.containsExactly("POLLING_DEADLINE");
+	}
+
 	private Path threeOrgs() throws IOException {
 		return write("three-orgs.yml", """
 				name: hostile
