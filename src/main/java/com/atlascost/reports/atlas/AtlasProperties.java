@@ -3,11 +3,17 @@ package com.atlascost.reports.atlas;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the client talks to Atlas.
@@ -34,10 +40,14 @@ import org.springframework.util.unit.DataSize;
  * is refused rather than risk the heap)
  */
 @ConfigurationProperties("atlas")
+@Validated
 public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String baseUrl, @Nullable String apiVersion,
-		@DefaultValue("true") boolean envelope, @DefaultValue("500") int itemsPerPage, @DefaultValue Polling polling,
-		@DefaultValue Retry retry, @DefaultValue Timeouts timeouts, @DefaultValue RateLimit rateLimit,
-		@DefaultValue Map<String, String> apiVersions, @DefaultValue("32MB") DataSize maxAnswerSize) {
+		@DefaultValue("true") boolean envelope,
+		@DefaultValue("500") @Min(value = 1, message = "must be between 1 and 500") @Max(value = 500,
+				message = "must be between 1 and 500") int itemsPerPage,
+		@DefaultValue @Valid Polling polling, @DefaultValue @Valid Retry retry, @DefaultValue Timeouts timeouts,
+		@DefaultValue @Valid RateLimit rateLimit, @DefaultValue Map<String, String> apiVersions,
+		@DefaultValue("32MB") DataSize maxAnswerSize) {
 
 	public AtlasProperties {
 		apiVersions = Map.copyOf(apiVersions);
@@ -48,21 +58,11 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 			throw new IllegalArgumentException(
 					"atlas.max-answer-size must be between 1KB and 2GB, not " + maxAnswerSize);
 		}
-		if (itemsPerPage < 1 || itemsPerPage > 500) {
-			throw new IllegalArgumentException("atlas.items-per-page must be between 1 and 500, not " + itemsPerPage);
-		}
-		if (retry.maxAttempts() < 1) {
-			throw new IllegalArgumentException("atlas.retry.max-attempts must be at least 1");
-		}
-		if (polling.multiplier() < 1.0) {
-			throw new IllegalArgumentException(
-					"atlas.polling.multiplier must be at least 1, not " + polling.multiplier());
-		}
-		if (rateLimit.capacity() < 1 || rateLimit.refill() < 1 || rateLimit.period().isZero()
-				|| rateLimit.period().isNegative() || rateLimit.maxRateLimitedAttempts() < 1
-				|| rateLimit.listingsPerSecond() < 1) {
-			throw new IllegalArgumentException(
-					"atlas.rate-limit.capacity and refill must be at least 1 and period positive, not " + rateLimit);
+		// numbers are checked by Bean Validation (the annotations); durations and sizes
+		// here,
+		// as it has no standard constraint for them
+		if (rateLimit.period().isZero() || rateLimit.period().isNegative()) {
+			throw new IllegalArgumentException("atlas.rate-limit.period must be positive, not " + rateLimit.period());
 		}
 	}
 
@@ -75,7 +75,8 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * past its real end within half its duration, where doubling would allow all of it
 	 */
 	public record Polling(@DefaultValue("250ms") Duration initialInterval, @DefaultValue("5s") Duration maxInterval,
-			@DefaultValue("10m") Duration deadline, @DefaultValue("1.5") double multiplier) {
+			@DefaultValue("10m") Duration deadline,
+			@DefaultValue("1.5") @DecimalMin(value = "1.0", message = "must be at least 1") double multiplier) {
 	}
 
 	/**
@@ -96,10 +97,13 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * @param listingsPerSecond the pace of listing calls (projects, clusters), which are
 	 * outside the billing bucket: at most this many a second, after a burst of as many
 	 */
-	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
-			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
-			@DefaultValue("1s") Duration networkAllowance, @DefaultValue("true") boolean adaptive,
-			@DefaultValue("60") int maxRateLimitedAttempts, @DefaultValue("10") int listingsPerSecond) {
+	public record RateLimit(@DefaultValue("true") boolean enabled,
+			@DefaultValue("500") @Min(value = 1, message = "must be at least 1") int capacity,
+			@DefaultValue("100") @Min(value = 1, message = "must be at least 1") int refill,
+			@DefaultValue("60s") Duration period, @DefaultValue("1s") Duration networkAllowance,
+			@DefaultValue("true") boolean adaptive,
+			@DefaultValue("60") @Min(value = 1, message = "must be at least 1") int maxRateLimitedAttempts,
+			@DefaultValue("10") @Min(value = 1, message = "must be at least 1") int listingsPerSecond) {
 
 		/** The published rate in requests per second. */
 		double ratePerSecond() {
@@ -115,8 +119,9 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 	 * @param maxRetryAfter the longest {@code Retry-After} obeyed: a server asking for
 	 * more (a day, say) is waited this long, with a warning
 	 */
-	public record Retry(@DefaultValue("4") int maxAttempts, @DefaultValue("500ms") Duration minBackoff,
-			@DefaultValue("20s") Duration maxBackoff, @DefaultValue("5m") Duration maxRetryAfter) {
+	public record Retry(@DefaultValue("4") @Min(value = 1, message = "must be at least 1") int maxAttempts,
+			@DefaultValue("500ms") Duration minBackoff, @DefaultValue("20s") Duration maxBackoff,
+			@DefaultValue("5m") Duration maxRetryAfter) {
 	}
 
 	/**

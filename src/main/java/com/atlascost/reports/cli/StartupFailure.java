@@ -11,14 +11,20 @@ import com.atlascost.reports.run.InvalidDatabasePathException;
 import com.atlascost.reports.summary.ExitCode;
 
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * The exit code of a start that failed before the command line ran: settings that cannot
- * be bound (a malformed duration, a concurrency of 0, an unknown API version) are invalid
- * input, exit {@code 2}, with a line naming the property and the value, and so is an H2
- * database whose directory cannot be written; a database held by another process is exit
- * {@code 3}. Anything else is left to the caller (exit {@code 1} with the stack trace).
+ * be bound or that Bean Validation refuses (a malformed duration, a concurrency of 0, an
+ * unknown API version) are invalid input, exit {@code 2}, with a line naming the property
+ * and the value, and so is an H2 database whose directory cannot be written; a database
+ * held by another process is exit {@code 3}. Anything else is left to the caller (exit
+ * {@code 1} with the stack trace).
  */
 public final class StartupFailure {
 
@@ -34,6 +40,22 @@ public final class StartupFailure {
 		InvalidDatabasePathException database = find(failure, InvalidDatabasePathException.class);
 		if (database != null) {
 			logger.error("Invalid input: {}", database.getMessage());
+			return Optional.of(ExitCode.INVALID_INPUT);
+		}
+		BindValidationException invalid = find(failure, BindValidationException.class);
+		if (invalid != null) {
+			// Bean Validation of a settings group: one line per value refused
+			ValidationErrors errors = invalid.getValidationErrors();
+			for (ObjectError error : errors.getAllErrors()) {
+				if (error instanceof FieldError field) {
+					logger.error("Invalid input: {}.{}={}: {}", errors.getName(),
+							DataObjectPropertyName.toDashedForm(field.getField()), field.getRejectedValue(),
+							field.getDefaultMessage());
+				}
+				else {
+					logger.error("Invalid input: {}: {}", errors.getName(), error.getDefaultMessage());
+				}
+			}
 			return Optional.of(ExitCode.INVALID_INPUT);
 		}
 		BindException bind = find(failure, BindException.class);

@@ -1,7 +1,10 @@
 package com.atlascost.reports.usage;
 
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param settlementDays days after a month ends before its amounts are taken as final; a
@@ -12,23 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is created again before it fails
  */
 @ConfigurationProperties("usage")
-public record UsageProperties(@DefaultValue("5") int settlementDays, @DefaultValue("150") int concurrency,
-		@DefaultValue("50") int concurrencyPerOrg, @DefaultValue("2") int maxRecreates) {
-
-	public UsageProperties {
-		if (concurrency < 1) {
-			throw new IllegalArgumentException("usage.concurrency=" + concurrency + ": must be at least 1");
-		}
-		if (concurrencyPerOrg < 1) {
-			throw new IllegalArgumentException(
-					"usage.concurrency-per-org=" + concurrencyPerOrg + ": must be at least 1");
-		}
-		if (maxRecreates < 0) {
-			throw new IllegalArgumentException("usage.max-recreates=" + maxRecreates + ": must be 0 or more");
-		}
-		if (settlementDays < 0) {
-			throw new IllegalArgumentException("usage.settlement-days=" + settlementDays + ": must be 0 or more");
-		}
-	}
+@Validated
+public record UsageProperties(@DefaultValue("5") @Min(value = 0, message = "must be 0 or more") int settlementDays,
+		@DefaultValue("150") @Min(value = 1, message = "must be at least 1") int concurrency,
+		@DefaultValue("50") @Min(value = 1, message = "must be at least 1") int concurrencyPerOrg,
+		@DefaultValue("2") @Min(value = 0, message = "must be 0 or more") int maxRecreates) {
 
 }

@@ -41,6 +41,11 @@ class InvalidSettingsFunctionalTests {
 					--atlas.polling.deadline=0s              | atlas.polling.deadline=PT0S: must be positive
 					--usage.concurrency=0                    | usage.concurrency=0: must be at least 1
 					--usage.concurrency-per-org=-3           | usage.concurrency-per-org=-3: must be at least 1
+					--usage.settlement-days=-1               | usage.settlement-days=-1: must be 0 or more
+					--atlas.items-per-page=501               | atlas.items-per-page=501: must be between 1 and 500
+					--atlas.retry.max-attempts=0             | atlas.retry.max-attempts=0: must be at least 1
+					--atlas.rate-limit.capacity=0            | atlas.rate-limit.capacity=0: must be at least 1
+					--atlas.polling.multiplier=0.5           | atlas.polling.multiplier=0.5: must be at least 1
 					--from=0000-01                           | --from=0000-01: before 2016-06, the first month Atlas billed
 					--to=9999-12                             | --to=9999-12: after the open month
 					""")
