@@ -21,8 +21,14 @@ import com.atlascost.reports.sandbox.AtlasSandbox;
 record ChildJvm(Process process, Path log) {
 
 	static ChildJvm start(AtlasSandbox sandbox, Path log, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp",
-				System.getProperty("java.class.path"), AtlasCostReportsApplication.class.getName()));
+		// A process started in the background by a non-interactive shell (a CI runner,
+		// nohup
+		// ... &) inherits SIGINT ignored, and a JVM then never sees Ctrl-C: give the
+		// child the
+		// default disposition, as a terminal would (GNU env's --default-signal).
+		List<String> command = new ArrayList<>(
+				List.of("env", "--default-signal=INT", javaExecutable(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp",
+						System.getProperty("java.class.path"), AtlasCostReportsApplication.class.getName()));
 		command.add("--atlas.base-url=" + sandbox.baseUrl());
 		// the per-query "usage rows stored" lines mark kill points; they are debug-level
 		command.add("--logging.level.com.atlascost.reports.usage.UsageFetcher=DEBUG");
