@@ -48,6 +48,24 @@ record ChildJvm(Process process, Path log) {
 		return this.process.exitValue();
 	}
 
+	/**
+	 * Waits up to 90 s for a line of the child's log; kills the child if it never comes.
+	 */
+	void awaitLine(String text) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (System.nanoTime() < deadline) {
+			if (output().contains(text)) {
+				return;
+			}
+			if (!this.process.isAlive()) {
+				throw new AssertionError("the child ended before logging '" + text + "':\n" + output());
+			}
+			Thread.sleep(20);
+		}
+		kill();
+		throw new AssertionError("no '" + text + "' in time:\n" + output());
+	}
+
 	/** {@code kill -9}: no shutdown hook, no finally block, no chance to tidy up. */
 	void kill() throws InterruptedException {
 		this.process.destroyForcibly();

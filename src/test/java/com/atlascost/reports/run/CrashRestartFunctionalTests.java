@@ -65,7 +65,7 @@ class CrashRestartFunctionalTests {
 			.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(1500)))) {
 			// 1. fetch phase: queries created and their tokens saved, none done yet
 			ChildJvm first = child(sandbox, crashed, 1);
-			awaitLine(first, "Fetching " + QUERIES + " of " + QUERIES + " queries");
+			first.awaitLine("Fetching " + QUERIES + " of " + QUERIES + " queries");
 			killWhen(first, () -> occurrences(first, "created, token saved") >= 2);
 			Snapshot afterFirst = Snapshot.of(db);
 			assertThat(afterFirst.withToken()).as("killed with tokens saved but not yet polled")
@@ -75,7 +75,7 @@ class CrashRestartFunctionalTests {
 			// 2. fetch phase again: some queries done, others in flight
 			long creates = sandbox.counters().creates();
 			ChildJvm second = child(sandbox, crashed, 2);
-			awaitLine(second, "Fetching");
+			second.awaitLine("Fetching");
 			killWhen(second, () -> occurrences(second, "usage rows stored") >= 4);
 			Snapshot afterSecond = Snapshot.of(db);
 			assertThat(afterSecond.done()).hasSizeGreaterThanOrEqualTo(4).hasSizeLessThan(QUERIES);
@@ -87,7 +87,7 @@ class CrashRestartFunctionalTests {
 			// 3. report phase: killed while the report files are being written
 			creates = sandbox.counters().creates();
 			ChildJvm third = child(sandbox, crashed, 3);
-			awaitLine(third, "Writing the report");
+			third.awaitLine("Writing the report");
 			killWhen(third, () -> temporaryReportFiles(crashed).findAny().isPresent());
 			Snapshot afterThird = Snapshot.of(db);
 			assertThat(afterThird.done()).hasSize(QUERIES).containsAllEntriesOf(afterSecond.done());
@@ -142,22 +142,6 @@ class CrashRestartFunctionalTests {
 			count++;
 		}
 		return count;
-	}
-
-	/** Waits for a line of the child's log. */
-	private static void awaitLine(ChildJvm child, String text) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			if (child.output().contains(text)) {
-				return;
-			}
-			if (!child.process().isAlive()) {
-				throw new AssertionError("the child ended before logging '" + text + "':\n" + child.output());
-			}
-			Thread.sleep(20);
-		}
-		child.kill();
-		throw new AssertionError("no '" + text + "' in time:\n" + child.output());
 	}
 
 	private static void killWhen(ChildJvm child, Condition condition) throws Exception {

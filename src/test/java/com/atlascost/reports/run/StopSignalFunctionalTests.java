@@ -35,7 +35,7 @@ class StopSignalFunctionalTests {
 		try (AtlasSandbox sandbox = AtlasSandbox
 			.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofSeconds(3)))) {
 			ChildJvm first = child(sandbox, 1);
-			awaitLine(first, "created, token saved");
+			first.awaitLine("created, token saved");
 
 			long signalled = System.nanoTime();
 			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(first.process().pid())).start();
@@ -60,21 +60,6 @@ class StopSignalFunctionalTests {
 		return ChildJvm.start(sandbox, this.dir.resolve("attempt-" + attempt + ".log"), "--job=jobs/sandbox.yml",
 				"--from=" + NOW, "--to=" + NOW, "--spring.datasource.url=" + SandboxRun.jdbcUrl(this.dir),
 				"--reports.dir=" + this.dir.resolve("reports"));
-	}
-
-	private static void awaitLine(ChildJvm child, String text) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			if (child.output().contains(text)) {
-				return;
-			}
-			if (!child.process().isAlive()) {
-				throw new AssertionError("the child ended before logging '" + text + "':\n" + child.output());
-			}
-			Thread.sleep(20);
-		}
-		child.kill();
-		throw new AssertionError("no '" + text + "' in time:\n" + child.output());
 	}
 
 }
