@@ -27,6 +27,7 @@ import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
@@ -234,13 +235,22 @@ class ReportWriterTests {
 
 	@Test
 	void theReportsDirectoryComesFromTheReportsDirProperty() {
-		new ApplicationContextRunner().withBean(ReportWriter.class)
+		new ApplicationContextRunner().withUserConfiguration(ReportSettingsConfiguration.class)
+			.withBean(ReportWriter.class)
 			.withPropertyValues("reports.dir=" + this.temp.resolve("configured"))
 			.run((context) -> {
 				ReportFiles files = context.getBean(ReportWriter.class)
 					.write(ReportRequestFixture.realistic(), InvoiceReport.none());
 				assertThat(files.workbook().getParent()).isEqualTo(this.temp.resolve("configured"));
 			});
+	}
+
+	/**
+	 * The settings groups the writer is built from, bound as the application binds them.
+	 */
+	@EnableConfigurationProperties({ ReportsProperties.class, ReportProperties.class })
+	static class ReportSettingsConfiguration {
+
 	}
 
 	private static List<String> fileNames(Path directory) throws IOException {
