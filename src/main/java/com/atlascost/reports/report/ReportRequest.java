@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
@@ -34,7 +35,7 @@ import com.atlascost.reports.usage.UsageRows;
  * why groupings can total differently)
  * @param queryCounts the run's queries by state, for the run-info sheet
  * @param budgets the job file's monthly budgets
- * @param runSummary what the run did, as (what, value) in the order shown
+ * @param runSummary what the run did, in the order shown
  * @param bills each organization's complete bill of each month: the headline the summary,
  * budgets and reconciliation use
  * @param forecasts the open month's forecast of each organization that has one
@@ -42,8 +43,7 @@ import com.atlascost.reports.usage.UsageRows;
 public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, UsageRows rows,
 		@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
 		@Nullable SortedSet<YearMonth> provisionalMonths, boolean includePartialMatches, Map<String, Long> queryCounts,
-		List<Budget> budgets, Map<String, String> runSummary, List<StoredBill> bills,
-		List<MonthEndForecast> forecasts) {
+		List<Budget> budgets, RunSummary runSummary, List<StoredBill> bills, List<MonthEndForecast> forecasts) {
 
 	public ReportRequest {
 		bills = List.copyOf(bills);
@@ -59,7 +59,8 @@ public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<G
 			@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
 			@Nullable SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
 		this(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters, apiVersion,
-				generatedAt, provisionalMonths, false, Map.of(), List.of(), Map.of(), bills, List.of());
+				generatedAt, provisionalMonths, false, Map.of(), List.of(), new RunSummary(List.of()), bills,
+				List.of());
 	}
 
 	private static List<StoredUsage> inReportOrder(@Nullable List<Grouping> groupings, List<StoredUsage> rows) {

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,12 +196,19 @@ class ReportWriterTests {
 
 	@Test
 	void theReportsDirectoryComesFromTheReportsDirProperty() {
-		new ApplicationContextRunner().withBean(ReportWriter.class)
+		new ApplicationContextRunner().withUserConfiguration(ReportSettingsConfiguration.class)
+			.withBean(ReportWriter.class)
 			.withPropertyValues("reports.dir=" + this.temp.resolve("configured"))
 			.run((context) -> {
 				ReportFiles files = context.getBean(ReportWriter.class).write(ReportRequestFixture.realistic());
 				assertThat(files.workbook().getParent()).isEqualTo(this.temp.resolve("configured"));
 			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ ReportsProperties.class, ReportProperties.class })
+	static class ReportSettingsConfiguration {
+
 	}
 
 	private static List<String> fileNames(Path directory) throws IOException {
