@@ -117,7 +117,7 @@ class ReportTasklet implements Tasklet {
 				job.groupings(), this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
 				shownParameters(run, step), this.atlas.versions().version(AtlasApiCall.CREATE_USAGE_QUERY),
 				this.clock.instant(), this.store.provisionalMonths(ids), job.includePartialMatches(), queryCounts,
-				job.budgets(), summary.entries(), bills, forecasts), invoiceReport);
+				job.budgets(), summary, bills, forecasts), invoiceReport);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.UsageRows;
 
@@ -30,15 +31,15 @@ import com.atlascost.reports.usage.UsageRows;
  * why groupings can total differently)
  * @param queryCounts the run's queries by state, for the run-info sheet
  * @param budgets the job file's monthly budgets
- * @param runSummary what the run did, as (what, value) in the order shown
+ * @param runSummary what the run did, in the order shown
  * @param bills each organization's complete bill of each month: the headline the summary,
  * budgets and reconciliation use
  * @param forecasts the open month's forecast of each organization that has one
  */
 public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, UsageRows rows,
 		Map<String, String> parameters, String apiVersion, Instant generatedAt, SortedSet<YearMonth> provisionalMonths,
-		boolean includePartialMatches, Map<String, Long> queryCounts, List<Budget> budgets,
-		Map<String, String> runSummary, List<StoredBill> bills, List<MonthEndForecast> forecasts) {
+		boolean includePartialMatches, Map<String, Long> queryCounts, List<Budget> budgets, RunSummary runSummary,
+		List<StoredBill> bills, List<MonthEndForecast> forecasts) {
 
 	public ReportRequest {
 		bills = List.copyOf(bills);

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.atlascost.reports.summary.ExitCode;
+import com.atlascost.reports.summary.RunSummary;
+
 import static com.atlascost.reports.report.ReportRequestFixture.NOV;
 import static com.atlascost.reports.report.ReportRequestFixture.OCT;
 import static com.atlascost.reports.report.ReportRequestFixture.SEP;
@@ -310,10 +313,11 @@ class BudgetsAndForecastWorkbookTests {
 		ReportContents contents = ReportRequestFixture.contents(ReportRequestFixture.withBudgetsAndForecast());
 		String value = "0: done when this report was written; the delivery that follows ends the run with 1 if it"
 				+ " fails (see the run's log)";
-		assertThat(new RunSummaryLines(new ReportMessages(Locale.JAPANESE)).lines(java.util.Map.of("Exit code", value),
-				contents))
+		RunSummary summary = new RunSummary(List.of()).withExitCodeBeforeDelivery(ExitCode.DONE);
+		assertThat(summary.lines()).containsExactly("Exit code: " + value);
+		assertThat(new RunSummaryLines(new ReportMessages(Locale.JAPANESE)).lines(summary, contents))
 			.containsExactly(new RunSummaryLines.Line("終了コード", "0：このレポートの作成時点で完了。続く配信に失敗した場合は終了コード 1 で終わります（実行ログを参照）"));
-		assertThat(new RunSummaryLines(ReportMessages.english()).lines(java.util.Map.of("Exit code", value), contents))
+		assertThat(new RunSummaryLines(ReportMessages.english()).lines(summary, contents))
 			.containsExactly(new RunSummaryLines.Line("Exit code", value));
 	}
 

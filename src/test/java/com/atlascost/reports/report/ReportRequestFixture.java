@@ -16,6 +16,10 @@ import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.summary.ExitCode;
+import com.atlascost.reports.summary.RunSummary;
+import com.atlascost.reports.summary.RunSummaryEntry;
+import com.atlascost.reports.summary.RunSummaryItem;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
@@ -74,7 +78,8 @@ final class ReportRequestFixture {
 			List<StoredUsage> rows, Map<String, String> parameters, String apiVersion, Instant generatedAt,
 			SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
 		return new ReportRequest(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters,
-				apiVersion, generatedAt, provisionalMonths, false, Map.of(), List.of(), Map.of(), bills, List.of());
+				apiVersion, generatedAt, provisionalMonths, false, Map.of(), List.of(), new RunSummary(List.of()),
+				bills, List.of());
 	}
 
 	private static List<StoredUsage> inReportOrder(List<Grouping> groupings, List<StoredUsage> rows) {
@@ -115,15 +120,17 @@ final class ReportRequestFixture {
 						new BigDecimal("80.00"), new BigDecimal("100.00"), "blended-run-rate-v1"),
 				new MonthEndForecast(ORG_B, NOV, 20, new BigDecimal("9.84"), new BigDecimal("15.00"),
 						new BigDecimal("12.00"), new BigDecimal("18.00"), "blended-run-rate-v1"));
-		Map<String, String> summary = new LinkedHashMap<>();
-		summary.put("Job", "finance-monthly (jobs/finance-monthly.yml), job execution 7");
-		summary.put("Queries", "12 planned, 12 done (9 fetched, 3 already done before this run), 0 failed");
-		summary.put("Rows stored", "20");
-		summary.put("Total 2026-09 (bill)", "255.75 USD");
-		summary.put("Total 2026-10 (bill)", "190.00 USD");
-		summary.put("Total 2026-11 (bill)", "70.17 USD");
-		summary.put("Forecast 2026-11 (month end)", "105.00 USD (band 92.00 to 118.00 USD, 2 of 2 organizations)");
-		summary.put("Exit code", "0: done");
+		RunSummary summary = new RunSummary(
+				List.of(new RunSummaryEntry(RunSummaryItem.JOB,
+						List.of("finance-monthly", Path.of("jobs/finance-monthly.yml"), 7L)),
+						new RunSummaryEntry(RunSummaryItem.QUERIES, List.of(12L, 12L, 9L, 3L, 0L)),
+						new RunSummaryEntry(RunSummaryItem.ROWS_STORED, List.of(20L)),
+						new RunSummaryEntry(RunSummaryItem.TOTAL, List.of(SEP, new BigDecimal("255.75"))),
+						new RunSummaryEntry(RunSummaryItem.TOTAL, List.of(OCT, new BigDecimal("190.00"))),
+						new RunSummaryEntry(RunSummaryItem.TOTAL, List.of(NOV, new BigDecimal("70.17"))),
+						new RunSummaryEntry(RunSummaryItem.FORECAST, List.of(NOV, new BigDecimal("105.00"),
+								new BigDecimal("92.00"), new BigDecimal("118.00"), 2L, 2L))))
+			.withExitCode(ExitCode.DONE);
 		return new ReportRequest(plain.jobName(), plain.from(), plain.to(), plain.groupings(), plain.rows(),
 				plain.parameters(), plain.apiVersion(), plain.generatedAt(), plain.provisionalMonths(), false,
 				Map.of("DONE", 12L), List.of(new Budget(ORG_A, null, new BigDecimal("250.00")),

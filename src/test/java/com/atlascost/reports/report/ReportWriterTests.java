@@ -29,6 +29,7 @@ import com.atlascost.reports.usage.UsageRows;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,6 +249,7 @@ class ReportWriterTests {
 	/**
 	 * The settings groups the writer is built from, bound as the application binds them.
 	 */
+	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ ReportsProperties.class, ReportProperties.class })
 	static class ReportSettingsConfiguration {
 

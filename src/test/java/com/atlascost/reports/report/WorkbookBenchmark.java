@@ -27,6 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.plan.MonthWindow;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
@@ -198,7 +199,8 @@ public final class WorkbookBenchmark {
 		YearMonth to = FROM.plusMonths(months - 1);
 		return new ReportRequest("benchmark", FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES),
 				generated(rows, months), Map.of("rows", Integer.toString(rows)), "2025-02-19", Instant.now(),
-				new TreeSet<>(List.of(to)), false, Map.of("DONE", 120L), List.of(), Map.of(), List.of(), List.of());
+				new TreeSet<>(List.of(to)), false, Map.of("DONE", 120L), List.of(), new RunSummary(List.of()),
+				List.of(), List.of());
 	}
 
 	/** Rows made on each pass, the same every time, none kept. */
@@ -251,8 +253,8 @@ public final class WorkbookBenchmark {
 		};
 		return new ReportRequest("months-" + months, FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows,
 				Map.of("months", Integer.toString(months)), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"),
-				new TreeSet<>(List.of(to)), false, Map.of("DONE", 6L * months), List.of(), Map.of(), List.of(),
-				List.of());
+				new TreeSet<>(List.of(to)), false, Map.of("DONE", 6L * months), List.of(), new RunSummary(List.of()),
+				List.of(), List.of());
 	}
 
 	private static long nanos(Action action) throws IOException {
