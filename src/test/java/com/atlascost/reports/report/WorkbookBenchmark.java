@@ -47,13 +47,15 @@ import com.atlascost.reports.usage.UsageRows;
  * <li>{@code cold}: the first report of the JVM (500 rows), class loading and POI's
  * first-use set-up included, as the job's report step pays it.</li>
  * <li>{@code rows}: the workbook of {@code N} usage rows (default 1,000,000; 12 months, 5
- * organizations of 40 projects, 70 % projects grouping and 30 % services) against a bare
- * SXSSF loop writing the same Detail cells (same rows, columns, styles, widths and frozen
- * header; no other sheet, table or chart) and their ratio; the FOCUS CSV timed apart (the
- * generated run has no invoices, so it is only its header); the peak heap.</li>
+ * organizations of 40 projects, 70 % projects grouping and 30 % services; the rows read
+ * once, summed as the Detail sheet is written) against a bare SXSSF loop writing the same
+ * Detail cells (same rows, columns, styles, widths and frozen header; no other sheet,
+ * table or chart) and their ratio; the FOCUS CSV timed apart (the generated run has no
+ * invoices, so it is only its header); the peak heap.</li>
  * <li>{@code months}: the whole report of the same 3 organizations (2 projects and 1
- * service each, 9 rows a month) over 12, 120 and 600 months, per usage row; the goal is
- * time per row flat within 2x.</li>
+ * service each, 9 rows a month) over 12, 120 and 600 months, per usage row and its ratio
+ * to the 600-month case (the goal is time per row flat within 2x); then the cost of one
+ * more row between the sizes and the fixed cost of a report that the times imply.</li>
  * </ol>
  * Timings after the cold one are the best of three, each on a warmed JVM. The rows are
  * generated as they are read, so the heap holds only what the writer keeps.
@@ -118,21 +120,41 @@ public final class WorkbookBenchmark {
 				Files.size(workbook) / 1024, Files.size(bare) / 1024);
 	}
 
+	/**
+	 * The whole report over 12, 120 and 600 months: time per row and its ratio to the
+	 * 600-month one (the goal: within 2x), then what the times say about the shape: the
+	 * cost of one more row between sizes (flat when nothing grows faster than the rows)
+	 * and the fixed cost of a report that is left.
+	 */
 	private static void months(Path dir) throws IOException {
 		ReportWriter writer = ReportRequestFixture.writer(dir);
-		double first = 0;
-		for (int months : List.of(12, 120, 600)) {
-			int rows = months * 9;
-			ReportRequest request = request3(months);
-			long best = Long.MAX_VALUE;
+		List<Integer> sizes = List.of(12, 120, 600);
+		long[] best = new long[sizes.size()];
+		int[] rows = new int[sizes.size()];
+		for (int i = 0; i < sizes.size(); i++) {
+			ReportRequest request = request3(sizes.get(i));
+			rows[i] = sizes.get(i) * 9;
+			best[i] = Long.MAX_VALUE;
 			for (int run = 0; run < RUNS; run++) {
-				best = Math.min(best, nanos(() -> writer.write(request, InvoiceReport.none())));
+				best[i] = Math.min(best[i], nanos(() -> writer.write(request, InvoiceReport.none())));
 			}
-			double perRow = best / 1e3 / rows;
-			first = (first == 0) ? perRow : first;
-			System.out.printf("months=%d rows=%,d report=%.3f s perRow=%.1f us (x%.2f of 12 months)%n", months, rows,
-					best / 1e9, perRow, perRow / first);
 		}
+		int last = sizes.size() - 1;
+		double lastPerRow = best[last] / 1e3 / rows[last];
+		for (int i = 0; i < sizes.size(); i++) {
+			double perRow = best[i] / 1e3 / rows[i];
+			System.out.printf("months=%d rows=%,d report=%.3f s perRow=%.1f us (x%.2f of 600 months)%n", sizes.get(i),
+					rows[i], best[i] / 1e9, perRow, perRow / lastPerRow);
+		}
+		double[] marginal = new double[last];
+		for (int i = 0; i < last; i++) {
+			marginal[i] = (best[i + 1] - best[i]) / 1e3 / (rows[i + 1] - rows[i]);
+		}
+		double fixed = (best[0] / 1e3 - marginal[0] * rows[0]) / 1e3;
+		System.out.printf(
+				"months: one more row costs %.1f us from 12 to 120 months, %.1f us from 120 to 600 (x%.2f);"
+						+ " fixed cost of a report %.1f ms%n",
+				marginal[0], marginal[1], marginal[1] / marginal[0], fixed);
 	}
 
 	/**
