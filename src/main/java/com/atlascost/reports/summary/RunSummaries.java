@@ -76,7 +76,15 @@ public class RunSummaries {
 							.map((e) -> e.getKey() + "=" + e.getValue())
 							.collect(Collectors.joining(", ")));
 		entries.put("Rate limited (429)", Long.toString(this.metrics.rateLimited()));
-		entries.put("Retries", Long.toString(this.metrics.retries()));
+		// the number the fetch's progress showed: retries of the usage queries; those of
+		// the listings (planning) and invoices (after the fetch) apart, as the progress
+		// never saw them
+		long usageRetries = this.metrics.usageQueryRetries();
+		entries.put("Retries", Long.toString(usageRetries));
+		long otherRetries = this.metrics.retries() - usageRetries;
+		if (otherRetries > 0) {
+			entries.put("Retries of other calls", otherRetries + " (listings, invoices)");
+		}
 		this.metrics.slowedOrganizations()
 			.forEach((orgId, pace) -> entries.put("Rate limit of org " + orgId, String.format(Locale.ROOT,
 					"its bucket looked smaller than published: %d 429s, slowed to %.2f requests/s (published %.2f/s),"
