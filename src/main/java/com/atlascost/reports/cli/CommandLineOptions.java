@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,6 +46,8 @@ public record CommandLineOptions(Command command, @Nullable Path job, @Nullable 
 
 	/** Spring Boot's own switches, passed on to it. */
 	private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace", "sandbox");
+
+	private static final Set<String> PROGRESS_MODES = Set.of("auto", "bar", "log");
 
 	/** An environment variable given as an option, as Spring allows. */
 	private static final Pattern UPPER_CASE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -94,6 +97,7 @@ public record CommandLineOptions(Command command, @Nullable Path job, @Nullable 
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		progress(given.get("progress"));
 		Command command = command(given);
 		@Nullable String jobOption = given.get("job");
 		if (jobOption == null && command != Command.HISTORY) {
@@ -140,6 +144,16 @@ public record CommandLineOptions(Command command, @Nullable Path job, @Nullable 
 		}
 	}
 
+	/**
+	 * Checked here so a typo is answered before Spring starts; bound by
+	 * ProgressProperties.
+	 */
+	private static void progress(@Nullable String value) {
+		if (value != null && !PROGRESS_MODES.contains(value.toLowerCase(Locale.ROOT))) {
+			throw new InvalidInputException("--progress=" + value + ": must be auto, bar or log");
+		}
+	}
+
 	private static int limit(@Nullable String value) {
 		if (value == null) {
 			return DEFAULT_HISTORY_LIMIT;
@@ -162,6 +176,7 @@ public record CommandLineOptions(Command command, @Nullable Path job, @Nullable 
 			case "from", "to" -> "2026-03";
 			case "run-date" -> "2026-03-14";
 			case "limit" -> "20";
+			case "progress" -> "auto|bar|log";
 			default -> "VALUE";
 		};
 	}

@@ -1,11 +1,11 @@
 package com.atlascost.reports.cli;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
@@ -15,6 +15,7 @@ import org.springframework.core.env.MapPropertySource;
  * <ul>
  * <li>{@code --log.format=json} selects Boot's structured console logging (Elastic Common
  * Schema); {@code ecs}, {@code logstash} and {@code gelf} are passed through.</li>
+ * <li>{@code --progress=bar} is {@code --progress.mode=bar}.</li>
  * <li>Without {@code --debug}, exceptions print their messages but no stack traces, in
  * text and JSON alike (Spring Batch logs a failed step with its exception; the run
  * summary says what failed).</li>
@@ -29,8 +30,6 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class OperatorEnvironment implements EnvironmentPostProcessor {
 
-	static final String LOG_FORMAT = "log.format";
-
 	/**
 	 * Spring's and the libraries' start-up and step lines, which a run prints only with
 	 * {@code --verbose}: the console keeps the job's own (plan, progress, failures,
@@ -43,9 +42,14 @@ public class OperatorEnvironment implements EnvironmentPostProcessor {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> settings = new HashMap<>();
-		String format = environment.getProperty(LOG_FORMAT, "text").toLowerCase(Locale.ROOT);
-		if (!format.equals("text")) {
-			settings.put("logging.structured.format.console", format.equals("json") ? "ecs" : format);
+		// Bound here by hand: logging starts before any @ConfigurationProperties bean
+		// exists.
+		LogProperties log = Binder.get(environment).bindOrCreate("log", LogProperties.class);
+		if (log.structured()) {
+			settings.put("logging.structured.format.console", log.springFormat());
+		}
+		if (environment.containsProperty("progress")) {
+			settings.put("progress.mode", environment.getProperty("progress"));
 		}
 		if (!isSet(environment, "debug") && !isSet(environment, "trace")) {
 			settings.put("logging.exception-conversion-word", "%wEx{0}");
@@ -61,10 +65,6 @@ public class OperatorEnvironment implements EnvironmentPostProcessor {
 				.addFirst(new MapPropertySource("dryRun", Map.of("spring.datasource.url", "jdbc:h2:mem:dry-run",
 						"spring.datasource.driver-class-name", "org.h2.Driver", "spring.flyway.enabled", "false")));
 		}
-	}
-
-	public static boolean structuredLogs(Environment environment) {
-		return !environment.getProperty(LOG_FORMAT, "text").equalsIgnoreCase("text");
 	}
 
 	/** {@code --debug} arrives as an empty value; only {@code false} switches it off. */

@@ -9,9 +9,9 @@ import java.util.List;
 
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.plan.InvalidInputException;
+import com.atlascost.reports.report.ReportsProperties;
 import com.atlascost.reports.run.WritableLocation;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +26,11 @@ class SettingsPreflight {
 
 	private final AtlasProperties atlas;
 
-	private final Environment environment;
+	private final ReportsProperties reports;
 
-	SettingsPreflight(AtlasProperties atlas, Environment environment) {
+	SettingsPreflight(AtlasProperties atlas, ReportsProperties reports) {
 		this.atlas = atlas;
-		this.environment = environment;
+		this.reports = reports;
 	}
 
 	void check() {
@@ -43,7 +43,7 @@ class SettingsPreflight {
 		positive("atlas.polling.max-interval", this.atlas.polling().maxInterval(), problems);
 		positive("atlas.polling.deadline", this.atlas.polling().deadline(), problems);
 		positive("atlas.retry.max-retry-after", this.atlas.retry().maxRetryAfter(), problems);
-		writableDirectory("reports.dir", Path.of(this.environment.getProperty("reports.dir", "reports")), problems);
+		writableDirectory("reports.dir", this.reports.dir(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

@@ -1,6 +1,9 @@
 package com.atlascost.reports.cli;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -62,7 +65,14 @@ public final class StartupFailure {
 		if (bind != null) {
 			ConfigurationProperty property = bind.getProperty();
 			Throwable root = rootCause(bind);
-			if (property != null) {
+			Class<?> type = bind.getTarget().getType().resolve();
+			if (property != null && type != null && type.isEnum()) {
+				logger.error("Invalid input: {}={}: must be one of {}", property.getName(), property.getValue(),
+						Arrays.stream(type.getEnumConstants())
+							.map((constant) -> constant.toString().toLowerCase(Locale.ROOT))
+							.collect(Collectors.joining(", ")));
+			}
+			else if (property != null) {
 				logger.error("Invalid input: {}={}: {}", property.getName(), property.getValue(), reason(root));
 			}
 			else if (root instanceof IllegalArgumentException && root.getMessage() != null) {

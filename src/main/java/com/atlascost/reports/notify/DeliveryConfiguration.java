@@ -1,10 +1,10 @@
 package com.atlascost.reports.notify;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 
+import com.atlascost.reports.report.ReportProperties;
+
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,11 +24,11 @@ class DeliveryConfiguration {
 	@Bean
 	Deliverer deliverer(ObjectProvider<JavaMailSender> mailSender, WebClient.Builder webClient, Environment environment,
 			JdbcClient jdbc, PlatformTransactionManager transactionManager, DeliveryProperties properties, Clock clock,
-			@Value("${report.jump-threshold:0.25}") BigDecimal jumpThreshold,
-			@Value("${report.jump-min-amount:500}") BigDecimal jumpMinAmount) {
+			ReportProperties report) {
 		return new Deliverer(new MailChannel(mailSender, properties),
 				new WebhookChannel(webClient, environment, properties), new SentNotifications(jdbc, transactionManager),
-				new AlertEvaluator(new AlertSettings(jumpThreshold, jumpMinAmount)), properties, clock);
+				new AlertEvaluator(new AlertSettings(report.jumpThreshold(), report.jumpMinAmount())), properties,
+				clock);
 	}
 
 	@Bean

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -15,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
 
@@ -43,27 +40,9 @@ public class ReportWriter {
 
 	private final FocusCsvWriter focusCsvWriter;
 
-	/**
-	 * @param reportsDirectory where reports go ({@code reports.dir})
-	 * @param locale the workbook's language ({@code report.locale}: {@code en}, the
-	 * default, or {@code ja})
-	 * @param jumpThreshold a month-over-month rise above this fraction is highlighted
-	 * ({@code report.jump-threshold}, default {@code 0.25})
-	 * @param jumpMinAmount ... and by more than this many US dollars
-	 * ({@code report.jump-min-amount}, default 500; the anomaly alerts read the same
-	 * setting)
-	 * @param chartSeries the trend chart's series before "Other"
-	 * ({@code report.chart-series}, default 5)
-	 */
 	@Autowired
-	public ReportWriter(@Value("${reports.dir:reports}") Path reportsDirectory,
-			@Value("${report.locale:en}") Locale locale,
-			@Value("${report.jump-threshold:0.25}") BigDecimal jumpThreshold,
-			@Value("${report.jump-min-amount:500}") BigDecimal jumpMinAmount,
-			@Value("${report.chart-series:5}") int chartSeries) {
-		this(reportsDirectory, new WorkbookWriter(
-				new ReportSettings(locale, jumpThreshold, jumpMinAmount, chartSeries, ReportSettings.EXCEL_DATA_ROWS)),
-				new FocusCsvWriter());
+	public ReportWriter(ReportsProperties reports, ReportProperties report) {
+		this(reports.dir(), new WorkbookWriter(ReportSettings.of(report)), new FocusCsvWriter());
 	}
 
 	/** English, with the default highlights and chart. */

@@ -62,6 +62,8 @@ class CommandLineOptionsTests {
 			.containsExactly("--run-date=2026-13-01: not a date; use YYYY-MM-DD, e.g. 2026-03-14");
 		assertThat(problems("--history", "--limit=0")).containsExactly("--limit=0: must be a positive whole number");
 		assertThat(problems("--job")).containsExactly("--job needs a value: --job=jobs/<name>.yml");
+		assertThat(problems("--job=j.yml", "--progress=sometimes"))
+			.containsExactly("--progress=sometimes: must be auto, bar or log");
 		assertThat(problems("--job=j.yml", "--form=2026-01", "--refrsh", "jobs/x.yml")).containsExactly(
 				"--form: unknown option (see --help)", "--refrsh: unknown option (see --help)",
 				"'jobs/x.yml': not an option; options look like --name or --name=value (see --help)");

@@ -46,6 +46,12 @@ class InvalidSettingsFunctionalTests {
 					--atlas.retry.max-attempts=0             | atlas.retry.max-attempts=0: must be at least 1
 					--atlas.rate-limit.capacity=0            | atlas.rate-limit.capacity=0: must be at least 1
 					--atlas.polling.multiplier=0.5           | atlas.polling.multiplier=0.5: must be at least 1
+					--report.locale=fr                       | report.locale=fr: must be en or ja
+					--report.jump-threshold=0                | report.jump-threshold=0: must be above 0
+					--report.jump-min-amount=-1              | report.jump-min-amount=-1: must be 0 or more
+					--report.chart-series=0                  | report.chart-series=0: must be at least 1
+					--progress.interval=0s                   | progress.interval=PT0S: must be above 0
+					--progress.mode=sometimes                | progress.mode=sometimes: must be one of auto, bar, log
 					--from=0000-01                           | --from=0000-01: before 2016-06, the first month Atlas billed
 					--to=9999-12                             | --to=9999-12: after the open month
 					""")

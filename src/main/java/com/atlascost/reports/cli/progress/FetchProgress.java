@@ -1,31 +1,29 @@
 package com.atlascost.reports.cli.progress;
 
-import java.time.Duration;
-import java.util.Locale;
-
 import com.atlascost.reports.atlas.AtlasMetrics;
-import com.atlascost.reports.cli.OperatorEnvironment;
+import com.atlascost.reports.cli.LogProperties;
 import com.atlascost.reports.usage.FetchListeners;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Chooses how a fetch pass shows its progress, from {@code --progress}: {@code auto} (the
- * default) draws a bar when the output is an interactive terminal and plain text logs are
- * on, and writes a log line every {@code --progress.interval} (default 5s) otherwise;
- * {@code bar} and {@code log} force one. Progress goes to the console only, never into
- * the reports.
+ * Chooses how a fetch pass shows its progress ({@link ProgressProperties}): a bar when
+ * asked or, by default, when the output is an interactive terminal and plain text logs
+ * are on; a log line at most every interval otherwise. Progress goes to the console only,
+ * never into the reports.
  */
 @Component
 class FetchProgress implements FetchListeners {
 
-	private final Environment environment;
+	private final ProgressProperties properties;
+
+	private final LogProperties log;
 
 	private final AtlasMetrics metrics;
 
-	FetchProgress(Environment environment, AtlasMetrics metrics) {
-		this.environment = environment;
+	FetchProgress(ProgressProperties properties, LogProperties log, AtlasMetrics metrics) {
+		this.properties = properties;
+		this.log = log;
 		this.metrics = metrics;
 	}
 
@@ -35,20 +33,16 @@ class FetchProgress implements FetchListeners {
 	}
 
 	private ProgressDisplay display() {
-		Duration interval = this.environment.getProperty("progress.interval", Duration.class, Duration.ofSeconds(5));
-		return switch (mode()) {
-			case "bar" -> new TerminalProgressBar(System.out);
-			case "auto" -> interactive() ? new TerminalProgressBar(System.out) : new ProgressLog(interval);
-			default -> new ProgressLog(interval);
+		return switch (this.properties.mode()) {
+			case BAR -> new TerminalProgressBar(System.out);
+			case AUTO ->
+				interactive() ? new TerminalProgressBar(System.out) : new ProgressLog(this.properties.interval());
+			case LOG -> new ProgressLog(this.properties.interval());
 		};
 	}
 
-	private String mode() {
-		return this.environment.getProperty("progress", "auto").toLowerCase(Locale.ROOT);
-	}
-
 	private boolean interactive() {
-		return System.console() != null && !OperatorEnvironment.structuredLogs(this.environment);
+		return System.console() != null && !this.log.structured();
 	}
 
 }
