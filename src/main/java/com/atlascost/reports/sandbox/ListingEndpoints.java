@@ -103,11 +103,7 @@ final class ListingEndpoints {
 	}
 
 	private Optional<SandboxData.Project> project(@Nullable String groupId) {
-		return this.data.organizations()
-			.stream()
-			.flatMap((org) -> org.projects().stream())
-			.filter((project) -> project.id().equals(groupId))
-			.findFirst();
+		return this.data.project(groupId);
 	}
 
 	private static @Nullable Integer positiveInt(Map<String, List<String>> parameters, String name, int fallback) {

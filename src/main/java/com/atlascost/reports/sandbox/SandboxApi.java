@@ -164,12 +164,7 @@ class SandboxApi {
 	private @Nullable String orgOf(HttpServerRequest request, Scope scope) {
 		if (scope == Scope.PROJECT) {
 			String groupId = request.param("groupId");
-			return this.data.organizations()
-				.stream()
-				.filter((org) -> org.projects().stream().anyMatch((project) -> project.id().equals(groupId)))
-				.map(SandboxData.Organization::id)
-				.findFirst()
-				.orElse(null);
+			return this.data.organizationOfProject(groupId).map(SandboxData.Organization::id).orElse(null);
 		}
 		String orgId = request.param("orgId");
 		return (orgId != null && this.data.organization(orgId).isPresent()) ? orgId : null;

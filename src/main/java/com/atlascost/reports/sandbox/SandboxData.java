@@ -44,6 +44,8 @@ public class SandboxData {
 	 */
 	public static final String FLEET_PREFIX = "f1ee7";
 
+	private static final String FLEET_PROJECT_PREFIX = "6af1e";
+
 	private static final Pattern FLEET_ID = Pattern.compile(FLEET_PREFIX.concat("[0-9a-f]{19}"));
 
 	private static final List<Organization> ORGANIZATIONS = List.of(
@@ -93,6 +95,26 @@ public class SandboxData {
 		return named.isPresent() ? named : fleetOrganization(orgId);
 	}
 
+	/** The organization a project ({@code groupId}) belongs to, fleet ones included. */
+	public Optional<Organization> organizationOfProject(@Nullable String groupId) {
+		if (groupId == null) {
+			return Optional.empty();
+		}
+		Optional<Organization> named = ORGANIZATIONS.stream()
+			.filter((org) -> org.projects().stream().anyMatch((project) -> project.id().equals(groupId)))
+			.findFirst();
+		if (named.isPresent() || !groupId.startsWith(FLEET_PROJECT_PREFIX)) {
+			return named;
+		}
+		return fleetOrganization(FLEET_PREFIX + groupId.substring(FLEET_PROJECT_PREFIX.length()));
+	}
+
+	/** A project of any organization, fleet ones included. */
+	public Optional<Project> project(@Nullable String groupId) {
+		return organizationOfProject(groupId)
+			.flatMap((org) -> org.projects().stream().filter((project) -> project.id().equals(groupId)).findFirst());
+	}
+
 	/**
 	 * The id of the {@code index}th organization of a fleet: fleet organizations (ids
 	 * {@value #FLEET_PREFIX} followed by 19 hex digits) exist without being listed, each
@@ -109,7 +131,7 @@ public class SandboxData {
 		}
 		String serial = orgId.substring(FLEET_PREFIX.length());
 		// project and cluster ids: the organization's serial behind a prefix of their own
-		Project project = new Project("6af1e" + serial, "fleet-app",
+		Project project = new Project(FLEET_PROJECT_PREFIX + serial, "fleet-app",
 				List.of(new Cluster("7bf1e" + serial, "fleet-app-main")));
 		return Optional.of(new Organization(orgId, "Fleet " + serial.replaceFirst("^0+(?=.)", ""), List.of(project)));
 	}

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.atlascost.reports.atlas.AtlasProperties;
@@ -78,6 +80,8 @@ public final class FleetBenchmark {
 			Duration whole, HeapWatch heap) throws SQLException {
 		long planned = (long) organizations * MONTHS * GROUPINGS;
 		Map<String, Duration> steps = new LinkedHashMap<>();
+		Instant fetchStart = null;
+		Instant fetchEnd = null;
 		long done;
 		long rows;
 		try (Connection connection = db.connect(runDir); Statement statement = connection.createStatement()) {
@@ -88,6 +92,10 @@ public final class FleetBenchmark {
 					Timestamp end = rs.getTimestamp(3);
 					if (start != null && end != null) {
 						steps.put(rs.getString(1), Duration.between(start.toInstant(), end.toInstant()));
+						if ("fetch".equals(rs.getString(1))) {
+							fetchStart = start.toInstant();
+							fetchEnd = end.toInstant();
+						}
 					}
 				}
 			}
@@ -120,9 +128,15 @@ public final class FleetBenchmark {
 		print("API calls per query %.2f (%d creates, %d polls), 429 answers %d, peak open queries %d",
 				(double) calls / planned, counters.creates(), counters.polls(), counters.rateLimited(),
 				counters.peakOpenQueries());
-		print("CPU: %s of process CPU time during the run (%d cores), %.0f%% of the machine", seconds(heap.cpu()),
-				Runtime.getRuntime().availableProcessors(),
-				100.0 * heap.cpu().toNanos() / (whole.toNanos() * Runtime.getRuntime().availableProcessors()));
+		int cores = Runtime.getRuntime().availableProcessors();
+		Duration fetchCpu = (fetchStart != null) ? heap.cpuBetween(fetchStart, fetchEnd) : Duration.ZERO;
+		Duration machineBound = fetchCpu.dividedBy(cores);
+		print("bound set by this machine: the fetch phase took %s of process CPU (client, sandbox and database"
+				+ " together, %.1f ms a query); all %d cores ours, that is %s; fetch = %.1f x it (the rest of the"
+				+ " machine was busy elsewhere: load %s)", seconds(fetchCpu), fetchCpu.toNanos() / 1e6 / planned, cores,
+				seconds(machineBound), ratio(fetch, machineBound), load());
+		print("CPU: %s of process CPU time during the whole run, %.0f%% of the machine", seconds(heap.cpu()),
+				100.0 * heap.cpu().toNanos() / (whole.toNanos() * cores));
 		print("heap: peak used %d MB, peak live after a collection %d MB, max %d MB", heap.peakUsed() >> 20,
 				heap.peakLive() >> 20, Runtime.getRuntime().maxMemory() >> 20);
 		StringBuilder times = new StringBuilder();
@@ -188,6 +202,9 @@ public final class FleetBenchmark {
 
 		private final AtomicLong peakLive = new AtomicLong();
 
+		/** (epoch millisecond, process CPU nanoseconds) every 200 ms. */
+		private final List<long[]> cpuSamples = new CopyOnWriteArrayList<>();
+
 		private final long cpuStart = cpuNanos();
 
 		private final Thread thread;
@@ -206,6 +223,7 @@ public final class FleetBenchmark {
 		}
 
 		private void sample() {
+			long samples = 0;
 			while (this.running) {
 				long used = 0;
 				long live = 0;
@@ -218,6 +236,9 @@ public final class FleetBenchmark {
 				}
 				this.peakUsed.accumulateAndGet(used, Math::max);
 				this.peakLive.accumulateAndGet(live, Math::max);
+				if (++samples % 4 == 0) {
+					this.cpuSamples.add(new long[] { System.currentTimeMillis(), cpuNanos() });
+				}
 				try {
 					Thread.sleep(50);
 				}
@@ -226,6 +247,22 @@ public final class FleetBenchmark {
 					return;
 				}
 			}
+		}
+
+		/** Process CPU time spent between two instants (to the nearest sample). */
+		Duration cpuBetween(Instant from, Instant to) {
+			return Duration.ofNanos(cpuAt(to.toEpochMilli()) - cpuAt(from.toEpochMilli()));
+		}
+
+		private long cpuAt(long epochMillis) {
+			long cpu = 0;
+			for (long[] sample : this.cpuSamples) {
+				if (sample[0] > epochMillis) {
+					return (cpu == 0) ? sample[1] : cpu;
+				}
+				cpu = sample[1];
+			}
+			return cpu;
 		}
 
 		long peakUsed() {
