@@ -133,7 +133,7 @@ class OperatorFunctionalTests {
 	void runWithFaultsShowsRetriesAnd429sAsTheSandboxCountedThemInLogAndWorkbook(CapturedOutput output)
 			throws Exception {
 		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
-				"--sandbox.injected-failures=429,503,429", "--sandbox.processing-delay=300ms", "--progress=bar");
+				"--sandbox.injected-failures=429,503,429", "--sandbox.processing-delay=1500ms", "--progress=bar");
 		assertThat(run.exitCode()).isZero();
 		long sandbox429 = run.counters().responses(429);
 		// 429s are counted apart from the retries of real failures
