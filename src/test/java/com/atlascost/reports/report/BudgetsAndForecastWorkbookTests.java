@@ -56,10 +56,12 @@ class BudgetsAndForecastWorkbookTests {
 
 	@BeforeEach
 	void write() throws IOException {
-		this.en = WorkbookAssertions
-			.open(writer(this.english, Locale.ENGLISH).write(ReportRequestFixture.withBudgetsAndForecast()).workbook());
-		this.ja = WorkbookAssertions.open(
-				writer(this.japanese, Locale.JAPANESE).write(ReportRequestFixture.withBudgetsAndForecast()).workbook());
+		this.en = WorkbookAssertions.open(writer(this.english, Locale.ENGLISH)
+			.write(ReportRequestFixture.withBudgetsAndForecast(), InvoiceReport.none())
+			.workbook());
+		this.ja = WorkbookAssertions.open(writer(this.japanese, Locale.JAPANESE)
+			.write(ReportRequestFixture.withBudgetsAndForecast(), InvoiceReport.none())
+			.workbook());
 	}
 
 	private static ReportWriter writer(Path dir, Locale locale) {
@@ -308,7 +310,7 @@ class BudgetsAndForecastWorkbookTests {
 
 	@Test
 	void theExitCodeBeforeADeliveryKeepsItsCaveatInJapanese() {
-		ReportContents contents = ReportContents.of(ReportRequestFixture.withBudgetsAndForecast());
+		ReportContents contents = ReportRequestFixture.contents(ReportRequestFixture.withBudgetsAndForecast());
 		String value = "0: done when this report was written; the delivery that follows ends the run with 1 if it"
 				+ " fails (see the run's log)";
 		RunSummary summary = new RunSummary(List.of()).withExitCodeBeforeDelivery(ExitCode.DONE);

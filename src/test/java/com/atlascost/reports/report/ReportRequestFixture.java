@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import com.atlascost.reports.forecast.MonthEndForecast;
@@ -20,6 +22,7 @@ import com.atlascost.reports.summary.RunSummaryEntry;
 import com.atlascost.reports.summary.RunSummaryItem;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
+import com.atlascost.reports.usage.UsageRows;
 
 /**
  * A hand-built run: two organizations, three months (the last provisional), groupings
@@ -62,8 +65,46 @@ final class ReportRequestFixture {
 		parameters.put("job", "jobs/finance-monthly.yml");
 		parameters.put("from", "2026-09");
 		parameters.put("to", "2026-11");
-		return new ReportRequest(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
+		return inMemory(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
 				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(List.of(NOV)), billsOf(rows));
+	}
+
+	/**
+	 * A request over rows in memory, without budgets, query counts, run summary or
+	 * forecasts. The rows are listed by grouping in the job's order, organization label
+	 * and id, then month, as the store orders them.
+	 */
+	static ReportRequest inMemory(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings,
+			List<StoredUsage> rows, Map<String, String> parameters, String apiVersion, Instant generatedAt,
+			SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
+		return new ReportRequest(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters,
+				apiVersion, generatedAt, provisionalMonths, false, Map.of(), List.of(), new RunSummary(List.of()),
+				bills, List.of());
+	}
+
+	private static List<StoredUsage> inReportOrder(List<Grouping> groupings, List<StoredUsage> rows) {
+		List<StoredUsage> sorted = new ArrayList<>(rows);
+		sorted.sort(Comparator
+			.<StoredUsage>comparingInt((row) -> groupings.contains(row.groupBy()) ? groupings.indexOf(row.groupBy())
+					: groupings.size() + row.groupBy().ordinal())
+			.thenComparing(StoredUsage::organizationLabel, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(StoredUsage::organizationId)
+			.thenComparing(ReportMonths::monthOf));
+		return sorted;
+	}
+
+	/** The project's writer with the default settings (English). */
+	static ReportWriter writer(Path reportsDirectory) {
+		return new ReportWriter(reportsDirectory, new WorkbookWriter(ReportSettings.defaults()), new FocusCsvWriter());
+	}
+
+	/**
+	 * What the sheets show of a request: its rows read and summed, as the writer does.
+	 */
+	static ReportContents contents(ReportRequest request) {
+		ReportContents.Sums sums = new ReportContents.Sums(request, ReportMessages.english());
+		request.rows().forEach(sums);
+		return sums.contents();
 	}
 
 	/**
