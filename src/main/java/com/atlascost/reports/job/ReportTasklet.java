@@ -111,13 +111,13 @@ class ReportTasklet implements Tasklet {
 		RunSummary sofarSummary = this.summaries.summarize(RunContext.facts(execution), sofar);
 		RunSummary summary = (job.delivery().isEmpty() || run.noDelivery()) ? sofarSummary.withExitCode(ExitCode.DONE)
 				: sofarSummary.withExitCodeBeforeDelivery(ExitCode.DONE);
-		// Streamed from the database, read once to sum and again to list: a million rows
-		// never sit in memory.
+		// Streamed from the database and read once, summed as the Detail sheet lists
+		// them: a million rows never sit in memory.
 		ReportFiles files = this.writer.write(new ReportRequest(job.name(), run.range().from(), run.range().to(),
 				job.groupings(), this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
 				shownParameters(run, step), this.atlas.versions().version(AtlasApiCall.CREATE_USAGE_QUERY),
 				this.clock.instant(), this.store.provisionalMonths(ids), job.includePartialMatches(), queryCounts,
-				job.budgets(), summary.entries(), bills, forecasts), invoiceReport);
+				job.budgets(), summary, bills, forecasts), invoiceReport);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));
 		context.putString(RunContext.WORKBOOK, files.workbook().toString());
 		context.putString(RunContext.FOCUS_CSV, files.focusCsv().toString());

@@ -104,8 +104,9 @@ public final class RunContext {
 				breakdownIds(context), billIds(context), context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0),
 				context.getInt(FETCH_FAILED, 0), context.containsKey(WORKBOOK) ? context.getString(WORKBOOK) : null,
 				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages,
-				context.containsKey(INVOICES_FETCHED) ? context.getInt(INVOICES_FETCHED) + " fetched, "
-						+ context.getInt(INVOICES_KEPT, 0) + " settled ones already stored" : null,
+				context.containsKey(INVOICES_FETCHED)
+						? new RunFacts.InvoiceCounts(context.getInt(INVOICES_FETCHED), context.getInt(INVOICES_KEPT, 0))
+						: null,
 				context.containsKey(UNRECONCILED) ? context.getString(UNRECONCILED) : null,
 				refusedByAtlas(execution.getAllFailureExceptions()));
 	}

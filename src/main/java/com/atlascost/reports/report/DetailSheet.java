@@ -3,6 +3,7 @@ package com.atlascost.reports.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
@@ -58,23 +59,23 @@ final class DetailSheet {
 		return Arrays.asList(this.messages.get("detail.columns").split("\\|"));
 	}
 
-	/** Writes every row and returns the names of the detail sheets, in order. */
-	List<String> write(SXSSFWorkbook workbook, ReportContents contents) {
-		List<String> headers = headers();
-		List<String> sheetNames = new ArrayList<>();
-		Writer writer = new Writer(workbook, headers, sheetNames);
-		contents.rows().forEach((usage) -> writer.write(usage, contents));
-		writer.finishSheet();
-		return sheetNames;
+	/**
+	 * A writer of the rows, one at a time, in order: the first sheet is created now.
+	 * @param provisional whether a row's amount may still change
+	 */
+	Writer writer(SXSSFWorkbook workbook, Predicate<StoredUsage> provisional) {
+		return new Writer(workbook, headers(), provisional);
 	}
 
-	private final class Writer {
+	final class Writer {
 
 		private final SXSSFWorkbook workbook;
 
 		private final List<String> headers;
 
-		private final List<String> sheetNames;
+		private final List<String> sheetNames = new ArrayList<>();
+
+		private final Predicate<StoredUsage> provisionalRow;
 
 		private SXSSFSheet sheet;
 
@@ -84,14 +85,10 @@ final class DetailSheet {
 
 		private final String settled = DetailSheet.this.messages.get("detail.settled");
 
-		Writer(SXSSFWorkbook workbook, List<String> headers, List<String> sheetNames) {
+		private Writer(SXSSFWorkbook workbook, List<String> headers, Predicate<StoredUsage> provisionalRow) {
 			this.workbook = workbook;
 			this.headers = headers;
-			this.sheetNames = sheetNames;
-			this.sheet = newSheet();
-		}
-
-		void startSheet() {
+			this.provisionalRow = provisionalRow;
 			this.sheet = newSheet();
 		}
 
@@ -113,10 +110,10 @@ final class DetailSheet {
 			return sheet;
 		}
 
-		void write(StoredUsage usage, ReportContents contents) {
+		void write(StoredUsage usage) {
 			if (this.rowIndex > DetailSheet.this.settings.detailRowsPerSheet()) {
 				finishSheet();
-				startSheet();
+				this.sheet = newSheet();
 			}
 			WorkbookCells cells = DetailSheet.this.cells;
 			Row row = this.sheet.createRow(this.rowIndex++);
@@ -131,15 +128,21 @@ final class DetailSheet {
 			cells.text(row, 8, usage.clusterName());
 			cells.text(row, 9, usage.service());
 			cells.money(row, 10, usage.amount());
-			cells.text(row, 11, contents.months().isProvisional(usage) ? this.provisional : this.settled);
+			cells.text(row, 11, this.provisionalRow.test(usage) ? this.provisional : this.settled);
 			cells.dateTime(row, 12, usage.fetchedAt());
+		}
+
+		/** Finishes the last sheet; returns the names of the detail sheets, in order. */
+		List<String> finish() {
+			finishSheet();
+			return List.copyOf(this.sheetNames);
 		}
 
 		/**
 		 * Makes the sheet's rows a table; a sheet without rows keeps a plain header, as a
 		 * table needs at least one row.
 		 */
-		void finishSheet() {
+		private void finishSheet() {
 			int lastRow = this.rowIndex - 1;
 			if (lastRow < 1) {
 				return;

@@ -12,18 +12,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
-import com.atlascost.reports.usage.UsageRows;
 
 /**
- * A request read once into the sums every sheet shows: the groupings in sheet order, the
- * months, the organizations and each grouping's lines. Only sums are kept; the detail
- * sheet and the CSV read the rows again from {@link #rows()}, so memory does not grow
- * with the number of rows.
+ * What every sheet shows of a request, summed from its rows as the Detail sheet writes
+ * them (one read of the rows, see {@link Sums}): the groupings in sheet order, the
+ * months, the organizations and each grouping's lines. Only sums are kept, so memory does
+ * not grow with the number of rows.
  *
  * @param request the request as given
  * @param groupings the job's groupings in its order, then any grouping only the rows
@@ -38,12 +38,12 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 		List<ReportOrganization> organizations, Map<Grouping, List<GroupingLine>> lines, Map<Grouping, Long> rowCounts,
 		Map<String, Map<YearMonth, BigDecimal>> bills) {
 
-	static ReportContents of(ReportRequest request) {
-		return of(request, ReportMessages.english());
-	}
-
-	static ReportContents of(ReportRequest request, ReportMessages messages) {
-		if (request.groupings() == null || request.groupings().isEmpty()) {
+	/**
+	 * Refuses a request that cannot make a report, before anything is read or written.
+	 * @throws IllegalArgumentException without a grouping or with a reversed range
+	 */
+	static void check(ReportRequest request) {
+		if (request.groupings().isEmpty()) {
 			throw new IllegalArgumentException(
 					"a report needs at least one grouping: its summary is built from the first");
 		}
@@ -51,53 +51,107 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 			throw new IllegalArgumentException(
 					"month range " + request.from() + " to " + request.to() + " is reversed");
 		}
-		Map<Grouping, GroupingTable> tables = new EnumMap<>(Grouping.class);
-		Map<String, ReportOrganization> organizations = new LinkedHashMap<>();
-		Set<YearMonth> rowMonths = new TreeSet<>();
-		Set<YearMonth> provisionalRowMonths = new TreeSet<>();
-		request.rows().forEach((StoredUsage row) -> {
-			tables.computeIfAbsent(row.groupBy(), (g) -> new GroupingTable(new GroupingDimension(g, messages)))
-				.add(row);
-			organizations.putIfAbsent(row.organizationId(),
-					new ReportOrganization(row.organizationId(), row.organizationLabel()));
-			YearMonth month = ReportMonths.monthOf(row);
-			rowMonths.add(month);
-			if (row.provisional()) {
-				provisionalRowMonths.add(month);
-			}
-		});
-		Map<String, Map<YearMonth, BigDecimal>> bills = new LinkedHashMap<>();
-		for (StoredBill bill : request.bills()) {
-			organizations.putIfAbsent(bill.organizationId(),
-					new ReportOrganization(bill.organizationId(), bill.organizationLabel()));
-			bills.computeIfAbsent(bill.organizationId(), (id) -> new TreeMap<>())
-				.merge(bill.month(), bill.amount(), BigDecimal::add);
-			rowMonths.add(bill.month());
-			if (bill.provisional()) {
-				provisionalRowMonths.add(bill.month());
-			}
-		}
-		ReportMonths months = ReportMonths.of(request, rowMonths, provisionalRowMonths);
-		Set<Grouping> groupings = new LinkedHashSet<>(request.groupings());
-		groupings.addAll(new TreeSet<>(tables.keySet()));
-		List<ReportOrganization> byLabel = organizations.values()
-			.stream()
-			.sorted(Comparator.comparing(ReportOrganization::label, Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing(ReportOrganization::id))
-			.toList();
-		Map<Grouping, List<GroupingLine>> lines = new EnumMap<>(Grouping.class);
-		Map<Grouping, Long> rowCounts = new EnumMap<>(Grouping.class);
-		for (Grouping grouping : groupings) {
-			GroupingTable table = tables.get(grouping);
-			lines.put(grouping, (table != null) ? table.lines(byLabel) : List.of());
-			rowCounts.put(grouping, (table != null) ? table.rowCount() : 0L);
-		}
-		return new ReportContents(request, List.copyOf(groupings), months, byLabel, lines, rowCounts, bills);
 	}
 
-	/** The rows, read again, in the request's order. */
-	UsageRows rows() {
-		return this.request.rows();
+	/**
+	 * The sums of a request's rows, handed over one at a time as they are read; then
+	 * {@link #contents()}.
+	 */
+	static final class Sums implements Consumer<StoredUsage> {
+
+		private final ReportRequest request;
+
+		private final ReportMessages messages;
+
+		private final Map<Grouping, GroupingTable> tables = new EnumMap<>(Grouping.class);
+
+		private final Map<String, ReportOrganization> organizations = new LinkedHashMap<>();
+
+		private final Set<YearMonth> rowMonths = new TreeSet<>();
+
+		private final Set<YearMonth> provisionalRowMonths = new TreeSet<>();
+
+		private final Set<YearMonth> provisionalBeforeRows = new TreeSet<>();
+
+		Sums(ReportRequest request, ReportMessages messages) {
+			check(request);
+			this.request = request;
+			this.messages = messages;
+			this.provisionalBeforeRows.addAll(request.provisionalMonths());
+			for (StoredBill bill : request.bills()) {
+				if (bill.provisional()) {
+					this.provisionalBeforeRows.add(bill.month());
+				}
+			}
+		}
+
+		@Override
+		public void accept(StoredUsage row) {
+			this.tables
+				.computeIfAbsent(row.groupBy(), (g) -> new GroupingTable(new GroupingDimension(g, this.messages)))
+				.add(row);
+			this.organizations.putIfAbsent(row.organizationId(),
+					new ReportOrganization(row.organizationId(), row.organizationLabel()));
+			YearMonth month = ReportMonths.monthOf(row);
+			this.rowMonths.add(month);
+			if (row.provisional()) {
+				this.provisionalRowMonths.add(month);
+			}
+		}
+
+		/**
+		 * Whether a row's amount may still change, known as the row is read: the row was
+		 * fetched provisional, or its month is one the request or a bill names
+		 * provisional. The store's provisional months are those of every provisional
+		 * query, so a row of a provisional month is marked even when it is read before
+		 * the row that would show it.
+		 */
+		boolean provisional(StoredUsage row) {
+			return row.provisional() || this.provisionalBeforeRows.contains(ReportMonths.monthOf(row));
+		}
+
+		/** Groupings the rows carried that the job does not list, so far. */
+		Set<Grouping> groupingsOnlyRowsCarry() {
+			Set<Grouping> extra = new TreeSet<>(this.tables.keySet());
+			extra.removeAll(this.request.groupings());
+			return extra;
+		}
+
+		/** The sums of every row accepted, with the request's bills. */
+		ReportContents contents() {
+			Map<String, ReportOrganization> organizations = new LinkedHashMap<>(this.organizations);
+			Set<YearMonth> months = new TreeSet<>(this.rowMonths);
+			Set<YearMonth> provisional = new TreeSet<>(this.provisionalRowMonths);
+			Map<String, Map<YearMonth, BigDecimal>> bills = new LinkedHashMap<>();
+			for (StoredBill bill : this.request.bills()) {
+				organizations.putIfAbsent(bill.organizationId(),
+						new ReportOrganization(bill.organizationId(), bill.organizationLabel()));
+				bills.computeIfAbsent(bill.organizationId(), (id) -> new TreeMap<>())
+					.merge(bill.month(), bill.amount(), BigDecimal::add);
+				months.add(bill.month());
+				if (bill.provisional()) {
+					provisional.add(bill.month());
+				}
+			}
+			ReportMonths reportMonths = ReportMonths.of(this.request, months, provisional);
+			Set<Grouping> groupings = new LinkedHashSet<>(this.request.groupings());
+			groupings.addAll(new TreeSet<>(this.tables.keySet()));
+			List<ReportOrganization> byLabel = organizations.values()
+				.stream()
+				.sorted(Comparator.comparing(ReportOrganization::label, Comparator.nullsLast(Comparator.naturalOrder()))
+					.thenComparing(ReportOrganization::id))
+				.toList();
+			Map<Grouping, List<GroupingLine>> lines = new EnumMap<>(Grouping.class);
+			Map<Grouping, Long> rowCounts = new EnumMap<>(Grouping.class);
+			for (Grouping grouping : groupings) {
+				GroupingTable table = this.tables.get(grouping);
+				lines.put(grouping, (table != null) ? table.lines(byLabel) : List.of());
+				rowCounts.put(grouping, (table != null) ? table.rowCount() : 0L);
+			}
+			return new ReportContents(this.request, List.copyOf(groupings), reportMonths, byLabel, lines, rowCounts,
+					bills);
+		}
+
 	}
 
 	/** The grouping the summary sheet totals. */

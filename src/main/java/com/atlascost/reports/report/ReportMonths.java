@@ -25,18 +25,6 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 		provisional = Collections.unmodifiableSortedSet(new TreeSet<>(provisional));
 	}
 
-	static ReportMonths of(ReportRequest request) {
-		SortedSet<YearMonth> rowMonths = new TreeSet<>();
-		SortedSet<YearMonth> provisionalRowMonths = new TreeSet<>();
-		request.rows().forEach((row) -> {
-			rowMonths.add(monthOf(row));
-			if (row.provisional()) {
-				provisionalRowMonths.add(monthOf(row));
-			}
-		});
-		return of(request, rowMonths, provisionalRowMonths);
-	}
-
 	/**
 	 * The months of a request whose rows were already read: those of its range, those
 	 * rows carry, and provisional the ones the request or a row stored as provisional
@@ -53,9 +41,7 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 			months.add(month);
 		}
 		SortedSet<YearMonth> provisional = new TreeSet<>(provisionalRowMonths);
-		if (request.provisionalMonths() != null) {
-			provisional.addAll(request.provisionalMonths());
-		}
+		provisional.addAll(request.provisionalMonths());
 		return new ReportMonths(List.copyOf(months), provisional);
 	}
 
@@ -82,10 +68,6 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 
 	boolean isProvisional(YearMonth month) {
 		return this.provisional.contains(month);
-	}
-
-	boolean isProvisional(StoredUsage row) {
-		return row.provisional() || isProvisional(monthOf(row));
 	}
 
 }

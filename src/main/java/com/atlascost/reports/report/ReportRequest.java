@@ -2,19 +2,15 @@ package com.atlascost.reports.report;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
-import org.jspecify.annotations.Nullable;
-
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.usage.StoredBill;
-import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
 /**
@@ -25,53 +21,29 @@ import com.atlascost.reports.usage.UsageRows;
  * @param to last month, inclusive
  * @param groupings the job's groupings, in the job file's order
  * @param rows every stored usage row of the run's queries, in the order the detail sheet
- * and the CSV list them; read more than once
+ * lists them; the report reads them once
  * @param parameters the run's parameters as shown on the run-info sheet (never secrets)
  * @param apiVersion the Atlas API version the usage was fetched with
  * @param generatedAt when the report was written
- * @param provisionalMonths months whose amounts may still change
+ * @param provisionalMonths months whose amounts may still change: every month a
+ * provisional query covers, so a Detail line is marked as it is written
  * @param includePartialMatches whether the queries asked for partial matches (it explains
  * why groupings can total differently)
  * @param queryCounts the run's queries by state, for the run-info sheet
  * @param budgets the job file's monthly budgets
- * @param runSummary what the run did, as (what, value) in the order shown
+ * @param runSummary what the run did, in the order shown
  * @param bills each organization's complete bill of each month: the headline the summary,
  * budgets and reconciliation use
  * @param forecasts the open month's forecast of each organization that has one
  */
 public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, UsageRows rows,
-		@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
-		@Nullable SortedSet<YearMonth> provisionalMonths, boolean includePartialMatches, Map<String, Long> queryCounts,
-		List<Budget> budgets, Map<String, String> runSummary, List<StoredBill> bills,
-		List<MonthEndForecast> forecasts) {
+		Map<String, String> parameters, String apiVersion, Instant generatedAt, SortedSet<YearMonth> provisionalMonths,
+		boolean includePartialMatches, Map<String, Long> queryCounts, List<Budget> budgets, RunSummary runSummary,
+		List<StoredBill> bills, List<MonthEndForecast> forecasts) {
 
 	public ReportRequest {
 		bills = List.copyOf(bills);
 		forecasts = List.copyOf(forecasts);
-	}
-
-	/**
-	 * A request over rows in memory, without budgets or query counts. The rows are listed
-	 * by grouping in the job's order, organization label and id, then month, as the store
-	 * orders them.
-	 */
-	public ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, List<StoredUsage> rows,
-			@Nullable Map<String, String> parameters, @Nullable String apiVersion, @Nullable Instant generatedAt,
-			@Nullable SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
-		this(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters, apiVersion,
-				generatedAt, provisionalMonths, false, Map.of(), List.of(), Map.of(), bills, List.of());
-	}
-
-	private static List<StoredUsage> inReportOrder(@Nullable List<Grouping> groupings, List<StoredUsage> rows) {
-		List<Grouping> order = (groupings != null) ? groupings : List.of();
-		List<StoredUsage> sorted = new ArrayList<>(rows);
-		sorted.sort(Comparator
-			.<StoredUsage>comparingInt((row) -> order.contains(row.groupBy()) ? order.indexOf(row.groupBy())
-					: order.size() + row.groupBy().ordinal())
-			.thenComparing(StoredUsage::organizationLabel, Comparator.nullsLast(Comparator.naturalOrder()))
-			.thenComparing(StoredUsage::organizationId)
-			.thenComparing(ReportMonths::monthOf));
-		return sorted;
 	}
 
 }

@@ -45,11 +45,6 @@ public class ReportWriter {
 		this(reports.dir(), new WorkbookWriter(ReportSettings.of(report)), new FocusCsvWriter());
 	}
 
-	/** English, with the default highlights and chart. */
-	public ReportWriter(Path reportsDirectory) {
-		this(reportsDirectory, new WorkbookWriter(), new FocusCsvWriter());
-	}
-
 	ReportWriter(Path reportsDirectory, WorkbookWriter workbookWriter, FocusCsvWriter focusCsvWriter) {
 		this.reportsDirectory = reportsDirectory;
 		this.workbookWriter = workbookWriter;
@@ -57,25 +52,15 @@ public class ReportWriter {
 	}
 
 	/**
-	 * Writes both files, replacing an earlier report of the same job and range.
+	 * Writes both files with the invoices' sheets and their FOCUS rows, replacing an
+	 * earlier report of the same job and range. The usage rows are read once.
 	 * @throws IllegalArgumentException if the request cannot make a report (no grouping,
 	 * a reversed range, a job name unfit for a file name); nothing is written then
 	 * @throws UncheckedIOException if writing fails; no new or partial file is left then
 	 */
-	public ReportFiles write(ReportRequest request) {
-		return write(request, InvoiceReport.none());
-	}
-
-	/**
-	 * Writes both files with the invoices' sheets and their FOCUS rows, replacing an
-	 * earlier report of the same job and range.
-	 * @throws IllegalArgumentException if the request cannot make a report; nothing is
-	 * written then
-	 * @throws UncheckedIOException if writing fails; no new or partial file is left then
-	 */
 	public ReportFiles write(ReportRequest request, InvoiceReport invoices) {
 		ReportFileNames names = ReportFileNames.of(request);
-		ReportContents contents = ReportContents.of(request, this.workbookWriter.settings().messages());
+		ReportContents.check(request);
 		Path workbook = this.reportsDirectory.resolve(names.workbook());
 		Path focusCsv = this.reportsDirectory.resolve(names.focusCsv());
 		Path workbookTemp = null;
@@ -90,9 +75,10 @@ public class ReportWriter {
 				this.focusCsvWriter.write(invoices, out);
 			}
 			workbookTemp = temporaryFor(workbook);
+			ReportContents contents;
 			try (OutputStream out = new BufferedOutputStream(
 					Files.newOutputStream(workbookTemp, StandardOpenOption.WRITE))) {
-				this.workbookWriter.write(contents, invoices, out);
+				contents = this.workbookWriter.write(request, invoices, out);
 			}
 			moveIntoPlace(focusCsvTemp, focusCsv);
 			moveIntoPlace(workbookTemp, workbook);

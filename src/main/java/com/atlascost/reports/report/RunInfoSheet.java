@@ -108,7 +108,7 @@ final class RunInfoSheet {
 				this.cells.number(row, 1, count.getValue());
 			}
 		}
-		if (request.runSummary() != null && !request.runSummary().isEmpty()) {
+		if (!request.runSummary().entries().isEmpty()) {
 			rowIndex++;
 			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
 			for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.runSummary(), contents)) {

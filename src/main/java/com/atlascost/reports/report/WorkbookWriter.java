@@ -2,7 +2,9 @@ package com.atlascost.reports.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -17,18 +19,17 @@ import com.atlascost.reports.plan.Grouping;
  * labels are in the settings' language.
  *
  * <p>
- * Streaming ({@link SXSSFWorkbook}) keeps memory flat however many detail rows there are.
- * Its row-window temp files are removed before returning, even on failure: since POI 5,
+ * The rows are read once: each is summed for the other sheets as the Detail sheet writes
+ * it. Streaming ({@link SXSSFWorkbook}) writes each sheet's rows to its own temporary
+ * file, so every sheet is created first, in its place, and the sheets before Detail are
+ * filled once the sums are complete. Memory stays flat however many rows there are. The
+ * temporary files are removed before returning, even on failure: since POI 5,
  * {@code close()} disposes them (calling {@code dispose()} as well would only log
  * warnings).
  */
 class WorkbookWriter {
 
 	private final ReportSettings settings;
-
-	WorkbookWriter() {
-		this(ReportSettings.defaults());
-	}
 
 	WorkbookWriter(ReportSettings settings) {
 		this.settings = settings;
@@ -38,46 +39,68 @@ class WorkbookWriter {
 		return this.settings;
 	}
 
-	void write(ReportContents contents, OutputStream out) throws IOException {
-		write(contents, InvoiceReport.none(), out);
-	}
-
-	void write(ReportContents contents, InvoiceReport invoices, OutputStream out) throws IOException {
+	/**
+	 * Writes the workbook, reading the request's rows once.
+	 * @return the sums of the rows, as the sheets show them
+	 * @throws IllegalArgumentException if the request cannot make a report
+	 */
+	ReportContents write(ReportRequest request, InvoiceReport invoices, OutputStream out) throws IOException {
+		ReportMessages messages = this.settings.messages();
+		ReportContents.Sums sums = new ReportContents.Sums(request, messages);
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
 			workbook.setCompressTempFiles(true);
-			ReportMessages messages = this.settings.messages();
 			WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
-			PrintLayout print = PrintLayout.of(contents, messages);
 			SummarySheet summary = new SummarySheet(cells, this.settings);
 			Sheet summarySheet = workbook.createSheet(summary.name());
+			Map<Grouping, Sheet> groupingSheets = new LinkedHashMap<>();
+			for (Grouping grouping : request.groupings()) {
+				groupingSheets.put(grouping,
+						workbook.createSheet(new GroupingDimension(grouping, messages).sheetName()));
+			}
+			BudgetSheet budgets = new BudgetSheet(cells, this.settings);
+			Sheet budgetSheet = request.budgets().isEmpty() ? null : workbook.createSheet(budgets.name());
+			ReconciliationSheet reconciliation = new ReconciliationSheet(cells, this.settings);
+			Sheet reconciliationSheet = invoices.fetched() ? workbook.createSheet(reconciliation.name()) : null;
+			TagsSheet tags = new TagsSheet(cells, this.settings);
+			Sheet tagsSheet = invoices.tagKeys().isEmpty() ? null : workbook.createSheet(tags.name());
+
+			DetailSheet.Writer detail = new DetailSheet(cells, this.settings).writer(workbook, sums::provisional);
+			request.rows().forEach((row) -> {
+				sums.accept(row);
+				detail.write(row);
+			});
+			List<String> detailSheets = detail.finish();
+			// A grouping only the rows carry (never in a run, whose rows are the job's
+			// groupings) gets its sheet after the job's.
+			int position = 1 + groupingSheets.size();
+			for (Grouping grouping : sums.groupingsOnlyRowsCarry()) {
+				String name = new GroupingDimension(grouping, messages).sheetName();
+				groupingSheets.put(grouping, workbook.createSheet(name));
+				workbook.setSheetOrder(name, position++);
+			}
+
+			ReportContents contents = sums.contents();
+			PrintLayout print = PrintLayout.of(contents, messages);
 			print.onePage(summarySheet,
 					summary.write(summarySheet, contents, new TrendChart(workbook, summary.name())));
 			GroupingSheet groupingSheet = new GroupingSheet(cells, this.settings);
-			for (Grouping grouping : contents.groupings()) {
+			groupingSheets.forEach((grouping, sheet) -> {
 				GroupingDimension dimension = new GroupingDimension(grouping, messages);
-				Sheet sheet = workbook.createSheet(dimension.sheetName());
 				groupingSheet.write(sheet, dimension, contents);
 				print.groupingSheet(sheet, contents.months().all().size(), dimension.idHeader().isPresent() ? 3 : 2);
+			});
+			if (budgetSheet != null) {
+				budgets.write(budgetSheet, contents);
+				print.fitToWidth(budgetSheet, BudgetSheet.HEADER_ROWS);
 			}
-			if (!contents.request().budgets().isEmpty()) {
-				BudgetSheet budgets = new BudgetSheet(cells, this.settings);
-				Sheet sheet = workbook.createSheet(budgets.name());
-				budgets.write(sheet, contents);
-				print.fitToWidth(sheet, BudgetSheet.HEADER_ROWS);
+			if (reconciliationSheet != null) {
+				reconciliation.write(reconciliationSheet, invoices);
+				print.fitToWidth(reconciliationSheet, 1);
 			}
-			if (invoices.fetched()) {
-				ReconciliationSheet reconciliation = new ReconciliationSheet(cells, this.settings);
-				Sheet sheet = workbook.createSheet(reconciliation.name());
-				reconciliation.write(sheet, invoices);
-				print.fitToWidth(sheet, 1);
+			if (tagsSheet != null) {
+				tags.write(tagsSheet, invoices);
+				print.fitToWidth(tagsSheet, 1);
 			}
-			if (!invoices.tagKeys().isEmpty()) {
-				TagsSheet tags = new TagsSheet(cells, this.settings);
-				Sheet sheet = workbook.createSheet(tags.name());
-				tags.write(sheet, invoices);
-				print.fitToWidth(sheet, 1);
-			}
-			List<String> detailSheets = new DetailSheet(cells, this.settings).write(workbook, contents);
 			for (String name : detailSheets) {
 				print.fitToWidth(workbook.getSheet(name), 1);
 			}
@@ -89,6 +112,7 @@ class WorkbookWriter {
 			// Totals carry their values, but Excel should still recalculate them on open.
 			workbook.setForceFormulaRecalculation(true);
 			workbook.write(out);
+			return contents;
 		}
 	}
 

@@ -132,8 +132,8 @@ final class CostExplorerEndpoint {
 					List<UsageDetail> rows = this.data.usageFor(query.orgId(), query.query());
 					List<UsageDetail> named = this.settings.namedUsageRows() ? rows
 							: rows.stream().map(CostExplorerEndpoint::withoutNames).toList();
-					SandboxSettings.Hostile hostile = this.settings.hostile();
-					return hostile.hits(query.orgId()) ? this.brokenAnswers.answer(hostile, query.query(), named)
+					SandboxSettings.Faults faults = this.settings.faults();
+					return faults.hits(query.orgId()) ? this.brokenAnswers.answer(faults, query.query(), named)
 							: SandboxAnswer.ok(200, Map.of("usageDetails", named));
 				});
 	}

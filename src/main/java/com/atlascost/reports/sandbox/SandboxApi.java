@@ -211,7 +211,7 @@ class SandboxApi {
 		String json = this.mapper.writeValueAsString(body);
 		String sent = truncated ? json.substring(0, json.length() / 2) : json;
 		record(request, status, headers, sent, truncated ? "truncated" : null);
-		Duration drip = this.settings.hostile().dripInterval();
+		Duration drip = this.settings.faults().dripInterval();
 		if (drip != null) {
 			// a server (or a proxy) that never lets a read time out: one byte at a time
 			byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);

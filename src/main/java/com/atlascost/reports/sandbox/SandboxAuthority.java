@@ -140,7 +140,7 @@ class SandboxAuthority {
 	}
 
 	private Instant now() {
-		return Instant.now();
+		return this.settings.clock().instant();
 	}
 
 	private String hex(int bytes) {

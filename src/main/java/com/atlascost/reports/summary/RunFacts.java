@@ -27,7 +27,7 @@ import com.atlascost.reports.plan.MonthRange;
  * @param workbook the workbook written, when the report step ran
  * @param focusCsv the FOCUS CSV written, when the report step ran
  * @param failureMessages the messages of the steps' failures
- * @param invoices what the invoice step fetched, when it ran
+ * @param invoices what the invoice step fetched and kept, when it ran
  * @param unreconciled the org-months whose usage and invoice differ by more than a cent
  * (empty when all reconcile), when the report step reconciled them
  * @param refusedByAtlas organizations whose credentials Atlas refused in a step's failure
@@ -35,7 +35,7 @@ import com.atlascost.reports.plan.MonthRange;
  */
 public record RunFacts(String jobName, Path jobFile, long executionId, MonthRange range, List<Long> queryIds,
 		List<Long> breakdownIds, List<Long> billIds, int done, int cached, int failed, @Nullable String workbook,
-		@Nullable String focusCsv, List<String> failureMessages, @Nullable String invoices,
+		@Nullable String focusCsv, List<String> failureMessages, @Nullable InvoiceCounts invoices,
 		@Nullable String unreconciled, SortedMap<String, Integer> refusedByAtlas) {
 
 	public RunFacts {
@@ -44,6 +44,13 @@ public record RunFacts(String jobName, Path jobFile, long executionId, MonthRang
 		breakdownIds = List.copyOf(breakdownIds);
 		billIds = List.copyOf(billIds);
 		failureMessages = List.copyOf(failureMessages);
+	}
+
+	/**
+	 * @param fetched invoices fetched from Atlas
+	 * @param kept settled invoices already stored, not fetched again
+	 */
+	public record InvoiceCounts(int fetched, int kept) {
 	}
 
 }

@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.atlascost.reports.atlas.AtlasMetrics;
@@ -50,91 +49,90 @@ public class RunSummaries {
 
 	public RunSummary summarize(RunFacts run, Duration took) {
 		List<Long> ids = run.queryIds();
-		Map<String, String> entries = new LinkedHashMap<>();
-		entries.put("Job", run.jobName() + " (" + run.jobFile() + "), job execution " + run.executionId());
-		entries.put("Windows", run.range().windows().size() + ": " + run.range().from() + " to " + run.range().to());
-		int failed = run.failed();
-		int cached = run.cached();
-		int done = run.done();
-		entries.put("Queries", ids.size() + " planned, " + done + " done (" + (done - cached) + " fetched, " + cached
-				+ " already done before this run), " + failed + " failed");
+		List<RunSummaryEntry> entries = new ArrayList<>();
+		entries.add(RunSummaryEntry.of(RunSummaryItem.JOB, run.jobName(), run.jobFile(), run.executionId()));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.WINDOWS, (long) run.range().windows().size(), run.range().from(),
+				run.range().to()));
+		long done = run.done();
+		long cached = run.cached();
+		entries.add(RunSummaryEntry.of(RunSummaryItem.QUERIES, (long) ids.size(), done, done - cached, cached,
+				(long) run.failed()));
 		List<String> failures = this.store.failures(ids);
 		for (int i = 0; i < Math.min(failures.size(), LISTED_FAILURES); i++) {
-			entries.put("Failed query " + (i + 1), failures.get(i));
+			entries.add(RunSummaryEntry.of(RunSummaryItem.FAILED_QUERY, (long) (i + 1), failures.get(i)));
 		}
 		if (failures.size() > LISTED_FAILURES) {
-			entries.put("Failed queries not listed", Integer.toString(failures.size() - LISTED_FAILURES));
+			entries.add(RunSummaryEntry.of(RunSummaryItem.FAILED_QUERIES_NOT_LISTED,
+					(long) (failures.size() - LISTED_FAILURES)));
 		}
 		SortedMap<String, Integer> refused = new TreeMap<>(this.store.refusedOrganizations(ids));
 		refused.putAll(run.refusedByAtlas());
-		refusedCredentials(refused).ifPresent((hint) -> entries.put("Credentials", hint));
+		if (!refused.isEmpty()) {
+			entries.add(RunSummaryEntry.of(RunSummaryItem.CREDENTIALS,
+					refused.entrySet()
+						.stream()
+						.map((org) -> "org " + org.getKey() + " (" + org.getValue() + ")")
+						.collect(Collectors.joining(", "))));
+		}
 		Map<String, Long> calls = this.metrics.callsByStatus();
-		entries.put("API calls by status",
-				calls.isEmpty() ? "none"
-						: calls.entrySet()
+		entries.add(calls.isEmpty() ? RunSummaryEntry.of(RunSummaryItem.API_CALLS)
+				: RunSummaryEntry.of(RunSummaryItem.API_CALLS,
+						calls.entrySet()
 							.stream()
 							.map((e) -> e.getKey() + "=" + e.getValue())
-							.collect(Collectors.joining(", ")));
-		entries.put("Rate limited (429)", Long.toString(this.metrics.rateLimited()));
+							.collect(Collectors.joining(", "))));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.RATE_LIMITED, this.metrics.rateLimited()));
 		// the number the fetch's progress showed: retries of the usage queries; those of
 		// the listings (planning) and invoices (after the fetch) apart, as the progress
 		// never saw them
 		long usageRetries = this.metrics.usageQueryRetries();
-		entries.put("Retries", Long.toString(usageRetries));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.RETRIES, usageRetries));
 		long otherRetries = this.metrics.retries() - usageRetries;
 		if (otherRetries > 0) {
-			entries.put("Retries of other calls", otherRetries + " (listings, invoices)");
+			entries.add(RunSummaryEntry.of(RunSummaryItem.RETRIES_OF_OTHER_CALLS, otherRetries));
 		}
 		this.metrics.slowedOrganizations()
-			.forEach((orgId, pace) -> entries.put("Rate limit of org " + orgId, String.format(Locale.ROOT,
-					"its bucket looked smaller than published: %d 429s, slowed to %.2f requests/s (published %.2f/s),"
-							+ " %.2f/s at the end",
-					pace.rateLimited(), pace.lowestRate(), pace.publishedRate(), pace.currentRate())));
+			.forEach((orgId, pace) -> entries
+				.add(RunSummaryEntry.of(RunSummaryItem.RATE_LIMIT_OF_ORG, orgId, (long) pace.rateLimited(),
+						rate(pace.lowestRate()), rate(pace.publishedRate()), rate(pace.currentRate()))));
 		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
-		entries.put("Query latency", latency.count() + " queries timed, mean " + latency.meanMillis() + " ms, max "
-				+ latency.maxMillis() + " ms");
-		entries.put("Rows stored", Long.toString(this.usage.countRows(run.breakdownIds())));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.QUERY_LATENCY, (long) latency.count(), latency.meanMillis(),
+				latency.maxMillis()));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.ROWS_STORED, this.usage.countRows(run.breakdownIds())));
 		// the bills: every organization's complete cost, the same totals as the Summary
 		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
 		this.usage.bills(run.billIds()).forEach((bill) -> totals.merge(bill.month(), bill.amount(), BigDecimal::add));
-		totals.forEach((month, total) -> entries.put("Total " + month + " (bill)", total.toPlainString() + " USD"));
+		totals.forEach((month, total) -> entries.add(RunSummaryEntry.of(RunSummaryItem.TOTAL, month, total)));
 		List<String> orgIds = List.copyOf(this.store.organizationIds(ids));
 		List<MonthEndForecast> forecasts = this.forecasts.latest(orgIds, run.range().to());
 		if (!forecasts.isEmpty()) {
-			BigDecimal forecast = forecasts.stream()
-				.map(MonthEndForecast::forecast)
-				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			BigDecimal low = forecasts.stream().map(MonthEndForecast::low).reduce(BigDecimal.ZERO, BigDecimal::add);
-			BigDecimal high = forecasts.stream().map(MonthEndForecast::high).reduce(BigDecimal.ZERO, BigDecimal::add);
-			entries.put("Forecast " + run.range().to() + " (month end)",
-					forecast.toPlainString() + " USD (band " + low.toPlainString() + " to " + high.toPlainString()
-							+ " USD, " + forecasts.size() + " of " + orgIds.size() + " organizations)");
+			entries.add(RunSummaryEntry.of(RunSummaryItem.FORECAST, run.range().to(),
+					sum(forecasts, MonthEndForecast::forecast), sum(forecasts, MonthEndForecast::low),
+					sum(forecasts, MonthEndForecast::high), (long) forecasts.size(), (long) orgIds.size()));
 		}
-		String invoices = run.invoices();
+		RunFacts.InvoiceCounts invoices = run.invoices();
 		if (invoices != null) {
-			entries.put("Invoices", invoices);
+			entries.add(RunSummaryEntry.of(RunSummaryItem.INVOICES, (long) invoices.fetched(), (long) invoices.kept()));
 		}
 		String unreconciled = run.unreconciled();
 		if (unreconciled != null) {
-			entries.put("Not reconciled", unreconciled.isEmpty() ? "none" : unreconciled);
+			entries.add(unreconciled.isEmpty() ? RunSummaryEntry.of(RunSummaryItem.NOT_RECONCILED)
+					: RunSummaryEntry.of(RunSummaryItem.NOT_RECONCILED, unreconciled));
 		}
 		if (run.workbook() != null) {
-			entries.put("Workbook", run.workbook());
-			entries.put("FOCUS CSV", String.valueOf(run.focusCsv()));
+			entries.add(RunSummaryEntry.of(RunSummaryItem.WORKBOOK, run.workbook()));
+			entries.add(RunSummaryEntry.of(RunSummaryItem.FOCUS_CSV, String.valueOf(run.focusCsv())));
 		}
-		entries.put("Duration", String.format("%.1f s", took.toMillis() / 1000.0));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.DURATION, String.format("%.1f", took.toMillis() / 1000.0)));
 		return new RunSummary(entries);
 	}
 
-	private static Optional<String> refusedCredentials(SortedMap<String, Integer> refusedOrganizations) {
-		List<String> refused = new ArrayList<>();
-		refusedOrganizations.forEach((orgId, status) -> refused.add("org " + orgId + " (" + status + ")"));
-		if (refused.isEmpty()) {
-			return Optional.empty();
-		}
-		return Optional.of("Atlas refused the credentials for " + String.join(", ", refused)
-				+ ": check MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET (or the API key pair) and that the"
-				+ " caller has Organization Billing Viewer, Billing Admin or Owner on that org");
+	private static String rate(double perSecond) {
+		return String.format(Locale.ROOT, "%.2f", perSecond);
+	}
+
+	private static BigDecimal sum(List<MonthEndForecast> forecasts, Function<MonthEndForecast, BigDecimal> amount) {
+		return forecasts.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
 }

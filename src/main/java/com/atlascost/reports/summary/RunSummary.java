@@ -1,25 +1,21 @@
 package com.atlascost.reports.summary;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What a run did, as ordered (what, value) entries: logged as {@code what: value} lines
- * at the end of the run and written, as two columns, on the workbook's run-info sheet.
+ * What a run did, as ordered entries: logged as {@code what: value} lines at the end of
+ * the run and written, in the workbook's language, on its run-info sheet.
  */
-public record RunSummary(Map<String, String> entries) {
+public record RunSummary(List<RunSummaryEntry> entries) {
 
 	public RunSummary {
-		entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+		entries = List.copyOf(entries);
 	}
 
 	/** This summary with the run's exit code as the last entry. */
 	public RunSummary withExitCode(ExitCode exitCode) {
-		Map<String, String> all = new LinkedHashMap<>(this.entries);
-		all.put("Exit code", exitCode.code() + ": " + exitCode.meaning());
-		return new RunSummary(all);
+		return with(RunSummaryEntry.of(RunSummaryItem.EXIT_CODE, (long) exitCode.code(), exitCode.meaning()));
 	}
 
 	/**
@@ -27,14 +23,18 @@ public record RunSummary(Map<String, String> entries) {
 	 * the exit code is the report's, and the delivery can still turn it into a failure.
 	 */
 	public RunSummary withExitCodeBeforeDelivery(ExitCode exitCode) {
-		Map<String, String> all = new LinkedHashMap<>(this.entries);
-		all.put("Exit code", exitCode.code() + ": " + exitCode.meaning() + " when this report was written; the delivery"
-				+ " that follows ends the run with " + ExitCode.FAILED.code() + " if it fails (see the run's log)");
+		return with(RunSummaryEntry.of(RunSummaryItem.EXIT_CODE_BEFORE_DELIVERY, (long) exitCode.code(),
+				exitCode.meaning(), (long) ExitCode.FAILED.code()));
+	}
+
+	private RunSummary with(RunSummaryEntry entry) {
+		List<RunSummaryEntry> all = new ArrayList<>(this.entries);
+		all.add(entry);
 		return new RunSummary(all);
 	}
 
 	public List<String> lines() {
-		return this.entries.entrySet().stream().map((entry) -> entry.getKey() + ": " + entry.getValue()).toList();
+		return this.entries.stream().map((entry) -> entry.label() + ": " + entry.value()).toList();
 	}
 
 }

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.atlascost.reports.summary.ExitCode;
+import com.atlascost.reports.summary.RunSummary;
+
 import static com.atlascost.reports.report.ReportRequestFixture.NOV;
 import static com.atlascost.reports.report.ReportRequestFixture.OCT;
 import static com.atlascost.reports.report.ReportRequestFixture.SEP;
@@ -53,10 +56,12 @@ class BudgetsAndForecastWorkbookTests {
 
 	@BeforeEach
 	void write() throws IOException {
-		this.en = WorkbookAssertions
-			.open(writer(this.english, Locale.ENGLISH).write(ReportRequestFixture.withBudgetsAndForecast()).workbook());
-		this.ja = WorkbookAssertions.open(
-				writer(this.japanese, Locale.JAPANESE).write(ReportRequestFixture.withBudgetsAndForecast()).workbook());
+		this.en = WorkbookAssertions.open(writer(this.english, Locale.ENGLISH)
+			.write(ReportRequestFixture.withBudgetsAndForecast(), InvoiceReport.none())
+			.workbook());
+		this.ja = WorkbookAssertions.open(writer(this.japanese, Locale.JAPANESE)
+			.write(ReportRequestFixture.withBudgetsAndForecast(), InvoiceReport.none())
+			.workbook());
 	}
 
 	private static ReportWriter writer(Path dir, Locale locale) {
@@ -305,13 +310,14 @@ class BudgetsAndForecastWorkbookTests {
 
 	@Test
 	void theExitCodeBeforeADeliveryKeepsItsCaveatInJapanese() {
-		ReportContents contents = ReportContents.of(ReportRequestFixture.withBudgetsAndForecast());
+		ReportContents contents = ReportRequestFixture.contents(ReportRequestFixture.withBudgetsAndForecast());
 		String value = "0: done when this report was written; the delivery that follows ends the run with 1 if it"
 				+ " fails (see the run's log)";
-		assertThat(new RunSummaryLines(new ReportMessages(Locale.JAPANESE)).lines(java.util.Map.of("Exit code", value),
-				contents))
+		RunSummary summary = new RunSummary(List.of()).withExitCodeBeforeDelivery(ExitCode.DONE);
+		assertThat(summary.lines()).containsExactly("Exit code: " + value);
+		assertThat(new RunSummaryLines(new ReportMessages(Locale.JAPANESE)).lines(summary, contents))
 			.containsExactly(new RunSummaryLines.Line("終了コード", "0：このレポートの作成時点で完了。続く配信に失敗した場合は終了コード 1 で終わります（実行ログを参照）"));
-		assertThat(new RunSummaryLines(ReportMessages.english()).lines(java.util.Map.of("Exit code", value), contents))
+		assertThat(new RunSummaryLines(ReportMessages.english()).lines(summary, contents))
 			.containsExactly(new RunSummaryLines.Line("Exit code", value));
 	}
 

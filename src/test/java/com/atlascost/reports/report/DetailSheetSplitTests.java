@@ -38,7 +38,7 @@ class DetailSheetSplitTests {
 		ReportSettings settings = new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"), new BigDecimal("500"), 5,
 				7);
 		try (OutputStream out = Files.newOutputStream(file)) {
-			new WorkbookWriter(settings).write(ReportContents.of(ReportRequestFixture.request("split", rows)), out);
+			new WorkbookWriter(settings).write(ReportRequestFixture.request("split", rows), InvoiceReport.none(), out);
 		}
 		try (XSSFWorkbook workbook = WorkbookAssertions.open(file)) {
 			List<String> names = new ArrayList<>();

@@ -65,7 +65,7 @@ class LibreOfficeRecalculationCheck {
 					new WorkbookWriter(new ReportSettings(locale, new BigDecimal("0.25"),
 							ReportSettings.DEFAULT_JUMP_MIN_AMOUNT, 5, ReportSettings.EXCEL_DATA_ROWS)),
 					new FocusCsvWriter())
-				.write(ReportRequestFixture.withBudgetsAndForecast())
+				.write(ReportRequestFixture.withBudgetsAndForecast(), InvoiceReport.none())
 				.workbook();
 			Map<String, Double> expected = new LinkedHashMap<>();
 			Path blanked = out.resolve("blanked.xlsx");

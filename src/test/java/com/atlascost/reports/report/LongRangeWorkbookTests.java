@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.poi.ss.formula.ConditionalFormattingEvaluator;
@@ -59,14 +60,14 @@ class LongRangeWorkbookTests {
 			rows.add(ReportRequestFixture.service(1 + m, ORG_A, month, "Backup", (m == 3) ? "140.00" : "100.00"));
 			rows.add(ReportRequestFixture.service(1 + m, ORG_A, month, "Support", "50.00"));
 		}
-		ReportRequest request = new ReportRequest("long-range", FROM, TO, List.of(Grouping.SERVICES), rows, null,
-				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(),
+		ReportRequest request = ReportRequestFixture.inMemory("long-range", FROM, TO, List.of(Grouping.SERVICES), rows,
+				Map.of(), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(),
 				ReportRequestFixture.billsOf(rows));
 		ReportFiles files = new ReportWriter(this.dir,
 				new WorkbookWriter(new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"),
 						ReportSettings.DEFAULT_JUMP_MIN_AMOUNT, 1, ReportSettings.EXCEL_DATA_ROWS)),
 				new FocusCsvWriter())
-			.write(request);
+			.write(request, InvoiceReport.none());
 		this.workbook = WorkbookAssertions.open(files.workbook());
 	}
 

@@ -1,6 +1,7 @@
 package com.atlascost.reports.report;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class ReportMonthsTests {
 
 	@Test
 	void everyMonthOfTheRangeIsShownEvenWithoutUsage() {
-		ReportMonths months = ReportMonths.of(ReportRequestFixture.request("job", List.of()));
+		ReportMonths months = ReportRequestFixture.contents(ReportRequestFixture.request("job", List.of())).months();
 		assertThat(months.all()).containsExactly(SEP, OCT, NOV);
 		assertThat(months.provisional()).containsExactly(NOV);
 	}
@@ -34,7 +35,7 @@ class ReportMonthsTests {
 	void aRowOutsideTheRangeAddsItsMonthSoTotalsStillAddUp() {
 		List<StoredUsage> rows = new ArrayList<>(ReportRequestFixture.realisticRows());
 		rows.add(ReportRequestFixture.project(40, ORG_A, YearMonth.of(2026, 12), null, null, "1.00"));
-		ReportMonths months = ReportMonths.of(ReportRequestFixture.request("job", rows));
+		ReportMonths months = ReportRequestFixture.contents(ReportRequestFixture.request("job", rows)).months();
 		assertThat(months.all()).containsExactly(SEP, OCT, NOV, YearMonth.of(2026, 12));
 		// the fixture stores December rows as settled: only a stored flag or the request
 		// marks a month
@@ -45,9 +46,9 @@ class ReportMonthsTests {
 	void aRowStoredAsProvisionalMarksItsMonthEvenIfTheRequestDoesNot() {
 		StoredUsage row = new StoredUsage(1, ORG_A, "Acme", Grouping.SERVICES, MonthWindow.of(OCT), OCT.atDay(1), null,
 				null, null, null, null, "Clusters", BigDecimal.ONE, true, null);
-		ReportMonths months = ReportMonths.of(ReportRequestFixture.request("job", List.of(row)));
+		ReportMonths months = ReportRequestFixture.contents(ReportRequestFixture.request("job", List.of(row))).months();
 		assertThat(months.provisional()).containsExactly(OCT, NOV);
-		assertThat(months.isProvisional(row)).isTrue();
+		assertThat(months.isProvisional(ReportMonths.monthOf(row))).isTrue();
 	}
 
 	@Test
@@ -64,9 +65,9 @@ class ReportMonthsTests {
 
 	@Test
 	void aReversedRangeIsRefused() {
-		ReportRequest reversed = new ReportRequest("job", NOV, SEP, List.of(Grouping.PROJECTS), List.of(), Map.of(),
-				"2025-02-19", null, new TreeSet<>(), List.of());
-		assertThatIllegalArgumentException().isThrownBy(() -> ReportMonths.of(reversed));
+		ReportRequest reversed = ReportRequestFixture.inMemory("job", NOV, SEP, List.of(Grouping.PROJECTS), List.of(),
+				Map.of(), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(), List.of());
+		assertThatIllegalArgumentException().isThrownBy(() -> ReportRequestFixture.contents(reversed));
 	}
 
 }

@@ -1,20 +1,28 @@
 package com.atlascost.reports.report;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.summary.ExitCode;
+import com.atlascost.reports.summary.RunSummary;
+import com.atlascost.reports.summary.RunSummaryEntry;
+import com.atlascost.reports.summary.RunSummaryItem;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
+import com.atlascost.reports.usage.UsageRows;
 
 /**
  * A hand-built run: two organizations, three months (the last provisional), groupings
@@ -57,8 +65,46 @@ final class ReportRequestFixture {
 		parameters.put("job", "jobs/finance-monthly.yml");
 		parameters.put("from", "2026-09");
 		parameters.put("to", "2026-11");
-		return new ReportRequest(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
+		return inMemory(jobName, SEP, NOV, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows, parameters,
 				"2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(List.of(NOV)), billsOf(rows));
+	}
+
+	/**
+	 * A request over rows in memory, without budgets, query counts, run summary or
+	 * forecasts. The rows are listed by grouping in the job's order, organization label
+	 * and id, then month, as the store orders them.
+	 */
+	static ReportRequest inMemory(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings,
+			List<StoredUsage> rows, Map<String, String> parameters, String apiVersion, Instant generatedAt,
+			SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
+		return new ReportRequest(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters,
+				apiVersion, generatedAt, provisionalMonths, false, Map.of(), List.of(), new RunSummary(List.of()),
+				bills, List.of());
+	}
+
+	private static List<StoredUsage> inReportOrder(List<Grouping> groupings, List<StoredUsage> rows) {
+		List<StoredUsage> sorted = new ArrayList<>(rows);
+		sorted.sort(Comparator
+			.<StoredUsage>comparingInt((row) -> groupings.contains(row.groupBy()) ? groupings.indexOf(row.groupBy())
+					: groupings.size() + row.groupBy().ordinal())
+			.thenComparing(StoredUsage::organizationLabel, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(StoredUsage::organizationId)
+			.thenComparing(ReportMonths::monthOf));
+		return sorted;
+	}
+
+	/** The project's writer with the default settings (English). */
+	static ReportWriter writer(Path reportsDirectory) {
+		return new ReportWriter(reportsDirectory, new WorkbookWriter(ReportSettings.defaults()), new FocusCsvWriter());
+	}
+
+	/**
+	 * What the sheets show of a request: its rows read and summed, as the writer does.
+	 */
+	static ReportContents contents(ReportRequest request) {
+		ReportContents.Sums sums = new ReportContents.Sums(request, ReportMessages.english());
+		request.rows().forEach(sums);
+		return sums.contents();
 	}
 
 	/**
@@ -74,15 +120,17 @@ final class ReportRequestFixture {
 						new BigDecimal("80.00"), new BigDecimal("100.00"), "blended-run-rate-v1"),
 				new MonthEndForecast(ORG_B, NOV, 20, new BigDecimal("9.84"), new BigDecimal("15.00"),
 						new BigDecimal("12.00"), new BigDecimal("18.00"), "blended-run-rate-v1"));
-		Map<String, String> summary = new LinkedHashMap<>();
-		summary.put("Job", "finance-monthly (jobs/finance-monthly.yml), job execution 7");
-		summary.put("Queries", "12 planned, 12 done (9 fetched, 3 already done before this run), 0 failed");
-		summary.put("Rows stored", "20");
-		summary.put("Total 2026-09 (bill)", "255.75 USD");
-		summary.put("Total 2026-10 (bill)", "190.00 USD");
-		summary.put("Total 2026-11 (bill)", "70.17 USD");
-		summary.put("Forecast 2026-11 (month end)", "105.00 USD (band 92.00 to 118.00 USD, 2 of 2 organizations)");
-		summary.put("Exit code", "0: done");
+		RunSummary summary = new RunSummary(
+				List.of(new RunSummaryEntry(RunSummaryItem.JOB,
+						List.of("finance-monthly", Path.of("jobs/finance-monthly.yml"), 7L)),
+						new RunSummaryEntry(RunSummaryItem.QUERIES, List.of(12L, 12L, 9L, 3L, 0L)),
+						new RunSummaryEntry(RunSummaryItem.ROWS_STORED, List.of(20L)),
+						new RunSummaryEntry(RunSummaryItem.TOTAL, List.of(SEP, new BigDecimal("255.75"))),
+						new RunSummaryEntry(RunSummaryItem.TOTAL, List.of(OCT, new BigDecimal("190.00"))),
+						new RunSummaryEntry(RunSummaryItem.TOTAL, List.of(NOV, new BigDecimal("70.17"))),
+						new RunSummaryEntry(RunSummaryItem.FORECAST, List.of(NOV, new BigDecimal("105.00"),
+								new BigDecimal("92.00"), new BigDecimal("118.00"), 2L, 2L))))
+			.withExitCode(ExitCode.DONE);
 		return new ReportRequest(plain.jobName(), plain.from(), plain.to(), plain.groupings(), plain.rows(),
 				plain.parameters(), plain.apiVersion(), plain.generatedAt(), plain.provisionalMonths(), false,
 				Map.of("DONE", 12L), List.of(new Budget(ORG_A, null, new BigDecimal("250.00")),

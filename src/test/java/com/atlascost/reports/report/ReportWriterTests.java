@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,8 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredUsage;
+import com.atlascost.reports.usage.UsageRows;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +44,8 @@ class ReportWriterTests {
 	@Test
 	void filesAreNamedAfterTheJobAndRangeInACreatedDirectory() {
 		Path reports = this.temp.resolve("out/reports");
-		ReportFiles files = new ReportWriter(reports).write(ReportRequestFixture.realistic());
+		ReportFiles files = ReportRequestFixture.writer(reports)
+			.write(ReportRequestFixture.realistic(), InvoiceReport.none());
 		assertThat(files.workbook()).isEqualTo(reports.resolve("finance-monthly_2026-09_2026-11.xlsx"));
 		assertThat(files.focusCsv()).isEqualTo(reports.resolve("finance-monthly_2026-09_2026-11.focus.csv"));
 		assertThat(files.workbook()).isRegularFile();
@@ -48,8 +53,40 @@ class ReportWriterTests {
 	}
 
 	@Test
+	void theRowsAreReadOncePerReportForEverySheet() throws IOException {
+		ReportRequest realistic = ReportRequestFixture.withBudgetsAndForecast();
+		AtomicInteger reads = new AtomicInteger();
+		AtomicInteger rowsHanded = new AtomicInteger();
+		UsageRows counted = (action) -> {
+			reads.incrementAndGet();
+			realistic.rows().forEach((row) -> {
+				rowsHanded.incrementAndGet();
+				action.accept(row);
+			});
+		};
+		ReportRequest request = new ReportRequest(realistic.jobName(), realistic.from(), realistic.to(),
+				realistic.groupings(), counted, realistic.parameters(), realistic.apiVersion(), realistic.generatedAt(),
+				realistic.provisionalMonths(), realistic.includePartialMatches(), realistic.queryCounts(),
+				realistic.budgets(), realistic.runSummary(), realistic.bills(), realistic.forecasts());
+
+		ReportFiles files = ReportRequestFixture.writer(this.temp).write(request, InvoiceReportFixture.realistic());
+
+		assertThat(reads).hasValue(1);
+		assertThat(rowsHanded).hasValue(20);
+		assertThat(files.usageRows()).isEqualTo(20);
+		// one read served the Detail sheet and the sums of every other sheet
+		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
+			assertThat(workbook.getSheet("Detail").getLastRowNum()).isEqualTo(20);
+			// Acme Labs' ml-lab in 2026-09, summed from the same read
+			assertThat(cents(workbook.getSheet("Projects").getRow(1).getCell(3).getNumericCellValue()))
+				.isEqualByComparingTo("40.00");
+			assertThat(workbook.getSheet("Budgets")).isNotNull();
+		}
+	}
+
+	@Test
 	void noTemporaryFileIsLeftAfterSuccess() throws IOException {
-		new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		ReportRequestFixture.writer(this.temp).write(ReportRequestFixture.realistic(), InvoiceReport.none());
 		assertThat(fileNames(this.temp)).containsExactlyInAnyOrder("finance-monthly_2026-09_2026-11.xlsx",
 				"finance-monthly_2026-09_2026-11.focus.csv");
 	}
@@ -61,7 +98,7 @@ class ReportWriterTests {
 		// the machine (parallel builds) cannot make this check pass or fail
 		TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiFiles.toFile()));
 		try {
-			new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+			ReportRequestFixture.writer(this.temp).write(ReportRequestFixture.realistic(), InvoiceReport.none());
 			assertThat(TempFile.createTempFile("probe", ".tmp").toPath().getParent()).as("POI writes here")
 				.isEqualTo(poiFiles);
 			assertThat(fileNames(poiFiles)).filteredOn((name) -> name.startsWith("poi-sxssf")).isEmpty();
@@ -76,18 +113,19 @@ class ReportWriterTests {
 		Files.writeString(this.temp.resolve(".finance-monthly_2026-09_2026-11.xlsx.tmp-1234"), "half a workbook");
 		Files.writeString(this.temp.resolve(".finance-monthly_2026-09_2026-11.focus.csv.tmp-5678"), "half a csv");
 		Files.writeString(this.temp.resolve(".other-job_2026-09_2026-11.xlsx.tmp-9"), "another job's");
-		new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		ReportRequestFixture.writer(this.temp).write(ReportRequestFixture.realistic(), InvoiceReport.none());
 		assertThat(fileNames(this.temp)).containsExactlyInAnyOrder("finance-monthly_2026-09_2026-11.xlsx",
 				"finance-monthly_2026-09_2026-11.focus.csv", ".other-job_2026-09_2026-11.xlsx.tmp-9");
 	}
 
 	@Test
 	void aRerunOfTheSameRangeReplacesTheReport() throws IOException {
-		ReportWriter writer = new ReportWriter(this.temp);
+		ReportWriter writer = ReportRequestFixture.writer(this.temp);
 		ReportFiles first = writer.write(ReportRequestFixture.realistic(), InvoiceReportFixture.realistic());
 		assertThat(Files.readAllLines(first.focusCsv())).hasSize(1 + 7);
-		ReportFiles files = writer
-			.write(ReportRequestFixture.request("finance-monthly", ReportRequestFixture.realisticRows().subList(0, 3)));
+		ReportFiles files = writer.write(
+				ReportRequestFixture.request("finance-monthly", ReportRequestFixture.realisticRows().subList(0, 3)),
+				InvoiceReport.none());
 		assertThat(fileNames(this.temp)).hasSize(2);
 		assertThat(Files.readAllLines(files.focusCsv())).as("replaced by a report without invoices").hasSize(1);
 		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
@@ -99,7 +137,8 @@ class ReportWriterTests {
 	void aReportsDirectoryThatIsAFileFailsWithoutWritingAnything() throws IOException {
 		Path notADirectory = Files.writeString(this.temp.resolve("reports"), "not a directory");
 		assertThatExceptionOfType(UncheckedIOException.class)
-			.isThrownBy(() -> new ReportWriter(notADirectory).write(ReportRequestFixture.realistic()))
+			.isThrownBy(() -> ReportRequestFixture.writer(notADirectory)
+				.write(ReportRequestFixture.realistic(), InvoiceReport.none()))
 			.withCauseInstanceOf(FileAlreadyExistsException.class);
 		assertThat(fileNames(this.temp)).containsExactly("reports");
 		assertThat(notADirectory).hasContent("not a directory");
@@ -107,22 +146,23 @@ class ReportWriterTests {
 
 	@Test
 	void aWorkbookFailingMidWayLeavesTheEarlierReportUntouchedAndNoTemporaryFile() throws IOException {
-		ReportFiles earlier = new ReportWriter(this.temp).write(ReportRequestFixture.realistic());
+		ReportFiles earlier = ReportRequestFixture.writer(this.temp)
+			.write(ReportRequestFixture.realistic(), InvoiceReport.none());
 		byte[] earlierWorkbook = Files.readAllBytes(earlier.workbook());
 		byte[] earlierCsv = Files.readAllBytes(earlier.focusCsv());
 
-		WorkbookWriter failing = new WorkbookWriter() {
+		WorkbookWriter failing = new WorkbookWriter(ReportSettings.defaults()) {
 			@Override
-			void write(ReportContents contents, InvoiceReport invoices, OutputStream out) throws IOException {
+			ReportContents write(ReportRequest request, InvoiceReport invoices, OutputStream out) throws IOException {
 				out.write("PK half a zip".getBytes());
 				out.flush();
 				throw new IOException("disk full");
 			}
 		};
 		ReportWriter writer = new ReportWriter(this.temp, failing, new FocusCsvWriter());
-		assertThatExceptionOfType(UncheckedIOException.class)
-			.isThrownBy(() -> writer.write(ReportRequestFixture.request("finance-monthly",
-					ReportRequestFixture.realisticRows().subList(0, 2))))
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> writer.write(
+				ReportRequestFixture.request("finance-monthly", ReportRequestFixture.realisticRows().subList(0, 2)),
+				InvoiceReport.none()))
 			.withMessageContaining("disk full");
 
 		assertThat(fileNames(this.temp)).containsExactlyInAnyOrder("finance-monthly_2026-09_2026-11.xlsx",
@@ -140,9 +180,9 @@ class ReportWriterTests {
 				throw new IllegalStateException("boom");
 			}
 		};
-		ReportWriter writer = new ReportWriter(this.temp, new WorkbookWriter(), failing);
+		ReportWriter writer = new ReportWriter(this.temp, new WorkbookWriter(ReportSettings.defaults()), failing);
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> writer.write(ReportRequestFixture.realistic()))
+			.isThrownBy(() -> writer.write(ReportRequestFixture.realistic(), InvoiceReport.none()))
 			.withMessage("boom");
 		assertThat(fileNames(this.temp)).isEmpty();
 	}
@@ -154,34 +194,36 @@ class ReportWriterTests {
 		// an amount the database would never hold: the CSV writer fails on it mid-file
 		rows.add(new StoredUsage(99, broken.organizationId(), broken.organizationLabel(), broken.groupBy(),
 				broken.window(), broken.usageDate(), null, null, null, null, null, null, null, false, null));
-		assertThatExceptionOfType(NullPointerException.class)
-			.isThrownBy(() -> new ReportWriter(this.temp).write(ReportRequestFixture.request("finance-monthly", rows)));
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> ReportRequestFixture.writer(this.temp)
+			.write(ReportRequestFixture.request("finance-monthly", rows), InvoiceReport.none()));
 		assertThat(fileNames(this.temp)).isEmpty();
 	}
 
 	@Test
 	void aJobNameUnfitForAFileNameIsRefusedBeforeWriting() throws IOException {
 		for (String name : List.of("../escape", "a/b", ".hidden", "", "two words")) {
-			assertThatIllegalArgumentException().isThrownBy(() -> new ReportWriter(this.temp)
-				.write(ReportRequestFixture.request(name, ReportRequestFixture.realisticRows())));
+			assertThatIllegalArgumentException().isThrownBy(() -> ReportRequestFixture.writer(this.temp)
+				.write(ReportRequestFixture.request(name, ReportRequestFixture.realisticRows()), InvoiceReport.none()));
 		}
 		assertThat(fileNames(this.temp)).isEmpty();
 	}
 
 	@Test
 	void aRequestWithoutGroupingsIsRefused() {
-		ReportRequest request = new ReportRequest("finance-monthly", YearMonth.of(2026, 9), YearMonth.of(2026, 11),
-				List.of(), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>(), List.of());
-		assertThatIllegalArgumentException().isThrownBy(() -> new ReportWriter(this.temp).write(request))
+		ReportRequest request = ReportRequestFixture.inMemory("finance-monthly", YearMonth.of(2026, 9),
+				YearMonth.of(2026, 11), List.of(), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>(),
+				List.of());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReportRequestFixture.writer(this.temp).write(request, InvoiceReport.none()))
 			.withMessageContaining("grouping");
 	}
 
 	@Test
 	void aRunWithoutUsageStillWritesEveryMonthAsZero() throws IOException {
-		ReportRequest request = new ReportRequest("finance-monthly", YearMonth.of(2026, 9), YearMonth.of(2026, 11),
-				List.of(Grouping.SERVICES), List.of(), Map.of(), "2025-02-19", Instant.now(), new TreeSet<>(),
-				List.of());
-		ReportFiles files = new ReportWriter(this.temp).write(request);
+		ReportRequest request = ReportRequestFixture.inMemory("finance-monthly", YearMonth.of(2026, 9),
+				YearMonth.of(2026, 11), List.of(Grouping.SERVICES), List.of(), Map.of(), "2025-02-19", Instant.now(),
+				new TreeSet<>(), List.of());
+		ReportFiles files = ReportRequestFixture.writer(this.temp).write(request, InvoiceReport.none());
 		try (XSSFWorkbook workbook = WorkbookAssertions.open(files.workbook())) {
 			Sheet summary = workbook.getSheet("Summary");
 			assertThat(summary.getRow(4).getCell(0).getLocalDateTimeCellValue().toLocalDate())
@@ -194,12 +236,23 @@ class ReportWriterTests {
 
 	@Test
 	void theReportsDirectoryComesFromTheReportsDirProperty() {
-		new ApplicationContextRunner().withBean(ReportWriter.class)
+		new ApplicationContextRunner().withUserConfiguration(ReportSettingsConfiguration.class)
+			.withBean(ReportWriter.class)
 			.withPropertyValues("reports.dir=" + this.temp.resolve("configured"))
 			.run((context) -> {
-				ReportFiles files = context.getBean(ReportWriter.class).write(ReportRequestFixture.realistic());
+				ReportFiles files = context.getBean(ReportWriter.class)
+					.write(ReportRequestFixture.realistic(), InvoiceReport.none());
 				assertThat(files.workbook().getParent()).isEqualTo(this.temp.resolve("configured"));
 			});
+	}
+
+	/**
+	 * The settings groups the writer is built from, bound as the application binds them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties({ ReportsProperties.class, ReportProperties.class })
+	static class ReportSettingsConfiguration {
+
 	}
 
 	private static List<String> fileNames(Path directory) throws IOException {

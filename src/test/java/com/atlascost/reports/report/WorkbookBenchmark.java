@@ -27,6 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.plan.MonthWindow;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
@@ -77,7 +78,7 @@ public final class WorkbookBenchmark {
 		System.out.printf("cores=%d load=%.1f maxHeap=%,d MB%n", Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().maxMemory() / (1024 * 1024));
-		long cold = nanos(() -> new ReportWriter(dir).write(request(500, 12)));
+		long cold = nanos(() -> ReportRequestFixture.writer(dir).write(request(500, 12), InvoiceReport.none()));
 		System.out.printf("cold: first report of the JVM, 500 rows: %.2f s%n", cold / 1e9);
 		rows(rows, dir);
 		months(dir);
@@ -85,7 +86,6 @@ public final class WorkbookBenchmark {
 
 	private static void rows(int rows, Path dir) throws IOException, InterruptedException {
 		ReportRequest request = request(rows, 12);
-		ReportContents contents = ReportContents.of(request, ReportSettings.defaults().messages());
 		Path workbook = dir.resolve("benchmark-writer.xlsx");
 		Path bare = dir.resolve("benchmark-bare.xlsx");
 		Path csv = dir.resolve("benchmark.focus.csv");
@@ -101,7 +101,7 @@ public final class WorkbookBenchmark {
 			}));
 			writer = Math.min(writer, nanos(() -> {
 				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(workbook))) {
-					new WorkbookWriter().write(contents, InvoiceReport.none(), out);
+					new WorkbookWriter(ReportSettings.defaults()).write(request, InvoiceReport.none(), out);
 				}
 			}));
 			focus = Math.min(focus, nanos(() -> {
@@ -119,14 +119,14 @@ public final class WorkbookBenchmark {
 	}
 
 	private static void months(Path dir) throws IOException {
-		ReportWriter writer = new ReportWriter(dir);
+		ReportWriter writer = ReportRequestFixture.writer(dir);
 		double first = 0;
 		for (int months : List.of(12, 120, 600)) {
 			int rows = months * 9;
 			ReportRequest request = request3(months);
 			long best = Long.MAX_VALUE;
 			for (int run = 0; run < RUNS; run++) {
-				best = Math.min(best, nanos(() -> writer.write(request)));
+				best = Math.min(best, nanos(() -> writer.write(request, InvoiceReport.none())));
 			}
 			double perRow = best / 1e3 / rows;
 			first = (first == 0) ? perRow : first;
@@ -199,7 +199,8 @@ public final class WorkbookBenchmark {
 		YearMonth to = FROM.plusMonths(months - 1);
 		return new ReportRequest("benchmark", FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES),
 				generated(rows, months), Map.of("rows", Integer.toString(rows)), "2025-02-19", Instant.now(),
-				new TreeSet<>(List.of(to)), false, Map.of("DONE", 120L), List.of(), Map.of(), List.of(), List.of());
+				new TreeSet<>(List.of(to)), false, Map.of("DONE", 120L), List.of(), new RunSummary(List.of()),
+				List.of(), List.of());
 	}
 
 	/** Rows made on each pass, the same every time, none kept. */
@@ -252,8 +253,8 @@ public final class WorkbookBenchmark {
 		};
 		return new ReportRequest("months-" + months, FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows,
 				Map.of("months", Integer.toString(months)), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"),
-				new TreeSet<>(List.of(to)), false, Map.of("DONE", 6L * months), List.of(), Map.of(), List.of(),
-				List.of());
+				new TreeSet<>(List.of(to)), false, Map.of("DONE", 6L * months), List.of(), new RunSummary(List.of()),
+				List.of(), List.of());
 	}
 
 	private static long nanos(Action action) throws IOException {

@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -58,8 +60,8 @@ class WorkbookWriterTests {
 
 	@BeforeEach
 	void writeReport() throws IOException {
-		ReportFiles files = new ReportWriter(this.reports)
-			.write(ReportRequestFixture.request("finance-monthly", this.rows));
+		ReportFiles files = ReportRequestFixture.writer(this.reports)
+			.write(ReportRequestFixture.request("finance-monthly", this.rows), InvoiceReport.none());
 		this.workbook = WorkbookAssertions.open(files.workbook());
 		this.evaluator = this.workbook.getCreationHelper().createFormulaEvaluator();
 	}
@@ -74,6 +76,33 @@ class WorkbookWriterTests {
 		List<String> names = new ArrayList<>();
 		this.workbook.forEach((sheet) -> names.add(sheet.getSheetName()));
 		assertThat(names).containsExactly("Summary", "Projects", "Services", "Detail", "Run info");
+	}
+
+	@Test
+	void aGroupingOnlyTheRowsCarryGetsItsSheetAfterTheJobsGroupings() throws IOException {
+		// the job lists services only; the projects rows still get their sheet, after it
+		ReportRequest request = ReportRequestFixture.inMemory("finance-monthly", SEP, NOV, List.of(Grouping.SERVICES),
+				this.rows, Map.of(), "2025-02-19", ReportRequestFixture.OPEN_FETCH, new TreeSet<>(List.of(NOV)),
+				ReportRequestFixture.billsOf(this.rows));
+		ReportFiles files = ReportRequestFixture.writer(this.reports.resolve("services-first"))
+			.write(request, InvoiceReport.none());
+		try (XSSFWorkbook services = WorkbookAssertions.open(files.workbook())) {
+			List<String> names = new ArrayList<>();
+			services.forEach((sheet) -> names.add(sheet.getSheetName()));
+			assertThat(names).containsExactly("Summary", "Services", "Projects", "Detail", "Run info");
+			Sheet projects = services.getSheet("Projects");
+			assertThat(texts(projects.getRow(1))).containsExactly("Acme Labs", "ml-lab", P3);
+			assertMoney(projects.getRow(1).getCell(3), new BigDecimal("40.00"));
+			assertThat(text(projects.getRow(5), 0)).isEqualTo("Total");
+			// the print settings stay with their sheets after the move
+			assertThat(services.getPrintArea(0)).startsWith("Summary!");
+			assertThat(projects.getRepeatingRows()).hasToString(CellRangeAddress.valueOf("1:1").toString());
+			assertThat(services.getSheet("Services").getRepeatingRows())
+				.hasToString(CellRangeAddress.valueOf("1:1").toString());
+			assertThat(services.getSheet("Detail").getLastRowNum()).isEqualTo(20);
+			// services first, then projects: the rows in the store's order
+			assertThat(text(services.getSheet("Detail").getRow(1), 3)).isEqualTo("services");
+		}
 	}
 
 	@Test

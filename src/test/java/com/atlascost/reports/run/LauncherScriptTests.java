@@ -66,8 +66,10 @@ class LauncherScriptTests {
 		Path cds = this.dir.resolve("target").resolve("cds");
 		assertThat(first).hasSize(3);
 		assertThat(first.get(0)).isEqualTo("-Djarmode=tools -jar " + this.jar + " extract --destination " + cds);
-		assertThat(first.get(1)).startsWith("-XX:ArchiveClassesAtExit=" + cds.resolve("application.jsa"))
-			.contains("-Dspring.context.exit=onRefresh", "--sandbox", "--spring.datasource.url=jdbc:h2:mem:");
+		assertThat(first.get(1)).as("a whole run of a job against the sandbox, not only a start")
+			.startsWith("-XX:ArchiveClassesAtExit=" + cds.resolve("application.jsa"))
+			.contains("--job=training.yml", "--sandbox", "--spring.datasource.url=jdbc:h2:mem:", "--reports.dir=")
+			.doesNotContain("spring.context.exit");
 		assertThat(first.get(2)).startsWith("-XX:SharedArchiveFile=" + cds.resolve("application.jsa"))
 			.endsWith("-jar " + cds.resolve("atlas-cost-reports.jar") + " --job=jobs/a b.yml --from=2026-01");
 
