@@ -52,6 +52,11 @@ class SandboxDataTests {
 				.map(SandboxData.LineItem::amount)
 				.reduce(BigDecimal.ZERO, BigDecimal::add));
 		});
+		// its project leads to it, as a cluster listing needs
+		assertThat(this.data.organizationOfProject("6af1e00000000000000003e8")).contains(org);
+		assertThat(this.data.project("6af1e00000000000000003e8")).contains(org.projects().get(0));
+		assertThat(this.data.organizationOfProject("6a1b2c3d4e5f60718293a4b1").orElseThrow().id()).isEqualTo(ORG);
+		assertThat(this.data.project("6af1e000000000000000000g")).isEmpty();
 		// listed organizations stay the named ones; other unknown ids stay unknown
 		assertThat(this.data.organizations()).noneMatch((named) -> named.id().equals(fleetOrg));
 		assertThat(this.data.organization("f1ee7000000000000000000g")).isEmpty();
