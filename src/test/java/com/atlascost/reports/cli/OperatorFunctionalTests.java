@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.atlascost.reports.testsupport.WorkbookReader;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.testsupport.SandboxRun;
@@ -161,7 +162,7 @@ class OperatorFunctionalTests {
 		Path workbook = Path.of(summary.get("Workbook"));
 		Map<String, String> runInfo = new HashMap<>();
 		DataFormatter text = new DataFormatter();
-		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+		try (XSSFWorkbook book = WorkbookReader.open(workbook)) {
 			Sheet sheet = book.getSheet("Run info");
 			for (Row row : sheet) {
 				if (row.getCell(0) != null && row.getCell(1) != null) {
