@@ -167,12 +167,35 @@ public class AtlasCostExplorerClient {
 	 * what is left of the query's deadline after its create.
 	 */
 	public Mono<List<UsageDetail>> awaitUsage(String orgId, String token, Duration deadline) {
+		return withDeadline(pollUntilReady(orgId, token, 0), orgId, token, deadline);
+	}
+
+	/**
+	 * Polls a query this client has just created: as {@link #awaitUsage}, but the first
+	 * poll waits the initial interval. No query is done the moment it was created, so a
+	 * poll at once only spends a request of the organization's bucket (one call in six of
+	 * a query taking a few seconds); the later polls come when they would have.
+	 */
+	public Mono<List<UsageDetail>> awaitCreatedUsage(String orgId, String token, Duration deadline) {
+		Mono<List<UsageDetail>> polls = Mono.delay(pollInterval(0, this.properties.polling()))
+			.then(pollUntilReady(orgId, token, 1));
+		return withDeadline(polls, orgId, token, deadline);
+	}
+
+	/** Polls at once, then after the intervals from the {@code firstInterval}th on. */
+	private Mono<List<UsageDetail>> pollUntilReady(String orgId, String token, long firstInterval) {
 		AtlasProperties.Polling polling = this.properties.polling();
 		return pollUsage(orgId, token)
 			.flatMap((poll) -> (poll instanceof UsagePoll.Ready ready) ? Mono.just(ready.usageDetails())
 					: Mono.<List<UsageDetail>>empty())
-			.repeatWhenEmpty((emptyPolls) -> emptyPolls.concatMap((index) -> Mono.delay(pollInterval(index, polling))))
-			.timeout(deadline, Mono.error(() -> new UsageQueryTimeoutException(orgId, token, polling.deadline())));
+			.repeatWhenEmpty((emptyPolls) -> emptyPolls
+				.concatMap((index) -> Mono.delay(pollInterval(index + firstInterval, polling))));
+	}
+
+	private Mono<List<UsageDetail>> withDeadline(Mono<List<UsageDetail>> polls, String orgId, String token,
+			Duration deadline) {
+		Duration configured = this.properties.polling().deadline();
+		return polls.timeout(deadline, Mono.error(() -> new UsageQueryTimeoutException(orgId, token, configured)));
 	}
 
 	/** Every project of the organization, reading page after page. */

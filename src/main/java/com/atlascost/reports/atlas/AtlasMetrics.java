@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -106,8 +107,26 @@ public class AtlasMetrics {
 		return this.slowdowns.get();
 	}
 
+	/** Retries of every call: usage queries, listings, invoices. */
 	public long retries() {
 		return (long) this.registry.find(RETRIES).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	/**
+	 * Retries of the usage queries' creates and polls (their token requests included):
+	 * the fetch's progress and the run summary's {@code Retries} show this one number.
+	 */
+	public long usageQueryRetries() {
+		return (long) this.registry.find(RETRIES)
+			.counters()
+			.stream()
+			.filter((counter) -> isUsageQueryCall(counter.getId().getTag("call")))
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+	private static boolean isUsageQueryCall(@Nullable String call) {
+		return AtlasApiCall.CREATE_USAGE_QUERY.name().equals(call) || AtlasApiCall.POLL_USAGE.name().equals(call);
 	}
 
 	/** Queries timed so far, their mean and maximum latency. */

@@ -106,6 +106,9 @@ class ReportTasklet implements Tasklet {
 		// A run that gets here ends with exit code 0, unless a delivery follows and
 		// fails.
 		JobExecution execution = step.getJobExecution();
+		// Elapsed time against Spring Batch's own start stamp, which it takes from the
+		// system clock in the local zone: the Clock bean (UTC, fixed in tests) would mix
+		// two clocks.
 		Duration sofar = (execution.getStartTime() != null)
 				? Duration.between(execution.getStartTime(), LocalDateTime.now()) : Duration.ZERO;
 		RunSummary sofarSummary = this.summaries.summarize(RunContext.facts(execution), sofar);

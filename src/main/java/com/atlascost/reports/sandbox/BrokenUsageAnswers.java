@@ -13,9 +13,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The usage answers of {@link SandboxSettings.Hostile}: what a broken proxy or an
- * attacker sends for a finished query instead of the specification's
- * {@code usageDetails}.
+ * The usage answers of {@link SandboxSettings.Faults}: what a broken proxy or an attacker
+ * sends for a finished query instead of the specification's {@code usageDetails}.
  */
 final class BrokenUsageAnswers {
 
@@ -29,7 +28,7 @@ final class BrokenUsageAnswers {
 
 	private final JsonMapper mapper = AtlasJson.mapper();
 
-	SandboxAnswer answer(SandboxSettings.Hostile hostile, UsageQuery query, List<UsageDetail> rows) {
+	SandboxAnswer answer(SandboxSettings.Faults hostile, UsageQuery query, List<UsageDetail> rows) {
 		List<Map<String, Object>> details = new ArrayList<>();
 		rows.forEach((row) -> details.add(map(row)));
 		Map<String, Object> first = details.isEmpty() ? template(query) : details.get(0);

@@ -122,7 +122,7 @@ final class CostExplorerEndpoint {
 						forget(Objects.requireNonNull(token, "a known query has a token"), query);
 						return SandboxAnswer.notFound("TOKEN_NOT_FOUND", "No usage query with token " + token + ".");
 					}
-					query.markPolled();
+					this.counters.queryPolled(query.markPolled());
 					if (now < query.readyAtNanos()) {
 						return SandboxAnswer.ok(102, null);
 					}
@@ -132,8 +132,8 @@ final class CostExplorerEndpoint {
 					List<UsageDetail> rows = this.data.usageFor(query.orgId(), query.query());
 					List<UsageDetail> named = this.settings.namedUsageRows() ? rows
 							: rows.stream().map(CostExplorerEndpoint::withoutNames).toList();
-					SandboxSettings.Hostile hostile = this.settings.hostile();
-					return hostile.hits(query.orgId()) ? this.brokenAnswers.answer(hostile, query.query(), named)
+					SandboxSettings.Faults faults = this.settings.faults();
+					return faults.hits(query.orgId()) ? this.brokenAnswers.answer(faults, query.query(), named)
 							: SandboxAnswer.ok(200, Map.of("usageDetails", named));
 				});
 	}
@@ -184,7 +184,7 @@ final class CostExplorerEndpoint {
 
 		private final long readyAtNanos;
 
-		private volatile boolean polled;
+		private final AtomicInteger polls = new AtomicInteger();
 
 		private final AtomicBoolean answered = new AtomicBoolean();
 
@@ -217,11 +217,12 @@ final class CostExplorerEndpoint {
 		}
 
 		boolean polled() {
-			return this.polled;
+			return this.polls.get() > 0;
 		}
 
-		void markPolled() {
-			this.polled = true;
+		/** Counts a poll; how many the query has had. */
+		int markPolled() {
+			return this.polls.incrementAndGet();
 		}
 
 		/** True the first time only: the query leaves the open ones once. */

@@ -90,7 +90,7 @@ final class ListingEndpoints {
 		}
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("links", List.of());
-		if (this.settings.hostile().endlessPaging()) {
+		if (this.settings.faults().endlessPaging()) {
 			// one more item than the pages so far hold, on every page: the list never
 			// ends
 			page.put("results", List.of(all.isEmpty() ? Map.of() : all.get(pageNum % all.size())));
@@ -103,11 +103,7 @@ final class ListingEndpoints {
 	}
 
 	private Optional<SandboxData.Project> project(@Nullable String groupId) {
-		return this.data.organizations()
-			.stream()
-			.flatMap((org) -> org.projects().stream())
-			.filter((project) -> project.id().equals(groupId))
-			.findFirst();
+		return this.data.project(groupId);
 	}
 
 	private static @Nullable Integer positiveInt(Map<String, List<String>> parameters, String name, int fallback) {

@@ -164,12 +164,7 @@ class SandboxApi {
 	private @Nullable String orgOf(HttpServerRequest request, Scope scope) {
 		if (scope == Scope.PROJECT) {
 			String groupId = request.param("groupId");
-			return this.data.organizations()
-				.stream()
-				.filter((org) -> org.projects().stream().anyMatch((project) -> project.id().equals(groupId)))
-				.map(SandboxData.Organization::id)
-				.findFirst()
-				.orElse(null);
+			return this.data.organizationOfProject(groupId).map(SandboxData.Organization::id).orElse(null);
 		}
 		String orgId = request.param("orgId");
 		return (orgId != null && this.data.organization(orgId).isPresent()) ? orgId : null;
@@ -216,7 +211,7 @@ class SandboxApi {
 		String json = this.mapper.writeValueAsString(body);
 		String sent = truncated ? json.substring(0, json.length() / 2) : json;
 		record(request, status, headers, sent, truncated ? "truncated" : null);
-		Duration drip = this.settings.hostile().dripInterval();
+		Duration drip = this.settings.faults().dripInterval();
 		if (drip != null) {
 			// a server (or a proxy) that never lets a read time out: one byte at a time
 			byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);

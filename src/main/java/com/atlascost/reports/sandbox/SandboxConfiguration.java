@@ -27,17 +27,17 @@ public class SandboxConfiguration {
 	private static final Log logger = LogFactory.getLog(SandboxConfiguration.class);
 
 	@Bean(destroyMethod = "stop")
-	public AtlasSandbox atlasSandbox(SandboxProperties properties) {
-		AtlasSandbox sandbox = AtlasSandbox.start(properties.settings());
+	public AtlasSandbox atlasSandbox(SandboxSettings settings) {
+		AtlasSandbox sandbox = AtlasSandbox.start(settings);
 		logger.info("Atlas sandbox listening on " + sandbox.baseUrl() + " (auth: "
-				+ properties.auth().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
+				+ settings.auth().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
 		return sandbox;
 	}
 
 	@Bean
 	@Primary
-	public AtlasConnection sandboxAtlasConnection(AtlasSandbox sandbox, SandboxProperties properties) {
-		AtlasCredentials credentials = (properties.auth() == SandboxProperties.Auth.DIGEST) ? sandbox.apiKey()
+	public AtlasConnection sandboxAtlasConnection(AtlasSandbox sandbox, SandboxSettings settings) {
+		AtlasCredentials credentials = (settings.auth() == SandboxSettings.Auth.DIGEST) ? sandbox.apiKey()
 				: sandbox.serviceAccount();
 		return new AtlasConnection(sandbox.baseUrl(), Optional.of(credentials));
 	}

@@ -36,6 +36,8 @@ public class SandboxCounters {
 
 	private final AtomicLong longestProcessingNanos = new AtomicLong();
 
+	private final AtomicLong mostPollsOfOneQuery = new AtomicLong();
+
 	private final Map<String, Gauge> requestsInFlight = new ConcurrentHashMap<>();
 
 	public long tokenRequests() {
@@ -102,6 +104,11 @@ public class SandboxCounters {
 	}
 
 	/** The longest processing time drawn for a query: no run can finish faster. */
+	/** The most polls one usage query was asked (those answered 404 not counted). */
+	public long mostPollsOfOneQuery() {
+		return this.mostPollsOfOneQuery.get();
+	}
+
 	public Duration longestProcessing() {
 		return Duration.ofNanos(this.longestProcessingNanos.get());
 	}
@@ -142,6 +149,10 @@ public class SandboxCounters {
 
 	void clustersListed() {
 		this.clusterListings.incrementAndGet();
+	}
+
+	void queryPolled(int pollsOfTheQuery) {
+		this.mostPollsOfOneQuery.accumulateAndGet(pollsOfTheQuery, Math::max);
 	}
 
 	void processingDrawn(long nanos) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.atlascost.reports.atlas.UsageDetail;
@@ -37,6 +38,15 @@ public class SandboxData {
 
 	/** An organization with Japanese names, for reports in both languages. */
 	public static final String ACME_JAPAN = "5f0c2a3b4d5e6f7081920f6a";
+
+	/**
+	 * The first digits of a fleet organization's id (see {@link #fleetOrganizationId}).
+	 */
+	public static final String FLEET_PREFIX = "f1ee7";
+
+	private static final String FLEET_PROJECT_PREFIX = "6af1e";
+
+	private static final Pattern FLEET_ID = Pattern.compile(FLEET_PREFIX.concat("[0-9a-f]{19}"));
 
 	private static final List<Organization> ORGANIZATIONS = List.of(
 			new Organization(
@@ -81,7 +91,49 @@ public class SandboxData {
 	}
 
 	public Optional<Organization> organization(String orgId) {
-		return ORGANIZATIONS.stream().filter((org) -> org.id().equals(orgId)).findFirst();
+		Optional<Organization> named = ORGANIZATIONS.stream().filter((org) -> org.id().equals(orgId)).findFirst();
+		return named.isPresent() ? named : fleetOrganization(orgId);
+	}
+
+	/** The organization a project ({@code groupId}) belongs to, fleet ones included. */
+	public Optional<Organization> organizationOfProject(@Nullable String groupId) {
+		if (groupId == null) {
+			return Optional.empty();
+		}
+		Optional<Organization> named = ORGANIZATIONS.stream()
+			.filter((org) -> org.projects().stream().anyMatch((project) -> project.id().equals(groupId)))
+			.findFirst();
+		if (named.isPresent() || !groupId.startsWith(FLEET_PROJECT_PREFIX)) {
+			return named;
+		}
+		return fleetOrganization(FLEET_PREFIX + groupId.substring(FLEET_PROJECT_PREFIX.length()));
+	}
+
+	/** A project of any organization, fleet ones included. */
+	public Optional<Project> project(@Nullable String groupId) {
+		return organizationOfProject(groupId)
+			.flatMap((org) -> org.projects().stream().filter((project) -> project.id().equals(groupId)).findFirst());
+	}
+
+	/**
+	 * The id of the {@code index}th organization of a fleet: fleet organizations (ids
+	 * {@value #FLEET_PREFIX} followed by 19 hex digits) exist without being listed, each
+	 * with one project and one cluster, so that a job of a thousand organizations can run
+	 * against the sandbox ({@code FleetBenchmark}).
+	 */
+	public static String fleetOrganizationId(int index) {
+		return FLEET_PREFIX + String.format("%019x", index);
+	}
+
+	private static Optional<Organization> fleetOrganization(String orgId) {
+		if (!FLEET_ID.matcher(orgId).matches()) {
+			return Optional.empty();
+		}
+		String serial = orgId.substring(FLEET_PREFIX.length());
+		// project and cluster ids: the organization's serial behind a prefix of their own
+		Project project = new Project(FLEET_PROJECT_PREFIX + serial, "fleet-app",
+				List.of(new Cluster("7bf1e" + serial, "fleet-app-main")));
+		return Optional.of(new Organization(orgId, "Fleet " + serial.replaceFirst("^0+(?=.)", ""), List.of(project)));
 	}
 
 	/**

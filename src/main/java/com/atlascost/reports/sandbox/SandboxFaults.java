@@ -46,7 +46,7 @@ final class SandboxFaults {
 			return new Limited(null, Map.of());
 		}
 		Bucket bucket = this.buckets.computeIfAbsent(orgId,
-				(id) -> Bucket.builder().addLimit(bandwidth(limit, id)).build());
+				(id) -> Bucket.builder().addLimit(bandwidth(limit, this.settings.sharedBucket(), id)).build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		Map<String, String> headers = Map.of("RateLimit-Limit", String.valueOf(limit.capacity()), "RateLimit-Remaining",
 				String.valueOf(probe.getRemainingTokens()));
@@ -75,7 +75,7 @@ final class SandboxFaults {
 				(injected == 429) ? "RATE_LIMITED" : (injected == 401) ? "UNAUTHORIZED" : "UNEXPECTED_ERROR",
 				"Injected", "A failure the sandbox was told to inject.");
 		return Optional.of((injected == 429)
-				? failure.withHeader("Retry-After", String.valueOf(this.settings.hostile().retryAfterSeconds()))
+				? failure.withHeader("Retry-After", String.valueOf(this.settings.faults().retryAfter().toSeconds()))
 				: failure);
 	}
 
@@ -113,13 +113,14 @@ final class SandboxFaults {
 	 * it steadily leaves the job the refill less its rate: what its requests and ours add
 	 * up to at the bucket, over time.
 	 */
-	private static Bandwidth bandwidth(SandboxSettings.RateLimit limit, String orgId) {
-		if (!limit.shares(orgId)) {
+	private static Bandwidth bandwidth(SandboxSettings.RateLimit limit, SandboxSettings.SharedBucket shared,
+			String orgId) {
+		if (!shared.shares(orgId)) {
 			return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build();
 		}
 		double refillPerSecond = limit.refill() * 1e9 / limit.period().toNanos();
 		// one request an hour when the other client takes it all
-		double leftPerSecond = Math.max(1.0 / 3600, refillPerSecond - limit.otherClientRate());
+		double leftPerSecond = Math.max(1.0 / 3600, refillPerSecond - shared.otherClientRate());
 		return Bandwidth.builder()
 			.capacity(limit.capacity())
 			.refillGreedy(1, Duration.ofNanos(Math.round(1e9 / leftPerSecond)))

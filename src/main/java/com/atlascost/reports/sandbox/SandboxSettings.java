@@ -7,48 +7,68 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
- * How the sandbox behaves. Tests build these with the {@code with...} methods;
- * {@code --sandbox} builds them from {@link SandboxProperties}.
+ * How the sandbox behaves: bound from {@code sandbox.*} for {@code --sandbox} demos, and
+ * built by tests with the {@code with...} methods from the same defaults.
  *
  * @param processingDelay the shortest time a usage query "runs": polls answer 102 until
  * it passed
  * @param processingDelayMax the longest; each query draws its time from the range
  * (seeded, see {@link Faults#seed()})
+ * @param auth how the client started by {@code --sandbox} authenticates
  * @param defaultItemsPerPage page size of lists when the caller sends none (Atlas: 100)
  * @param tokenLifetime lifetime of issued OAuth tokens ({@code expires_in})
  * @param nonceLifetime how long a Digest nonce is accepted before it is reported stale
  * @param injectedFailures statuses the first API calls answer, in order, before the
- * sandbox behaves (429 comes with {@code Retry-After: 1}; 401 as a refused bearer token);
- * for retry tests
- * @param clock today's date decides which month is open (only the data uses it; lifetimes
- * and delays run on real time)
+ * sandbox behaves (429 comes with {@code Retry-After}; 401 as a refused bearer token);
+ * for retry tests and fault demos
+ * @param clock today's date decides which month is open, and token lifetimes run on it
+ * (processing delays run on real time); not a property
  * @param rateLimit the per-organization bucket of the billing endpoints
- * @param faults failures injected at random
+ * @param sharedBucket another client drawing from the organizations' buckets
+ * @param faults failures and broken answers injected
  * @param queryTokenLifetime how long Atlas remembers a usage query's token; {@code null}
  * for as long as the sandbox runs
  * @param forgottenTokens how many of the first usage query tokens the sandbox forgets at
  * their second poll (mid-poll, answering 404), as if Atlas had lost them
  * @param namedUsageRows whether usage rows carry project and cluster names ({@code false}
  * leaves only the ids, as some Atlas answers do)
- * @param hostile answers a broken proxy or an attacker would give (see {@link Hostile})
  */
-public record SandboxSettings(Duration processingDelay, Duration processingDelayMax, int defaultItemsPerPage,
+@ConfigurationProperties("sandbox")
+public record SandboxSettings(Duration processingDelay, Duration processingDelayMax, Auth auth, int defaultItemsPerPage,
 		Duration tokenLifetime, Duration nonceLifetime, List<Integer> injectedFailures, Clock clock,
-		RateLimit rateLimit, Faults faults, @Nullable Duration queryTokenLifetime, int forgottenTokens,
-		boolean namedUsageRows, Hostile hostile) {
+		RateLimit rateLimit, SharedBucket sharedBucket, Faults faults, @Nullable Duration queryTokenLifetime,
+		int forgottenTokens, boolean namedUsageRows) {
 
 	public SandboxSettings {
 		injectedFailures = List.copyOf(injectedFailures);
-		if (processingDelayMax.compareTo(processingDelay) < 0) {
-			processingDelayMax = processingDelay;
-		}
 	}
 
+	/** The settings as bound, on the system clock; no maximum means no spread. */
+	@ConstructorBinding
+	public SandboxSettings(@DefaultValue("300ms") Duration processingDelay, @Nullable Duration processingDelayMax,
+			@DefaultValue("service-account") Auth auth, @DefaultValue("100") int defaultItemsPerPage,
+			@DefaultValue("1h") Duration tokenLifetime, @DefaultValue("5m") Duration nonceLifetime,
+			@DefaultValue List<Integer> injectedFailures, @DefaultValue RateLimit rateLimit,
+			@DefaultValue SharedBucket sharedBucket, @DefaultValue Faults faults, @Nullable Duration queryTokenLifetime,
+			@DefaultValue("0") int forgottenTokens, @DefaultValue("true") boolean namedUsageRows) {
+		this(processingDelay,
+				(processingDelayMax != null && processingDelayMax.compareTo(processingDelay) > 0) ? processingDelayMax
+						: processingDelay,
+				auth, defaultItemsPerPage, tokenLifetime, nonceLifetime, injectedFailures, Clock.systemUTC(), rateLimit,
+				sharedBucket, faults, queryTokenLifetime, forgottenTokens, namedUsageRows);
+	}
+
+	/**
+	 * The defaults of every setting, as {@code --sandbox} binds them without properties.
+	 */
 	public static SandboxSettings defaults() {
-		return new SandboxSettings(Duration.ofMillis(300), Duration.ofMillis(300), 100, Duration.ofHours(1),
-				Duration.ofMinutes(5), List.of(), Clock.systemUTC(), RateLimit.published(), Faults.none(), null, 0,
-				true, Hostile.none());
+		return new Binder().bindOrCreate("sandbox", SandboxSettings.class);
 	}
 
 	public SandboxSettings withProcessingDelay(Duration delay) {
@@ -57,69 +77,79 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 
 	/** Each query runs for a time drawn between {@code min} and {@code max}. */
 	public SandboxSettings withProcessingDelay(Duration min, Duration max) {
-		return new SandboxSettings(min, max, this.defaultItemsPerPage, this.tokenLifetime, this.nonceLifetime,
-				this.injectedFailures, this.clock, this.rateLimit, this.faults, this.queryTokenLifetime,
-				this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(min, (max.compareTo(min) < 0) ? min : max, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
+				this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withInjectedFailures(Integer... statuses) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, List.of(statuses), this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, List.of(statuses), this.clock, this.rateLimit,
+				this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withTokenLifetime(Duration lifetime) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage, lifetime,
-				this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				lifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.sharedBucket,
+				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withNonceLifetime(Duration lifetime) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, lifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, lifetime, this.injectedFailures, this.clock, this.rateLimit, this.sharedBucket,
+				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withClock(Clock clock) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, clock, this.rateLimit, this.sharedBucket,
+				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withRateLimit(RateLimit rateLimit) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, rateLimit, this.sharedBucket,
+				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+	}
+
+	public SandboxSettings withSharedBucket(SharedBucket sharedBucket) {
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, sharedBucket,
+				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withFaults(Faults faults) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
+				this.sharedBucket, faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withQueryTokenLifetime(@Nullable Duration lifetime) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				lifetime, this.forgottenTokens, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
+				this.sharedBucket, this.faults, lifetime, this.forgottenTokens, this.namedUsageRows);
 	}
 
 	public SandboxSettings withForgottenTokens(int count) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, count, this.namedUsageRows, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
+				this.sharedBucket, this.faults, this.queryTokenLifetime, count, this.namedUsageRows);
 	}
 
 	public SandboxSettings withNamedUsageRows(boolean named) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, named, this.hostile);
+		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
+				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
+				this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens, named);
 	}
 
-	public SandboxSettings withHostile(Hostile hostile) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.faults,
-				this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows, hostile);
+	public enum Auth {
+
+		/** OAuth 2.0 client credentials, as Atlas recommends. */
+		SERVICE_ACCOUNT,
+
+		/** An API key pair over HTTP Digest. */
+		DIGEST
+
 	}
 
 	/**
@@ -132,24 +162,10 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	 * @param period the refill period
 	 * @param retryAfter whether a 429 says in {@code Retry-After} when a request fits
 	 * again
-	 * @param otherClientRate requests per second another client (a CLI, Terraform) takes
-	 * from the bucket of each organization it shares: the bucket the job sees is smaller
-	 * than the one it counts on
-	 * @param sharedWith the organizations whose bucket is shared that way; empty for all
 	 */
-	public record RateLimit(boolean enabled, int capacity, int refill, Duration period, boolean retryAfter,
-			double otherClientRate, Set<String> sharedWith) {
-
-		public RateLimit {
-			sharedWith = Set.copyOf(sharedWith);
-			if (otherClientRate < 0) {
-				throw new IllegalArgumentException("the other client's rate must be at least 0");
-			}
-		}
-
-		public RateLimit(boolean enabled, int capacity, int refill, Duration period, boolean retryAfter) {
-			this(enabled, capacity, refill, period, retryAfter, 0, Set.of());
-		}
+	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
+			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
+			@DefaultValue("true") boolean retryAfter) {
 
 		/** Atlas's published bucket: 500 requests, refilled at 100 a minute. */
 		public static RateLimit published() {
@@ -165,30 +181,46 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		}
 
 		public RateLimit withoutRetryAfter() {
-			return new RateLimit(this.enabled, this.capacity, this.refill, this.period, false, this.otherClientRate,
-					this.sharedWith);
+			return new RateLimit(this.enabled, this.capacity, this.refill, this.period, false);
 		}
 
-		/**
-		 * The bucket shared with another client taking {@code ratePerSecond} of it, for
-		 * these organizations (all when none are given).
-		 */
-		public RateLimit sharedWithAnotherClient(double ratePerSecond, String... organizations) {
-			return new RateLimit(this.enabled, this.capacity, this.refill, this.period, this.retryAfter, ratePerSecond,
-					Set.of(organizations));
+	}
+
+	/**
+	 * Another client (the Atlas CLI, Terraform, a second job) drawing from the same
+	 * buckets, so that the bucket the job sees is smaller than the one it counts on.
+	 *
+	 * @param otherClientRate requests per second it takes from each bucket it shares
+	 * @param organizations the organizations whose bucket it shares; empty for all
+	 */
+	public record SharedBucket(@DefaultValue("0") double otherClientRate, @DefaultValue Set<String> organizations) {
+
+		public SharedBucket {
+			organizations = Set.copyOf(organizations);
+			if (otherClientRate < 0) {
+				throw new IllegalArgumentException("the other client's rate must be at least 0");
+			}
+		}
+
+		public static SharedBucket of(double otherClientRate, String... organizations) {
+			return new SharedBucket(otherClientRate, Set.of(organizations));
 		}
 
 		boolean shares(String orgId) {
-			return this.otherClientRate > 0 && (this.sharedWith.isEmpty() || this.sharedWith.contains(orgId));
+			return this.otherClientRate > 0 && (this.organizations.isEmpty() || this.organizations.contains(orgId));
 		}
 
 	}
 
 	/**
 	 * Failures injected at random into API calls (after authentication and the rate
-	 * limit), each with its probability per call. Faults before processing (500, 503, a
-	 * dropped connection) leave no trace; a truncated or slow answer comes after the call
-	 * was processed, so a truncated create loses its token.
+	 * limit), each with its probability per call, and answers a broken proxy or a hostile
+	 * server would give, so that the client's checks and bounds are tried on the real
+	 * HTTP path. Faults before processing (500, 503, a dropped connection) leave no
+	 * trace; a truncated or slow answer comes after the call was processed, so a
+	 * truncated create loses its token. Random faults and broken usage answers hit
+	 * {@code organizations} (all when empty); the drip, the endless listing and the
+	 * {@code Retry-After} hit every call.
 	 *
 	 * @param serverError probability of a 500 {@code UNEXPECTED_ERROR}
 	 * @param unavailable probability of a 503 {@code SERVICE_UNAVAILABLE}
@@ -198,9 +230,19 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	 * @param slowDelay how long a slow answer waits
 	 * @param seed seeds the draws (faults and processing times) for repeatable runs
 	 * @param organizations the organizations faults hit; empty for all
+	 * @param answer what is wrong with a finished query's {@code 200}
+	 * @param extraRows rows of {@code 0.001} added to each usage answer (huge answers)
+	 * @param paddingBytes an unknown field of that many bytes added to each usage answer
+	 * @param dripInterval when set, every JSON answer is sent one byte per interval
+	 * @param endlessPaging listings whose {@code totalCount} grows by one per page
+	 * @param retryAfter the {@code Retry-After} of injected 429s
 	 */
-	public record Faults(double serverError, double unavailable, double droppedConnection, double truncatedBody,
-			double slowAnswer, Duration slowDelay, long seed, Set<String> organizations) {
+	public record Faults(@DefaultValue("0") double serverError, @DefaultValue("0") double unavailable,
+			@DefaultValue("0") double droppedConnection, @DefaultValue("0") double truncatedBody,
+			@DefaultValue("0") double slowAnswer, @DefaultValue("2s") Duration slowDelay, @DefaultValue("42") long seed,
+			@DefaultValue Set<String> organizations, @DefaultValue("none") AnswerFault answer,
+			@DefaultValue("0") int extraRows, @DefaultValue("0") int paddingBytes, @Nullable Duration dripInterval,
+			@DefaultValue("false") boolean endlessPaging, @DefaultValue("1s") Duration retryAfter) {
 
 		public Faults {
 			organizations = Set.copyOf(organizations);
@@ -212,74 +254,62 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		}
 
 		public static Faults none() {
-			return new Faults(0, 0, 0, 0, 0, Duration.ofSeconds(2), 42, Set.of());
+			return new Faults(0, 0, 0, 0, 0, Duration.ofSeconds(2), 42, Set.of(), AnswerFault.NONE, 0, 0, null, false,
+					Duration.ofSeconds(1));
 		}
 
+		/** Random failures with these probabilities, for every organization. */
+		public static Faults random(double serverError, double unavailable, double droppedConnection,
+				double truncatedBody, double slowAnswer, Duration slowDelay, long seed) {
+			return new Faults(serverError, unavailable, droppedConnection, truncatedBody, slowAnswer, slowDelay, seed,
+					Set.of(), AnswerFault.NONE, 0, 0, null, false, Duration.ofSeconds(1));
+		}
+
+		/** These faults only for these organizations (all when none are given). */
 		public Faults onlyFor(String... organizations) {
 			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
-					this.slowAnswer, this.slowDelay, this.seed, Set.of(organizations));
+					this.slowAnswer, this.slowDelay, this.seed, Set.of(organizations), this.answer, this.extraRows,
+					this.paddingBytes, this.dripInterval, this.endlessPaging, this.retryAfter);
 		}
 
-		boolean hits(String orgId) {
-			return this.organizations.isEmpty() || this.organizations.contains(orgId);
+		/**
+		 * Broken usage answers of this kind, for these organizations (all when none are
+		 * given).
+		 */
+		public Faults withAnswer(AnswerFault fault, String... organizations) {
+			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
+					this.slowAnswer, this.slowDelay, this.seed, Set.of(organizations), fault, this.extraRows,
+					this.paddingBytes, this.dripInterval, this.endlessPaging, this.retryAfter);
 		}
 
-	}
-
-	/**
-	 * What a broken proxy or a hostile server answers instead of the specification, so
-	 * that the client's checks and bounds are tried on the real HTTP path. Answer faults
-	 * hit the usage answers of {@code organizations} (all when empty); the drip, the
-	 * endless listing and the {@code Retry-After} hit every call.
-	 *
-	 * @param answer what is wrong with a finished query's {@code 200}
-	 * @param extraRows rows of {@code 0.001} added to each usage answer (huge answers)
-	 * @param paddingBytes an unknown field of that many bytes added to each usage answer
-	 * @param dripInterval when set, every JSON answer is sent one byte per interval
-	 * @param endlessPaging listings whose {@code totalCount} grows by one per page
-	 * @param retryAfterSeconds the {@code Retry-After} of injected 429s (1 unless set)
-	 * @param organizations the organizations whose usage answers are broken; empty for
-	 * all
-	 */
-	public record Hostile(AnswerFault answer, int extraRows, int paddingBytes, @Nullable Duration dripInterval,
-			boolean endlessPaging, long retryAfterSeconds, Set<String> organizations) {
-
-		public Hostile {
-			organizations = Set.copyOf(organizations);
+		public Faults withExtraRows(int rows) {
+			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
+					this.slowAnswer, this.slowDelay, this.seed, this.organizations, this.answer, rows,
+					this.paddingBytes, this.dripInterval, this.endlessPaging, this.retryAfter);
 		}
 
-		public static Hostile none() {
-			return new Hostile(AnswerFault.NONE, 0, 0, null, false, 1, Set.of());
+		public Faults withPaddingBytes(int bytes) {
+			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
+					this.slowAnswer, this.slowDelay, this.seed, this.organizations, this.answer, this.extraRows, bytes,
+					this.dripInterval, this.endlessPaging, this.retryAfter);
 		}
 
-		public Hostile withAnswer(AnswerFault fault, String... orgs) {
-			return new Hostile(fault, this.extraRows, this.paddingBytes, this.dripInterval, this.endlessPaging,
-					this.retryAfterSeconds, Set.of(orgs));
+		public Faults withDrip(Duration interval) {
+			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
+					this.slowAnswer, this.slowDelay, this.seed, this.organizations, this.answer, this.extraRows,
+					this.paddingBytes, interval, this.endlessPaging, this.retryAfter);
 		}
 
-		public Hostile withExtraRows(int rows) {
-			return new Hostile(this.answer, rows, this.paddingBytes, this.dripInterval, this.endlessPaging,
-					this.retryAfterSeconds, this.organizations);
+		public Faults withEndlessPaging() {
+			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
+					this.slowAnswer, this.slowDelay, this.seed, this.organizations, this.answer, this.extraRows,
+					this.paddingBytes, this.dripInterval, true, this.retryAfter);
 		}
 
-		public Hostile withPaddingBytes(int bytes) {
-			return new Hostile(this.answer, this.extraRows, bytes, this.dripInterval, this.endlessPaging,
-					this.retryAfterSeconds, this.organizations);
-		}
-
-		public Hostile withDrip(Duration interval) {
-			return new Hostile(this.answer, this.extraRows, this.paddingBytes, interval, this.endlessPaging,
-					this.retryAfterSeconds, this.organizations);
-		}
-
-		public Hostile withEndlessPaging() {
-			return new Hostile(this.answer, this.extraRows, this.paddingBytes, this.dripInterval, true,
-					this.retryAfterSeconds, this.organizations);
-		}
-
-		public Hostile withRetryAfterSeconds(long seconds) {
-			return new Hostile(this.answer, this.extraRows, this.paddingBytes, this.dripInterval, this.endlessPaging,
-					seconds, this.organizations);
+		public Faults withRetryAfter(Duration retryAfter) {
+			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
+					this.slowAnswer, this.slowDelay, this.seed, this.organizations, this.answer, this.extraRows,
+					this.paddingBytes, this.dripInterval, this.endlessPaging, retryAfter);
 		}
 
 		boolean hits(String orgId) {

@@ -82,7 +82,15 @@ public class RunSummaries {
 							.map((e) -> e.getKey() + "=" + e.getValue())
 							.collect(Collectors.joining(", "))));
 		entries.add(RunSummaryEntry.of(RunSummaryItem.RATE_LIMITED, this.metrics.rateLimited()));
-		entries.add(RunSummaryEntry.of(RunSummaryItem.RETRIES, this.metrics.retries()));
+		// the number the fetch's progress showed: retries of the usage queries; those of
+		// the listings (planning) and invoices (after the fetch) apart, as the progress
+		// never saw them
+		long usageRetries = this.metrics.usageQueryRetries();
+		entries.add(RunSummaryEntry.of(RunSummaryItem.RETRIES, usageRetries));
+		long otherRetries = this.metrics.retries() - usageRetries;
+		if (otherRetries > 0) {
+			entries.add(RunSummaryEntry.of(RunSummaryItem.RETRIES_OF_OTHER_CALLS, otherRetries));
+		}
 		this.metrics.slowedOrganizations()
 			.forEach((orgId, pace) -> entries
 				.add(RunSummaryEntry.of(RunSummaryItem.RATE_LIMIT_OF_ORG, orgId, (long) pace.rateLimited(),

@@ -30,7 +30,11 @@ public enum RunSummaryItem {
 
 	RATE_LIMITED("Rate limited (429)", "{0}"),
 
+	/** Retries of the usage queries' creates and polls: the number the progress shows. */
 	RETRIES("Retries", "{0}"),
+
+	/** Retries of the other calls (the plan's listings, the invoices), when any. */
+	RETRIES_OF_OTHER_CALLS("Retries of other calls", "{0} (listings, invoices)"),
 
 	/**
 	 * An organization whose bucket looked smaller than published: the org, then its 429s

@@ -153,7 +153,7 @@ public class UsageFetcher {
 					logger.debug("{}: created, token saved", describe(query));
 				}
 				return token;
-			}), this.client.awaitUsage(query.organizationId(), token, left(deadline, started)),
+			}), this.client.awaitCreatedUsage(query.organizationId(), token, left(deadline, started)),
 					(saved, usage) -> usage));
 	}
 

@@ -9,16 +9,21 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param settlementDays days after a month ends before its amounts are taken as final; a
  * month fetched earlier is provisional
- * @param concurrency how many queries are fetched at once, all organizations together
- * @param concurrencyPerOrg how many queries of one organization are fetched at once
+ * @param concurrency how many queries are fetched at once, all organizations together: a
+ * query in flight costs a pending poll and little memory, so this is high enough for a
+ * fleet of organizations (each with a bucket of its own) to keep one machine busy
+ * @param concurrencyPerOrg how many queries of one organization are fetched at once: 100
+ * queries of a few polls each fit the published bucket of 500 requests, so a job of 3
+ * groupings and 24 months (72 queries an organization, the bill included) runs in one
+ * wave
  * @param maxRecreates how often a query whose token Atlas no longer knows (404 on poll)
  * is created again before it fails
  */
 @ConfigurationProperties("usage")
 @Validated
 public record UsageProperties(@DefaultValue("5") @Min(value = 0, message = "must be 0 or more") int settlementDays,
-		@DefaultValue("150") @Min(value = 1, message = "must be at least 1") int concurrency,
-		@DefaultValue("50") @Min(value = 1, message = "must be at least 1") int concurrencyPerOrg,
+		@DefaultValue("1000") @Min(value = 1, message = "must be at least 1") int concurrency,
+		@DefaultValue("100") @Min(value = 1, message = "must be at least 1") int concurrencyPerOrg,
 		@DefaultValue("2") @Min(value = 0, message = "must be 0 or more") int maxRecreates) {
 
 }

@@ -33,17 +33,27 @@ public class UsageStore {
 
 	/**
 	 * Usage rows with their query; names a row lacks come from discovery (projects and
-	 * clusters listed through the API), so the report can label them.
+	 * clusters listed through the API), so the report can label them. The run's queries
+	 * come first in the join: H2 keeps the written order of a join with outer joins, and
+	 * from the usage rows it scanned every row stored by every run, each against the
+	 * whole IN list (a fleet's report never finished); from the queries it reads their
+	 * rows by the query id index.
 	 */
 	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
 			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"
 			+ " COALESCE(u.project_name, p.name) AS project_name, u.cluster_id,"
 			+ " COALESCE(u.cluster_name, c.name) AS cluster_name, u.service, COALESCE(u.exact_amount, u.amount) AS amount"
-			+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+			+ " FROM cost_query q JOIN usage_row u ON u.query_id = q.id"
 			+ " LEFT JOIN discovered_resource p ON p.org_id = q.org_id AND p.kind = 'PROJECT'"
 			+ " AND p.resource_id = u.project_id"
 			+ " LEFT JOIN discovered_resource c ON c.org_id = q.org_id AND c.kind = 'CLUSTER'"
 			+ " AND c.resource_id = u.cluster_id";
+
+	/**
+	 * The usage rows of some queries ({@code :ids}) of one grouping ({@code :groupBy}).
+	 */
+	static final String USAGE_OF_QUERIES = USAGE + " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
+			+ " ORDER BY q.org_label, q.org_id, u.usage_date, q.window_start, q.id, u.line_no";
 
 	/**
 	 * The stored usage of these queries as a source read row by row (a database cursor
@@ -60,9 +70,7 @@ public class UsageStore {
 		return (action) -> {
 			for (Grouping grouping : order) {
 				for (List<Long> batch : IdBatches.of(ids)) {
-					this.jdbc
-						.sql(USAGE + " WHERE q.id IN (:ids) AND q.group_by = :groupBy"
-								+ " ORDER BY q.org_label, q.org_id, u.usage_date, q.window_start, q.id, u.line_no")
+					this.jdbc.sql(USAGE_OF_QUERIES)
 						.withFetchSize(1000)
 						.param("ids", batch)
 						.param("groupBy", grouping.name())
@@ -93,7 +101,7 @@ public class UsageStore {
 		for (List<Long> batch : IdBatches.of(ids)) {
 			this.jdbc.sql(
 					"SELECT q.org_id, q.org_label, u.usage_date, q.window_start, q.provisional, COALESCE(u.exact_amount, u.amount) AS amount"
-							+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id WHERE q.id IN (:ids)")
+							+ " FROM cost_query q JOIN usage_row u ON u.query_id = q.id WHERE q.id IN (:ids)")
 				.param("ids", batch)
 				.query((RowCallbackHandler) (rs) -> {
 					LocalDate usageDate = rs.getObject("usage_date", LocalDate.class);

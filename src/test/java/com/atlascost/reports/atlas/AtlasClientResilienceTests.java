@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -164,7 +163,7 @@ class AtlasClientResilienceTests {
 	void droppedConnectionsAndTruncatedBodiesAreRetriedAndOnlyCutCreatesCostAToken() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
 			.withProcessingDelay(Duration.ZERO)
-			.withFaults(new SandboxSettings.Faults(0, 0, 0.25, 0.25, 0, Duration.ZERO, 7, Set.of())));
+			.withFaults(SandboxSettings.Faults.random(0, 0, 0.25, 0.25, 0, Duration.ZERO, 7)));
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.max-attempts", "12",
 				"retry.min-backoff", "5ms", "retry.max-backoff", "20ms");
 
@@ -188,7 +187,7 @@ class AtlasClientResilienceTests {
 	void readTimeoutsAreRetried() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
 			.withProcessingDelay(Duration.ZERO)
-			.withFaults(new SandboxSettings.Faults(0, 0, 0, 0, 0.5, Duration.ofSeconds(2), 3, Set.of())));
+			.withFaults(SandboxSettings.Faults.random(0, 0, 0, 0, 0.5, Duration.ofSeconds(2), 3)));
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "timeouts.read", "300ms",
 				"retry.max-attempts", "12", "retry.min-backoff", "5ms", "retry.max-backoff", "20ms");
 

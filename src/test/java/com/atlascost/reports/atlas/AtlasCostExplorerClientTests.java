@@ -58,6 +58,28 @@ class AtlasCostExplorerClientTests {
 		assertThat(this.sandbox.counters().polls()).isEqualTo(this.sandbox.counters().responses(102) + 1);
 	}
 
+	@Test
+	void aQueryJustCreatedIsFirstPolledAfterTheInitialIntervalAResumedOneAtOnce() {
+		// ready 1.5 s after its create; polls every second: half a second of margin
+		// either way
+		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(1500)));
+		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "polling.initial-interval", "1s",
+				"polling.multiplier", "1");
+
+		String created = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		List<UsageDetail> usage = client.awaitCreatedUsage(ORG, created, TIMEOUT).block(TIMEOUT);
+		long pollsOfCreated = this.sandbox.counters().polls();
+		String resumed = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		client.awaitUsage(ORG, resumed).block(TIMEOUT);
+		long pollsOfResumed = this.sandbox.counters().polls() - pollsOfCreated;
+
+		assertThat(usage).isEqualTo(this.sandbox.data().usageFor(ORG, BY_PROJECTS));
+		// created: 102 at 1 s, 200 at 2 s; resumed: 102 at once and at 1 s, 200 at 2 s
+		assertThat(pollsOfCreated).isEqualTo(2);
+		assertThat(pollsOfResumed).isEqualTo(3);
+		assertThat(this.sandbox.counters().responses(102)).isEqualTo(3);
+	}
+
 	@ParameterizedTest(name = "envelope={0}")
 	@CsvSource({ "true", "false" })
 	void readsPartialMatchesAndLinkedOrganizations(boolean envelope) {

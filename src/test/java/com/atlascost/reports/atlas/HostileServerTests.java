@@ -54,7 +54,7 @@ class HostileServerTests {
 	void anAnswerAboveTheMaximumSizeFailsClearlyAndIsNotRetried() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
 			.withProcessingDelay(Duration.ZERO)
-			.withHostile(SandboxSettings.Hostile.none().withPaddingBytes(50 * 1024 * 1024)));
+			.withFaults(SandboxSettings.Faults.none().withPaddingBytes(50 * 1024 * 1024)));
 		AtlasCostExplorerClient client = client();
 		String token = client.createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(30));
 
@@ -75,7 +75,7 @@ class HostileServerTests {
 	@Test
 	void aDrippingServerIsCutOffByTheExchangeDeadline() {
 		this.sandbox = AtlasSandbox.start(
-				SandboxSettings.defaults().withHostile(SandboxSettings.Hostile.none().withDrip(Duration.ofMillis(50))));
+				SandboxSettings.defaults().withFaults(SandboxSettings.Faults.none().withDrip(Duration.ofMillis(50))));
 		AtlasCostExplorerClient client = client("timeouts.exchange", "1s", "retry.max-attempts", "2",
 				"retry.min-backoff", "10ms");
 		long started = System.nanoTime();
@@ -98,7 +98,7 @@ class HostileServerTests {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
 			.withProcessingDelay(Duration.ZERO)
 			.withInjectedFailures(429)
-			.withHostile(SandboxSettings.Hostile.none().withRetryAfterSeconds(100_000)));
+			.withFaults(SandboxSettings.Faults.none().withRetryAfter(Duration.ofSeconds(100_000))));
 		AtlasCostExplorerClient client = client("retry.max-retry-after", "1s");
 		long started = System.nanoTime();
 
@@ -119,7 +119,7 @@ class HostileServerTests {
 	@Test
 	void anEndlessListingIsPagedABoundedNumberOfTimesAtTheListingPace() {
 		this.sandbox = AtlasSandbox
-			.start(SandboxSettings.defaults().withHostile(SandboxSettings.Hostile.none().withEndlessPaging()));
+			.start(SandboxSettings.defaults().withFaults(SandboxSettings.Faults.none().withEndlessPaging()));
 		AtlasCostExplorerClient client = client("items-per-page", "2", "rate-limit.listings-per-second", "4");
 		long started = System.nanoTime();
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.atlascost.reports.testsupport.WorkbookReader;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.testsupport.SandboxRun;
@@ -133,15 +134,21 @@ class OperatorFunctionalTests {
 	void runWithFaultsShowsRetriesAnd429sAsTheSandboxCountedThemInLogAndWorkbook(CapturedOutput output)
 			throws Exception {
 		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
-				"--sandbox.injected-failures=429,503,429", "--sandbox.processing-delay=300ms", "--progress=bar");
+				"--sandbox.injected-failures=429,503,429", "--sandbox.processing-delay=1500ms", "--progress=bar");
 		assertThat(run.exitCode()).isZero();
 		long sandbox429 = run.counters().responses(429);
 		// 429s are counted apart from the retries of real failures
 		long sandboxTransient = run.counters().responses(503);
 		assertThat(sandbox429).isEqualTo(2);
 		Map<String, String> summary = summaryFromLog(output.getOut());
+		// the 503 answers the first listing of the plan, before the fetch and its
+		// progress: the summary's Retries is the progress's number, the listing's retry
+		// is counted apart
+		assertThat(sandboxTransient).isEqualTo(1);
+		assertThat(lastRetriesShown(output.getOut())).isZero();
 		assertThat(summary).containsEntry("Rate limited (429)", Long.toString(sandbox429))
-			.containsEntry("Retries", Long.toString(sandboxTransient))
+			.containsEntry("Retries", "0")
+			.containsEntry("Retries of other calls", "1 (listings, invoices)")
 			.containsEntry("Queries", "6 planned, 6 done (6 fetched, 0 already done before this run), 0 failed")
 			.containsEntry("Windows", "1: " + NOW + " to " + NOW)
 			.containsKeys("Rows stored", "Total " + NOW + " (bill)", "Forecast " + NOW + " (month end)", "Workbook",
@@ -155,7 +162,7 @@ class OperatorFunctionalTests {
 		Path workbook = Path.of(summary.get("Workbook"));
 		Map<String, String> runInfo = new HashMap<>();
 		DataFormatter text = new DataFormatter();
-		try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+		try (XSSFWorkbook book = WorkbookReader.open(workbook)) {
 			Sheet sheet = book.getSheet("Run info");
 			for (Row row : sheet) {
 				if (row.getCell(0) != null && row.getCell(1) != null) {
@@ -164,7 +171,8 @@ class OperatorFunctionalTests {
 			}
 		}
 		assertThat(runInfo).containsEntry("Rate limited (429)", Long.toString(sandbox429))
-			.containsEntry("Retries", Long.toString(sandboxTransient))
+			.containsEntry("Retries", "0")
+			.containsEntry("Retries of other calls", "1 (listings, invoices)")
 			.containsEntry("Rows stored", summary.get("Rows stored"))
 			.containsEntry("Exit code", "0: done");
 		// the bill is a currency number on the sheet: the console's amount, formatted
@@ -172,6 +180,35 @@ class OperatorFunctionalTests {
 			.isEqualByComparingTo(summary.get("Total " + NOW + " (bill)").replace(" USD", ""));
 		assertThat(Files.readString(Path.of(summary.get("FOCUS CSV")))).doesNotContain("Fetching")
 			.doesNotContain("Progress");
+	}
+
+	@Test
+	void progressBarAndSummaryShowOneRetryCount(CapturedOutput output) {
+		// 503s at random on every call: listings (planning), creates and polls
+		// (fetching), invoices (after the fetch)
+		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
+				"--sandbox.faults.unavailable=0.3", "--atlas.retry.max-attempts=10", "--atlas.retry.min-backoff=10ms",
+				"--atlas.retry.max-backoff=50ms", "--sandbox.processing-delay=300ms", "--progress=bar");
+		assertThat(run.exitCode()).isZero();
+		Map<String, String> summary = summaryFromLog(output.getOut());
+		long shown = lastRetriesShown(output.getOut());
+		assertThat(shown).isPositive();
+		assertThat(summary).containsEntry("Retries", Long.toString(shown));
+		long others = summary.containsKey("Retries of other calls")
+				? Long.parseLong(summary.get("Retries of other calls").replace(" (listings, invoices)", "")) : 0;
+		// every 503 was retried once, and counted once: by the progress or apart
+		assertThat(shown + others).isEqualTo(run.counters().responses(503));
+	}
+
+	/** The retries of the progress bar's last drawing. */
+	private static long lastRetriesShown(String out) {
+		Matcher matcher = Pattern.compile("Fetching \\[[#-]+\\] [^\\r\\n]*? (\\d+) retries").matcher(out);
+		long last = -1;
+		while (matcher.find()) {
+			last = Long.parseLong(matcher.group(1));
+		}
+		assertThat(last).as("a progress bar was drawn").isNotNegative();
+		return last;
 	}
 
 	@Test

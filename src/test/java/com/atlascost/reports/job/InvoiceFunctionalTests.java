@@ -1,10 +1,8 @@
 package com.atlascost.reports.job;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +45,7 @@ import com.atlascost.reports.testsupport.JobFixtures;
 import com.atlascost.reports.sandbox.SandboxInvoices;
 import com.atlascost.reports.testsupport.OnEachDatabase;
 import com.atlascost.reports.testsupport.TestDatabase;
+import com.atlascost.reports.testsupport.WorkbookReader;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -205,13 +204,13 @@ class InvoiceFunctionalTests {
 					BigDecimal billed = cents(invoice.get("amountBilledCents"));
 					BigDecimal usage = usage(org, month);
 					assertThat(row.getCell(9).getCellType()).as(what).isEqualTo(CellType.NUMERIC);
-					assertThat(money(row.getCell(9))).as(what).isEqualByComparingTo(billed);
-					assertThat(money(row.getCell(5))).as(what).isEqualByComparingTo(usage);
-					assertThat(money(row.getCell(8))).as(what)
+					assertThat(WorkbookReader.cents(row.getCell(9))).as(what).isEqualByComparingTo(billed);
+					assertThat(WorkbookReader.cents(row.getCell(5))).as(what).isEqualByComparingTo(usage);
+					assertThat(WorkbookReader.cents(row.getCell(8))).as(what)
 						.isEqualByComparingTo(cents(invoice.get("salesTaxCents")));
 					assertThat(row.getCell(10).getCellFormula())
 						.isEqualTo("F" + (row.getRowNum() + 1) + "-J" + (row.getRowNum() + 1));
-					BigDecimal difference = money(row.getCell(10));
+					BigDecimal difference = WorkbookReader.cents(row.getCell(10));
 					assertThat(difference).as(what).isEqualByComparingTo(usage.subtract(billed));
 					String reason = row.getCell(11).getStringCellValue();
 					boolean trueUp = org.equals(PRODUCTION) && month.getMonthValue() % 2 == 0;
@@ -269,10 +268,10 @@ class InvoiceFunctionalTests {
 				assertThat(row.getCell(5).getCellType()).isIn(CellType.NUMERIC, CellType.FORMULA);
 				if (value.equals("Total")) {
 					assertThat(row.getCell(5).getCellFormula()).startsWith("SUM(");
-					sheetTotals.put(key, money(row.getCell(5)));
+					sheetTotals.put(key, WorkbookReader.cents(row.getCell(5)));
 				}
 				else if (key.endsWith(" team")) {
-					teamValues.merge(key + " " + value, money(row.getCell(5)), BigDecimal::add);
+					teamValues.merge(key + " " + value, WorkbookReader.cents(row.getCell(5)), BigDecimal::add);
 				}
 			}
 		}
@@ -426,10 +425,7 @@ class InvoiceFunctionalTests {
 	}
 
 	private XSSFWorkbook workbook() throws IOException {
-		try (InputStream in = Files
-			.newInputStream(this.dir.resolve("reports").resolve("invoices_" + FROM + "_" + NOW + ".xlsx"))) {
-			return new XSSFWorkbook(in);
-		}
+		return WorkbookReader.open(this.dir.resolve("reports").resolve("invoices_" + FROM + "_" + NOW + ".xlsx"));
 	}
 
 	private List<CSVRecord> focusCsv() throws IOException {
@@ -437,10 +433,6 @@ class InvoiceFunctionalTests {
 		try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
 		}
-	}
-
-	private static BigDecimal money(Cell cell) {
-		return BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP);
 	}
 
 	private static BigDecimal cents(Object value) {

@@ -1,7 +1,6 @@
 package com.atlascost.reports.job;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -31,6 +28,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
+import static com.atlascost.reports.testsupport.WorkbookReader.cents;
+import static com.atlascost.reports.testsupport.WorkbookReader.open;
+import static com.atlascost.reports.testsupport.WorkbookReader.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlascost.reports.sandbox.SandboxData;
@@ -277,16 +277,7 @@ class ReportingViewsFunctionalTests {
 	}
 
 	private XSSFWorkbook workbook() throws Exception {
-		return new XSSFWorkbook(Files
-			.newInputStream(this.dir.resolve("reports").resolve("all-groupings_" + FROM + "_" + NOW + ".xlsx")));
-	}
-
-	private static String text(@Nullable Cell cell) {
-		return (cell == null || cell.getCellType() != CellType.STRING) ? "" : cell.getStringCellValue();
-	}
-
-	private static BigDecimal cents(double value) {
-		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+		return open(this.dir.resolve("reports").resolve("all-groupings_" + FROM + "_" + NOW + ".xlsx"));
 	}
 
 	/** A view and the workbook sheet of the same grouping. */

@@ -199,8 +199,11 @@ class ResilienceFunctionalTests {
 				  - id: %s
 				""".formatted(PRODUCTION));
 
+		// a query created is first polled after the initial interval: processing long
+		// enough that its second poll (where the sandbox forgets it) comes before it is
+		// done, even on a busy machine
 		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-02",
-				"--sandbox.processing-delay=400ms", "--sandbox.forgotten-tokens=2",
+				"--sandbox.processing-delay=1500ms", "--sandbox.forgotten-tokens=2",
 				"--atlas.polling.initial-interval=100ms");
 
 		assertThat(run.exitCode()).isZero();
@@ -236,7 +239,7 @@ class ResilienceFunctionalTests {
 				""".formatted(PRODUCTION));
 
 		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-01", "--to=2024-01",
-				"--sandbox.processing-delay=400ms", "--sandbox.forgotten-tokens=100", "--usage.max-recreates=2",
+				"--sandbox.processing-delay=1500ms", "--sandbox.forgotten-tokens=100", "--usage.max-recreates=2",
 				"--atlas.polling.initial-interval=100ms");
 
 		assertThat(run.exitCode()).isEqualTo(1);

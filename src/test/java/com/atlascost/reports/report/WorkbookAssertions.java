@@ -1,10 +1,8 @@
 package com.atlascost.reports.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,6 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlascost.reports.testsupport.WorkbookReader;
 import com.atlascost.reports.usage.StoredUsage;
 
 /** Reading a written workbook back and comparing its money to BigDecimal sums. */
@@ -25,13 +24,11 @@ final class WorkbookAssertions {
 	}
 
 	static XSSFWorkbook open(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			return new XSSFWorkbook(in);
-		}
+		return WorkbookReader.open(file);
 	}
 
 	static BigDecimal cents(double value) {
-		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+		return WorkbookReader.cents(value);
 	}
 
 	static BigDecimal sum(List<StoredUsage> rows, Predicate<StoredUsage> filter) {

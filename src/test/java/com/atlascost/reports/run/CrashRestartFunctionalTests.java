@@ -1,7 +1,6 @@
 package com.atlascost.reports.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlascost.reports.testsupport.WorkbookReader;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.sandbox.SandboxSettings;
 import com.atlascost.reports.testsupport.SandboxRun;
@@ -186,7 +186,7 @@ class CrashRestartFunctionalTests {
 	 */
 	private static Map<String, List<String>> sheets(Path workbook) throws IOException {
 		Map<String, List<String>> sheets = new LinkedHashMap<>();
-		try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+		try (XSSFWorkbook book = WorkbookReader.open(workbook)) {
 			for (Sheet sheet : book) {
 				if (sheet.getSheetName().equals("Detail") || sheet.getSheetName().equals("Run info")) {
 					continue;

@@ -1,7 +1,6 @@
 package com.atlascost.reports.run;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.atlascost.reports.testsupport.WorkbookReader;
 import com.atlascost.reports.sandbox.AtlasSandbox;
 import com.atlascost.reports.testsupport.JobFixtures;
 import com.atlascost.reports.testsupport.TestDatabase;
@@ -117,7 +117,7 @@ class InvoiceCrashRestartFunctionalTests {
 	private static Map<String, List<String>> sheets(Path workbook) throws IOException {
 		Map<String, List<String>> sheets = new LinkedHashMap<>();
 		DataFormatter format = new DataFormatter();
-		try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+		try (XSSFWorkbook book = WorkbookReader.open(workbook)) {
 			for (String name : List.of("Reconciliation", "Tags")) {
 				Sheet sheet = book.getSheet(name);
 				List<String> cells = new ArrayList<>();

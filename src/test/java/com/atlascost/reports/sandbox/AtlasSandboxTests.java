@@ -145,8 +145,8 @@ class AtlasSandboxTests {
 	void sendsRateLimitHeadersAndTakesFromTheBucketWhatAnotherClientLeaves() throws Exception {
 		try (AtlasSandbox shared = AtlasSandbox.start(SandboxSettings.defaults()
 			.withProcessingDelay(Duration.ofSeconds(30))
-			.withRateLimit(SandboxSettings.RateLimit.of(1, 10, Duration.ofSeconds(1))
-				.sharedWithAnotherClient(9.9, SandboxData.ACME_PRODUCTION)))) {
+			.withRateLimit(SandboxSettings.RateLimit.of(1, 10, Duration.ofSeconds(1)))
+			.withSharedBucket(SandboxSettings.SharedBucket.of(9.9, SandboxData.ACME_PRODUCTION)))) {
 			String bearer = "Bearer " + this.mapper.readTree(sendTo(shared, tokenRequest(shared)).body())
 				.get("access_token")
 				.stringValue();

@@ -78,7 +78,7 @@ class SandboxConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ AtlasProperties.class, SandboxProperties.class })
+	@EnableConfigurationProperties({ AtlasProperties.class, SandboxSettings.class })
 	@Import({ AtlasConfiguration.class, SandboxConfiguration.class })
 	static class Beans {
 

@@ -32,6 +32,38 @@ class SandboxDataTests {
 		.toList();
 
 	@Test
+	void fleetOrganizationsExistByTheirIdOnlyWithAProjectAndAClusterEach() {
+		String fleetOrg = SandboxData.fleetOrganizationId(1000);
+		assertThat(fleetOrg).isEqualTo("f1ee700000000000000003e8");
+
+		SandboxData.Organization org = this.data.organization(fleetOrg).orElseThrow();
+		assertThat(org.name()).isEqualTo("Fleet 3e8");
+		assertThat(org.projects()).singleElement().satisfies((project) -> {
+			assertThat(project.id()).isEqualTo("6af1e00000000000000003e8");
+			assertThat(project.clusters()).extracting(SandboxData.Cluster::id)
+				.containsExactly("7bf1e00000000000000003e8");
+		});
+		List<UsageDetail> bill = this.data.usageFor(fleetOrg, new UsageQuery(JULY_2024.atDay(1),
+				JULY_2024.plusMonths(1).atDay(1), List.of(), List.of(), List.of(), List.of(), "organizations", false));
+		assertThat(bill).singleElement().satisfies((row) -> {
+			assertThat(row.organizationId()).isEqualTo(fleetOrg);
+			assertThat(row.usageAmount()).isEqualByComparingTo(this.data.lineItems(fleetOrg, JULY_2024)
+				.stream()
+				.map(SandboxData.LineItem::amount)
+				.reduce(BigDecimal.ZERO, BigDecimal::add));
+		});
+		// its project leads to it, as a cluster listing needs
+		assertThat(this.data.organizationOfProject("6af1e00000000000000003e8")).contains(org);
+		assertThat(this.data.project("6af1e00000000000000003e8")).contains(org.projects().get(0));
+		assertThat(this.data.organizationOfProject("6a1b2c3d4e5f60718293a4b1").orElseThrow().id()).isEqualTo(ORG);
+		assertThat(this.data.project("6af1e000000000000000000g")).isEmpty();
+		// listed organizations stay the named ones; other unknown ids stay unknown
+		assertThat(this.data.organizations()).noneMatch((named) -> named.id().equals(fleetOrg));
+		assertThat(this.data.organization("f1ee7000000000000000000g")).isEmpty();
+		assertThat(this.data.organization("5f0c2a3b4d5e6f7081929999")).isEmpty();
+	}
+
+	@Test
 	void isDeterministic() {
 		assertThat(this.data.lineItems(ORG, JULY_2024))
 			.isEqualTo(new SandboxData(Clock.systemUTC()).lineItems(ORG, JULY_2024));

@@ -14,16 +14,15 @@ import com.atlascost.reports.usage.FetchListener;
 
 /**
  * Counts one fetch pass as it runs and hands a snapshot to its display at the display's
- * pace. Retries are read from the client's meters, so the display and the run summary
- * agree.
+ * pace. Retries are the usage queries' retries as the client's meters count them, the
+ * number the run summary's {@code Retries} shows: one process fetches once, so the meter
+ * is read as it stands, not from where it stood when the pass began.
  */
 class ProgressReporter implements FetchListener {
 
 	private final ProgressDisplay display;
 
 	private final AtlasMetrics metrics;
-
-	private final long retriesBefore;
 
 	private final AtomicInteger total = new AtomicInteger();
 
@@ -40,7 +39,6 @@ class ProgressReporter implements FetchListener {
 	ProgressReporter(ProgressDisplay display, AtlasMetrics metrics) {
 		this.display = display;
 		this.metrics = metrics;
-		this.retriesBefore = metrics.retries();
 	}
 
 	@Override
@@ -66,7 +64,7 @@ class ProgressReporter implements FetchListener {
 
 	ProgressSnapshot snapshot() {
 		return new ProgressSnapshot(this.total.get(), this.done.get(), this.failed.get(), this.inFlight.get(),
-				this.metrics.retries() - this.retriesBefore, Duration.ofNanos(System.nanoTime() - this.startNanos));
+				this.metrics.usageQueryRetries(), Duration.ofNanos(System.nanoTime() - this.startNanos));
 	}
 
 	@Override
