@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param job the job's name
  * @param months the month range as the report's language writes it
- * @param generatedAt when the report was made, if known
+ * @param generatedAt when the report was made
  * @param messages the report's language
  */
-record PrintLayout(String job, String months, @Nullable Instant generatedAt, ReportMessages messages) {
+record PrintLayout(String job, String months, Instant generatedAt, ReportMessages messages) {
 
 	/**
 	 * A grouping sheet up to this many months still reads when shrunk to one page wide
@@ -97,11 +97,9 @@ record PrintLayout(String job, String months, @Nullable Instant generatedAt, Rep
 		print.setPaperSize(PrintSetup.A4_PAPERSIZE);
 		sheet.getHeader().setLeft(escaped(this.messages.get("print.title", this.job)));
 		sheet.getHeader().setCenter(escaped(this.months));
-		if (this.generatedAt != null) {
-			sheet.getHeader()
-				.setRight(escaped(this.messages.get("print.generated",
-						GENERATED.format(this.generatedAt.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)))));
-		}
+		sheet.getHeader()
+			.setRight(escaped(this.messages.get("print.generated",
+					GENERATED.format(this.generatedAt.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC)))));
 		sheet.getFooter().setLeft(escaped(sheet.getSheetName()));
 		sheet.getFooter().setRight(this.messages.get("print.page", PAGE, PAGES));
 		if (repeatingRows != null) {

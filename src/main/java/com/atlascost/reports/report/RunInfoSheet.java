@@ -72,8 +72,8 @@ final class RunInfoSheet {
 				contents.groupings().stream().map(this::groupingName).collect(Collectors.joining(", ")));
 		line(sheet.createRow(rowIndex++), "runInfo.summaryGrouping", groupingName(contents.summaryGrouping()));
 		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.apiVersion());
-		line(sheet.createRow(rowIndex++), "runInfo.generatedAt", (request.generatedAt() != null)
-				? DateTimeFormatter.ISO_INSTANT.format(request.generatedAt().truncatedTo(ChronoUnit.SECONDS)) : null);
+		line(sheet.createRow(rowIndex++), "runInfo.generatedAt",
+				DateTimeFormatter.ISO_INSTANT.format(request.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
 		line(sheet.createRow(rowIndex++), "runInfo.provisionalMonths", contents.months().provisional().isEmpty()
 				? this.messages.get("runInfo.none")
 				: contents.months().provisional().stream().map(YearMonth::toString).collect(Collectors.joining(", ")));
@@ -89,8 +89,7 @@ final class RunInfoSheet {
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.parameters"));
 		// Sorted by key: the same run always reads the same, whatever map the caller
 		// built.
-		Map<String, String> parameters = (request.parameters() != null) ? new TreeMap<>(request.parameters())
-				: Map.of();
+		Map<String, String> parameters = new TreeMap<>(request.parameters());
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
 			Row row = sheet.createRow(rowIndex++);
 			this.cells.text(row, 0, this.messages.getOrDefault(
