@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
  * {@code --debug}'s condition report found active but that no bean of the job uses, so a
  * run does not parse, evaluate and instantiate them: Spring Security's and its OAuth2
  * client's (the Atlas client builds its own client-credentials manager, see
- * {@code atlas.ServiceAccountAuthentication}; there is no web server to secure), the
+ * {@code atlas.auth.ServiceAccountAuthentication}; there is no web server to secure), the
  * blocking HTTP client and message converters (RestClient and RestTemplate: the job
  * speaks HTTP through WebClient), the application task executor and scheduler (Spring
  * Batch runs on its own executor, qualified {@code @BatchTaskExecutor}; nothing is

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import com.atlascost.reports.atlas.auth.AtlasCredentialsResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

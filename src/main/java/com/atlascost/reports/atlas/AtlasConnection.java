@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 import java.util.Optional;
 
 /**

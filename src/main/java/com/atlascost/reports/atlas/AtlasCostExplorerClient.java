@@ -22,11 +22,13 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
 
 import com.atlascost.reports.atlas.AtlasResponses.CreatedQuery;
+import com.atlascost.reports.atlas.auth.AtlasAuthentication;
 import com.atlascost.reports.atlas.AtlasResponses.Page;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -89,7 +91,7 @@ public class AtlasCostExplorerClient {
 	public AtlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties, AtlasMetrics metrics) {
 		ClientHttpConnector connector = AtlasHttpConnector.create(properties.timeouts());
 		AtlasAuthentication.Authenticator authenticator = AtlasAuthentication.filterFor(connection.credentials(),
-				connection.baseUrl(), connector);
+				connection.baseUrl(), connector, tokenErrors(), AtlasJson.mapper());
 		this.versions = properties.versions();
 		this.versions.deprecationWarning().ifPresent(logger::warn);
 		this.limiter = new OrganizationRateLimiter(properties.rateLimit());
@@ -567,6 +569,24 @@ public class AtlasCostExplorerClient {
 					&& read < this.content.totalCount();
 		}
 
+	}
+
+	/**
+	 * Spring Security reports any failed token response as {@code server_error}, losing
+	 * the status: a wrong secret (401, final) would look like an outage (503, worth a
+	 * retry). Turning error statuses into {@link AtlasApiException} first keeps the
+	 * difference.
+	 */
+	private static ExchangeFilterFunction tokenErrors() {
+		JsonMapper mapper = AtlasJson.mapper();
+		return (request,
+				next) -> next.exchange(request)
+					.flatMap(
+							(response) -> response.statusCode().isError()
+									? AtlasReply.read(response, mapper)
+										.flatMap((reply) -> Mono
+											.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
+									: Mono.just(response));
 	}
 
 }

@@ -3,7 +3,7 @@ package com.atlascost.reports.sandbox;
 import java.util.List;
 import java.util.Set;
 
-import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 

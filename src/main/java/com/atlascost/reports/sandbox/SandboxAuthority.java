@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.util.DigestUtils;
 
-import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 
 /**
  * The sandbox's credentials and what it accepts: Bearer tokens it issued to its service

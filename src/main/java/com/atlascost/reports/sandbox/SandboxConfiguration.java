@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import com.atlascost.reports.atlas.AtlasConnection;
-import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 
 /**
  * {@code --sandbox}: starts a local Atlas and points the client at it with its

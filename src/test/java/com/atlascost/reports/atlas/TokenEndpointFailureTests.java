@@ -14,6 +14,7 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 import com.atlascost.reports.sandbox.SandboxData;
 
 /**

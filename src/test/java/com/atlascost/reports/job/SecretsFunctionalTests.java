@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
-import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 import com.atlascost.reports.testsupport.OnEachDatabase;
 import com.atlascost.reports.testsupport.SandboxRun;
 import com.atlascost.reports.testsupport.TestDatabase;

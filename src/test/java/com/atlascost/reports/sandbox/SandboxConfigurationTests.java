@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.atlascost.reports.atlas.AtlasConfiguration;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasCostExplorerClient;
-import com.atlascost.reports.atlas.AtlasCredentials;
+import com.atlascost.reports.atlas.auth.AtlasCredentials;
 import com.atlascost.reports.atlas.AtlasProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

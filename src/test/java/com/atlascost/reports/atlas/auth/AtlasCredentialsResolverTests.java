@@ -1,9 +1,9 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
-import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ApiKey;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ServiceAccount;
 
 import org.springframework.mock.env.MockEnvironment;
 

@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ServiceAccount;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +45,7 @@ final class ServiceAccountAuthentication {
 	private static final String ANONYMOUS_PRINCIPAL = "anonymousUser";
 
 	static AtlasAuthentication.Authenticator filter(ServiceAccount account, String baseUrl,
-			ClientHttpConnector connector) {
+			ClientHttpConnector connector, ExchangeFilterFunction tokenErrors, JsonMapper mapper) {
 		ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientId(account.clientId())
 			.clientSecret(account.clientSecret())
@@ -59,35 +59,15 @@ final class ServiceAccountAuthentication {
 				registrations);
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 				registrations, tokens);
-		manager.setAuthorizedClientProvider(provider(connector));
+		manager.setAuthorizedClientProvider(provider(connector, tokenErrors, mapper));
 		ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
 				new SingleFlight(manager));
 		filter.setDefaultClientRegistrationId(REGISTRATION_ID);
 		// Atlas may refuse a token before its expiry (revoked, or Atlas restarted):
-		// forgetting
-		// it makes the next call fetch a new one. Spring's own failure handler would not
-		// see
-		// a 401 that came inside an envelope.
+		// forgetting it makes the next call fetch a new one. Spring's own failure handler
+		// would not see a 401 that came inside an envelope.
 		return new AtlasAuthentication.Authenticator(filter,
 				Mono.defer(() -> tokens.removeAuthorizedClient(REGISTRATION_ID, ANONYMOUS_PRINCIPAL)));
-	}
-
-	/**
-	 * Spring Security reports any failed token response as {@code server_error}, losing
-	 * the status: a wrong secret (401, final) would look like an outage (503, worth a
-	 * retry). Turning error statuses into {@link AtlasApiException} first keeps the
-	 * difference.
-	 */
-	private static ExchangeFilterFunction tokenErrors() {
-		JsonMapper mapper = AtlasJson.mapper();
-		return (request,
-				next) -> next.exchange(request)
-					.flatMap(
-							(response) -> response.statusCode().isError()
-									? AtlasReply.read(response, mapper)
-										.flatMap((reply) -> Mono
-											.error(reply.toException(null, AtlasApiCall.ISSUE_TOKEN)))
-									: Mono.just(response));
 	}
 
 	/**
@@ -124,10 +104,11 @@ final class ServiceAccountAuthentication {
 
 	}
 
-	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector) {
+	private static ReactiveOAuth2AuthorizedClientProvider provider(ClientHttpConnector connector,
+			ExchangeFilterFunction tokenErrors, JsonMapper mapper) {
 		WebClientReactiveClientCredentialsTokenResponseClient tokenClient = new WebClientReactiveClientCredentialsTokenResponseClient();
-		tokenClient.setWebClient(WebClient.builder().clientConnector(connector).filter(tokenErrors()).build());
-		tokenClient.setBodyExtractor(new TokenAnswer());
+		tokenClient.setWebClient(WebClient.builder().clientConnector(connector).filter(tokenErrors).build());
+		tokenClient.setBodyExtractor(new TokenAnswer(mapper));
 		return ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
 			.clientCredentials((grant) -> grant.accessTokenResponseClient(tokenClient).clockSkew(Duration.ofMinutes(1)))
 			.build();

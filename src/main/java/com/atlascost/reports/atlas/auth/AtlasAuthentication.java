@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.util.Optional;
 
@@ -7,18 +7,24 @@ import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
-import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
-import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ApiKey;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ServiceAccount;
 
 /** The request filter that authenticates as the given credentials. */
-final class AtlasAuthentication {
+public final class AtlasAuthentication {
 
 	private AtlasAuthentication() {
 	}
 
-	static Authenticator filterFor(Optional<AtlasCredentials> credentials, String baseUrl,
-			ClientHttpConnector connector) {
+	/**
+	 * @param tokenErrors turns the token endpoint's error answers into the client's own
+	 * errors, so a refused secret (401) stays apart from an outage (503)
+	 * @param mapper reads the token endpoint's answer
+	 */
+	public static Authenticator filterFor(Optional<AtlasCredentials> credentials, String baseUrl,
+			ClientHttpConnector connector, ExchangeFilterFunction tokenErrors, JsonMapper mapper) {
 		if (credentials.isEmpty()) {
 			// The job refuses to run without credentials; unauthenticated calls just get
 			// 401.
@@ -26,7 +32,7 @@ final class AtlasAuthentication {
 		}
 		// Java 17 has no pattern switch; the interface is sealed to these two.
 		if (credentials.get() instanceof ServiceAccount account) {
-			return ServiceAccountAuthentication.filter(account, baseUrl, connector);
+			return ServiceAccountAuthentication.filter(account, baseUrl, connector, tokenErrors, mapper);
 		}
 		return new Authenticator(new DigestAuthenticationFilter((ApiKey) credentials.get()), null);
 	}
@@ -35,7 +41,7 @@ final class AtlasAuthentication {
 	 * The request filter, and for bearer tokens how to drop the current token so that the
 	 * next call fetches a new one ({@code null} when a 401 cannot be cured that way).
 	 */
-	record Authenticator(ExchangeFilterFunction filter, @Nullable Mono<Void> forgetToken) {
+	public record Authenticator(ExchangeFilterFunction filter, @Nullable Mono<Void> forgetToken) {
 	}
 
 }

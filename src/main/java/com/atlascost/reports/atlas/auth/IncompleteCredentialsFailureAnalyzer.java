@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -15,7 +15,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
-import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ApiKey;
 import reactor.core.publisher.Mono;
 import org.jspecify.annotations.Nullable;
 

@@ -1,12 +1,12 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.util.Optional;
 
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.StringUtils;
 
-import com.atlascost.reports.atlas.AtlasCredentials.ApiKey;
-import com.atlascost.reports.atlas.AtlasCredentials.ServiceAccount;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ApiKey;
+import com.atlascost.reports.atlas.auth.AtlasCredentials.ServiceAccount;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -27,7 +27,11 @@ final class TokenAnswer implements BodyExtractor<Mono<OAuth2AccessTokenResponse>
 
 	static final int MAX_BYTES = 64 * 1024;
 
-	private final JsonMapper mapper = AtlasJson.mapper();
+	private final JsonMapper mapper;
+
+	TokenAnswer(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
 
 	@Override
 	public Mono<OAuth2AccessTokenResponse> extract(ReactiveHttpInputMessage message, Context context) {

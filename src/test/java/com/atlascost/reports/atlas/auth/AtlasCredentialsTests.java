@@ -1,6 +1,8 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.util.Optional;
+
+import com.atlascost.reports.atlas.AtlasConnection;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.auth;
 
 /**
  * Who the client authenticates as. The {@code toString()} of every variant leaves the
