@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.atlascost.reports.testsupport.BenchmarkOutput.print;
+import static com.atlascost.reports.testsupport.BenchmarkOutput.ratio;
+import static com.atlascost.reports.testsupport.BenchmarkOutput.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlascost.reports.atlas.AtlasProperties;
@@ -125,18 +128,6 @@ class FetchBenchmark {
 		String[] all = java.util.Arrays.copyOf(first, first.length + 1);
 		all[first.length] = more;
 		return all;
-	}
-
-	private static double ratio(Duration a, Duration b) {
-		return (double) a.toNanos() / b.toNanos();
-	}
-
-	private static String seconds(Duration duration) {
-		return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
-	}
-
-	private static void print(String format, Object... args) {
-		System.out.println("BENCHMARK " + String.format(Locale.ROOT, format, args));
 	}
 
 	private record Result(Duration fetch, SandboxCounters counters) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -25,6 +24,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.atlascost.reports.testsupport.BenchmarkOutput.print;
+import static com.atlascost.reports.testsupport.BenchmarkOutput.ratio;
+import static com.atlascost.reports.testsupport.BenchmarkOutput.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlascost.reports.sandbox.AtlasSandbox;
@@ -237,18 +239,6 @@ class WholeRunBenchmark {
 			.stream()
 			.map((step) -> step.getKey() + " " + seconds(step.getValue()))
 			.collect(Collectors.joining(", "));
-	}
-
-	private static double ratio(Duration a, Duration b) {
-		return (double) a.toNanos() / b.toNanos();
-	}
-
-	private static String seconds(Duration duration) {
-		return String.format(Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
-	}
-
-	private static void print(String format, Object... args) {
-		System.out.println("BENCHMARK " + String.format(Locale.ROOT, format, args));
 	}
 
 	private record JobTimes(Instant launched, Map<String, Duration> steps, Instant ended) {
