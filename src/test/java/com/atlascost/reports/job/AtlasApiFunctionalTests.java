@@ -4,14 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +92,7 @@ class AtlasApiFunctionalTests {
 		assertThat(expected.keySet()).anySatisfy((key) -> assertThat(key).endsWith("playground-flex"))
 			.anySatisfy((key) -> assertThat(key).endsWith("experiments-flex-b"));
 		Map<String, String> view = new TreeMap<>();
-		for (String row : strings(
+		for (String row : SandboxRun.column(this.dir,
 				"SELECT billing_month || ' ' || organization_id || ' ' || cluster_id || ' ' || cluster_name"
 						+ " || '=' || amount FROM monthly_cost_by_cluster")) {
 			view.put(row.substring(0, row.indexOf('=')), row.substring(row.indexOf('=') + 1));
@@ -140,18 +134,6 @@ class AtlasApiFunctionalTests {
 		Path file = this.dir.resolve(name);
 		Files.writeString(file, yaml);
 		return file;
-	}
-
-	private List<String> strings(String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(this.dir), "sa", "");
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				values.add(rs.getString(1));
-			}
-		}
-		return values;
 	}
 
 }

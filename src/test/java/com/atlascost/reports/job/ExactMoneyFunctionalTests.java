@@ -5,12 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -64,8 +59,11 @@ class ExactMoneyFunctionalTests {
 				+ " WHERE q.bill = TRUE"))
 			.as("stored exactly")
 			.isEqualByComparingTo(exact);
-		assertThat(strings(subCent, "SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
-				+ " ON q.id = u.query_id WHERE q.bill = TRUE AND exact_amount < 0.01"))
+		assertThat(
+				SandboxRun
+					.column(subCent,
+							"SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
+									+ " ON q.id = u.query_id WHERE q.bill = TRUE AND exact_amount < 0.01"))
 			.hasSize(203);
 		assertThat(decimal(subCent, "SELECT amount FROM monthly_cost_by_organization")).isEqualTo(shown);
 		BigDecimal firstService = decimal(clean,
@@ -96,7 +94,7 @@ class ExactMoneyFunctionalTests {
 			.toList();
 		assertThat(answers).hasSize(2)
 			.allSatisfy((answer) -> assertThat(answer.responseBody().length()).isGreaterThan(256 * 1024));
-		assertThat(strings(this.dir,
+		assertThat(SandboxRun.column(this.dir,
 				"SELECT q.group_by || ' ' || COUNT(*) FROM usage_row u JOIN cost_query q"
 						+ " ON q.id = u.query_id WHERE u.exact_amount = 0.001 GROUP BY q.group_by ORDER BY q.group_by"))
 			.containsExactly("ORGANIZATIONS 3000", "SERVICES 3000");
@@ -114,19 +112,7 @@ class ExactMoneyFunctionalTests {
 	}
 
 	private static BigDecimal decimal(Path dir, String sql) throws SQLException {
-		return new BigDecimal(strings(dir, sql).get(0));
-	}
-
-	private static List<String> strings(Path dir, String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(dir), "sa", "");
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				values.add(rs.getString(1));
-			}
-		}
-		return values;
+		return new BigDecimal(SandboxRun.column(dir, sql).get(0));
 	}
 
 }

@@ -29,6 +29,7 @@ import static com.atlascost.reports.testsupport.WorkbookReader.cents;
 import static com.atlascost.reports.testsupport.WorkbookReader.open;
 import static com.atlascost.reports.testsupport.WorkbookReader.sheetNames;
 import static com.atlascost.reports.testsupport.WorkbookReader.texts;
+import static com.atlascost.reports.testsupport.WorkbookReader.rowStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlascost.reports.sandbox.SandboxData;
@@ -326,16 +327,6 @@ class FinanceWorkbookFunctionalTests {
 			assertThat(workbookJa.getFontAt(i).getFontName()).isEqualTo("Yu Gothic");
 			assertThat(workbookJa.getFontAt(i).getItalic()).isFalse();
 		}
-	}
-
-	private static int rowStartingWith(Sheet sheet, String prefix) {
-		for (Row row : sheet) {
-			Cell cell = row.getCell(0);
-			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
-				return row.getRowNum();
-			}
-		}
-		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
 	}
 
 	private static XSSFWorkbook workbookIn(Path dir) throws IOException {

@@ -3,12 +3,6 @@ package com.atlascost.reports.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -63,19 +57,22 @@ class HostileAnswerFunctionalTests {
 				"--sandbox.faults.answer=" + fault, "--sandbox.faults.organizations=" + PLAYGROUND);
 
 		assertThat(broken.exitCode()).isEqualTo(1);
-		assertThat(strings("SELECT org_id || ' ' || state FROM cost_query ORDER BY org_id, group_by")).containsExactly(
-				PRODUCTION + " DONE", PRODUCTION + " DONE", ANALYTICS + " DONE", ANALYTICS + " DONE",
-				PLAYGROUND + " FAILED", PLAYGROUND + " FAILED");
-		assertThat(strings("SELECT error_status || ' ' || error_code FROM cost_query WHERE state = 'FAILED'"))
+		assertThat(
+				SandboxRun.column(this.dir, "SELECT org_id || ' ' || state FROM cost_query ORDER BY org_id, group_by"))
+			.containsExactly(PRODUCTION + " DONE", PRODUCTION + " DONE", ANALYTICS + " DONE", ANALYTICS + " DONE",
+					PLAYGROUND + " FAILED", PLAYGROUND + " FAILED");
+		assertThat(SandboxRun.column(this.dir,
+				"SELECT error_status || ' ' || error_code FROM cost_query WHERE state = 'FAILED'"))
 			.containsOnly("200 UNEXPECTED_ANSWER");
-		assertThat(strings("SELECT error_detail FROM cost_query WHERE state = 'FAILED'"))
+		assertThat(SandboxRun.column(this.dir, "SELECT error_detail FROM cost_query WHERE state = 'FAILED'"))
 			.allSatisfy((stored) -> assertThat(stored).contains(detail));
-		assertThat(strings("SELECT COUNT(*) FROM cost_query WHERE state = 'FAILED' AND token IS NOT NULL"))
+		assertThat(SandboxRun.column(this.dir,
+				"SELECT COUNT(*) FROM cost_query WHERE state = 'FAILED' AND token IS NOT NULL"))
 			.containsExactly("0");
-		assertThat(strings("SELECT COUNT(*) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+		assertThat(SandboxRun.column(this.dir, "SELECT COUNT(*) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
 				+ " WHERE q.org_id = '" + PLAYGROUND + "'"))
 			.containsExactly("0");
-		assertThat(strings("SELECT COUNT(*) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+		assertThat(SandboxRun.column(this.dir, "SELECT COUNT(*) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
 				+ " WHERE q.org_id = '" + ANALYTICS + "'"))
 			.singleElement()
 			.isNotEqualTo("0");
@@ -88,7 +85,7 @@ class HostileAnswerFunctionalTests {
 
 		assertThat(next.exitCode()).isZero();
 		assertThat(next.counters().creates()).as("the failed queries created anew").isEqualTo(2);
-		assertThat(strings("SELECT DISTINCT state FROM cost_query")).containsExactly("DONE");
+		assertThat(SandboxRun.column(this.dir, "SELECT DISTINCT state FROM cost_query")).containsExactly("DONE");
 	}
 
 	@Test
@@ -97,9 +94,10 @@ class HostileAnswerFunctionalTests {
 				"--sandbox.faults.answer=foreign-rows");
 
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(strings("SELECT DISTINCT state FROM cost_query")).containsExactly("FAILED");
-		assertThat(strings("SELECT COUNT(*) FROM usage_row")).containsExactly("0");
-		assertThat(strings("SELECT COUNT(*) FROM usage_row WHERE organization_id = '" + FOREIGN + "'"))
+		assertThat(SandboxRun.column(this.dir, "SELECT DISTINCT state FROM cost_query")).containsExactly("FAILED");
+		assertThat(SandboxRun.column(this.dir, "SELECT COUNT(*) FROM usage_row")).containsExactly("0");
+		assertThat(
+				SandboxRun.column(this.dir, "SELECT COUNT(*) FROM usage_row WHERE organization_id = '" + FOREIGN + "'"))
 			.containsExactly("0");
 		for (String org : List.of(PRODUCTION, ANALYTICS, PLAYGROUND)) {
 			assertThat(output).contains("org " + org + " services 2024-03: failed: status 200, errorCode"
@@ -122,12 +120,13 @@ class HostileAnswerFunctionalTests {
 				"--sandbox.faults.answer=long-names");
 
 		assertThat(run.exitCode()).isZero();
-		assertThat(strings("SELECT DISTINCT state FROM cost_query")).containsExactly("DONE");
-		assertThat(strings("SELECT project_name FROM usage_row WHERE project_name IS NOT NULL")).isNotEmpty()
+		assertThat(SandboxRun.column(this.dir, "SELECT DISTINCT state FROM cost_query")).containsExactly("DONE");
+		assertThat(SandboxRun.column(this.dir, "SELECT project_name FROM usage_row WHERE project_name IS NOT NULL"))
+			.isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).hasSize(255).endsWith("…[truncated]"));
-		assertThat(strings("SELECT service FROM usage_row WHERE service IS NOT NULL")).isNotEmpty()
+		assertThat(SandboxRun.column(this.dir, "SELECT service FROM usage_row WHERE service IS NOT NULL")).isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).hasSize(100).endsWith("…[truncated]"));
-		assertThat(strings("SELECT organization_name FROM usage_row")).isNotEmpty()
+		assertThat(SandboxRun.column(this.dir, "SELECT organization_name FROM usage_row")).isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).hasSize(255).startsWith("Acme Production").endsWith("…[truncated]"));
 		try (var files = Files.list(this.dir.resolve("reports"))) {
 			assertThat(files.map((file) -> file.getFileName().toString())).anyMatch((name) -> name.endsWith(".xlsx"));
@@ -159,7 +158,7 @@ class HostileAnswerFunctionalTests {
 		assertThat(output)
 			.contains("was asked to wait 100000s (Retry-After); waiting 300s, atlas.retry.max-retry-after")
 			.contains("not created within the polling deadline PT3S (waits for Retry-After included)");
-		assertThat(strings("SELECT DISTINCT error_code FROM cost_query WHERE state = 'FAILED'"))
+		assertThat(SandboxRun.column(this.dir, "SELECT DISTINCT error_code FROM cost_query WHERE state = 'FAILED'"))
 			.containsExactly("POLLING_DEADLINE");
 	}
 
@@ -178,18 +177,6 @@ class HostileAnswerFunctionalTests {
 		Path file = this.dir.resolve(name);
 		Files.writeString(file, yaml);
 		return file;
-	}
-
-	private List<String> strings(String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(this.dir), "sa", "");
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				values.add(rs.getString(1));
-			}
-		}
-		return values;
 	}
 
 }

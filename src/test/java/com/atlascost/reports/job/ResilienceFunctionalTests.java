@@ -3,11 +3,7 @@ package com.atlascost.reports.job;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -343,30 +339,18 @@ class ResilienceFunctionalTests {
 	}
 
 	private static List<String> usageRows(Path dir) throws SQLException {
-		return strings(dir,
+		return SandboxRun.column(dir,
 				"SELECT q.org_id || ' ' || q.group_by || ' ' || q.window_start || ' '"
 						+ " || COALESCE(u.project_id, '-') || ' ' || COALESCE(u.service, '-') || ' ' || u.amount"
 						+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id ORDER BY 1");
 	}
 
 	private static String total(Path dir) throws SQLException {
-		return strings(dir, "SELECT SUM(amount) FROM usage_row").get(0);
+		return SandboxRun.column(dir, "SELECT SUM(amount) FROM usage_row").get(0);
 	}
 
 	private List<String> strings(String sql) throws SQLException {
-		return strings(this.dir, sql);
-	}
-
-	private static List<String> strings(Path dir, String sql) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(dir), "sa", "");
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				values.add(rs.getString(1));
-			}
-		}
-		return values;
+		return SandboxRun.column(this.dir, sql);
 	}
 
 }

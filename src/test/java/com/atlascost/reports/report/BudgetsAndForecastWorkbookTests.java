@@ -32,6 +32,7 @@ import static com.atlascost.reports.report.ReportRequestFixture.SEP;
 import static com.atlascost.reports.report.WorkbookAssertions.assertMoney;
 import static com.atlascost.reports.report.WorkbookAssertions.assertTotal;
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
+import static com.atlascost.reports.testsupport.WorkbookReader.rowStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -369,16 +370,6 @@ class BudgetsAndForecastWorkbookTests {
 
 	private static FormulaEvaluator evaluator(XSSFWorkbook book) {
 		return book.getCreationHelper().createFormulaEvaluator();
-	}
-
-	private static int rowStartingWith(Sheet sheet, String prefix) {
-		for (Row row : sheet) {
-			Cell cell = row.getCell(0);
-			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
-				return row.getRowNum();
-			}
-		}
-		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
 	}
 
 	private static List<String> texts(Row row) {

@@ -40,6 +40,7 @@ import static com.atlascost.reports.report.WorkbookAssertions.assertMoney;
 import static com.atlascost.reports.report.WorkbookAssertions.assertTotal;
 import static com.atlascost.reports.report.WorkbookAssertions.cents;
 import static com.atlascost.reports.report.WorkbookAssertions.sum;
+import static com.atlascost.reports.testsupport.WorkbookReader.rowStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atlascost.reports.plan.Grouping;
@@ -508,16 +509,6 @@ class WorkbookWriterTests {
 				.isEqualByComparingTo(services.subtract(bill));
 			assertThat(text(servicesRow, 5)).isEqualTo("ties out");
 		}
-	}
-
-	private static int rowStartingWith(Sheet sheet, String prefix) {
-		for (Row row : sheet) {
-			Cell cell = row.getCell(0);
-			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith(prefix)) {
-				return row.getRowNum();
-			}
-		}
-		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
 	}
 
 	private static List<String> texts(Row row) {

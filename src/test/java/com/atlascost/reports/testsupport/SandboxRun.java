@@ -1,6 +1,11 @@
 package com.atlascost.reports.testsupport;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +76,22 @@ public record SandboxRun(int exitCode, SandboxCounters counters, AtlasSandbox sa
 	 */
 	public static String jdbcUrl(Path dir) {
 		return TestDatabase.h2().url(dir);
+	}
+
+	/**
+	 * The first column of every row this SQL finds in the H2 database of a run's
+	 * directory.
+	 */
+	public static List<String> column(Path dir, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = DriverManager.getConnection(jdbcUrl(dir), "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
 	}
 
 }

@@ -71,4 +71,14 @@ public final class WorkbookReader {
 		throw new AssertionError("no column for " + text + " in row " + (rowIndex + 1) + " of " + sheet.getSheetName());
 	}
 
+	/** The index of the first row whose first cell's text starts with this prefix. */
+	public static int rowStartingWith(Sheet sheet, String prefix) {
+		for (Row row : sheet) {
+			if (text(row.getCell(0)).startsWith(prefix)) {
+				return row.getRowNum();
+			}
+		}
+		throw new AssertionError("no row starting with " + prefix + " on " + sheet.getSheetName());
+	}
+
 }
