@@ -13,10 +13,6 @@ import com.atlascost.reports.usage.StoredUsage;
  */
 record GroupingDimension(Grouping grouping, ReportMessages messages) {
 
-	GroupingDimension(Grouping grouping) {
-		this(grouping, ReportMessages.english());
-	}
-
 	String sheetName() {
 		return this.messages.get("grouping." + this.grouping.apiName() + ".sheet");
 	}

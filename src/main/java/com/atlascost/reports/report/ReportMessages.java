@@ -20,10 +20,6 @@ final class ReportMessages {
 		this.locale = locale;
 	}
 
-	static ReportMessages english() {
-		return new ReportMessages(Locale.ENGLISH);
-	}
-
 	Locale locale() {
 		return this.locale;
 	}

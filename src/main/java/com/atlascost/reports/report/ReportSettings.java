@@ -20,15 +20,9 @@ record ReportSettings(Locale locale, BigDecimal jumpThreshold, BigDecimal jumpMi
 	/** Excel's 1,048,576 rows per sheet, less the header row. */
 	static final int EXCEL_DATA_ROWS = 1_048_575;
 
-	static final BigDecimal DEFAULT_JUMP_MIN_AMOUNT = new BigDecimal("500");
-
 	static ReportSettings of(ReportProperties properties) {
 		return new ReportSettings(properties.language(), properties.jumpThreshold(), properties.jumpMinAmount(),
 				properties.chartSeries(), EXCEL_DATA_ROWS);
-	}
-
-	static ReportSettings defaults() {
-		return new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"), DEFAULT_JUMP_MIN_AMOUNT, 5, EXCEL_DATA_ROWS);
 	}
 
 	ReportSettings {

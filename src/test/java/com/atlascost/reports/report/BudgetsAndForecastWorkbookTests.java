@@ -66,10 +66,8 @@ class BudgetsAndForecastWorkbookTests {
 	}
 
 	private static ReportWriter writer(Path dir, Locale locale) {
-		return new ReportWriter(dir,
-				new WorkbookWriter(new ReportSettings(locale, new BigDecimal("0.25"),
-						ReportSettings.DEFAULT_JUMP_MIN_AMOUNT, 5, ReportSettings.EXCEL_DATA_ROWS)),
-				new FocusCsvWriter());
+		return new ReportWriter(dir, new WorkbookWriter(new ReportSettings(locale, new BigDecimal("0.25"),
+				new BigDecimal("500"), 5, ReportSettings.EXCEL_DATA_ROWS)), new FocusCsvWriter());
 	}
 
 	@AfterEach
@@ -318,7 +316,7 @@ class BudgetsAndForecastWorkbookTests {
 		assertThat(summary.lines()).containsExactly("Exit code: " + value);
 		assertThat(new RunSummaryLines(new ReportMessages(Locale.JAPANESE)).lines(summary, contents))
 			.containsExactly(new RunSummaryLines.Line("終了コード", "0：このレポートの作成時点で完了。続く配信に失敗した場合は終了コード 1 で終わります（実行ログを参照）"));
-		assertThat(new RunSummaryLines(ReportMessages.english()).lines(summary, contents))
+		assertThat(new RunSummaryLines(ReportRequestFixture.english()).lines(summary, contents))
 			.containsExactly(new RunSummaryLines.Line("Exit code", value));
 	}
 

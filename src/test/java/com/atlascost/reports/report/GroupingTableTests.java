@@ -20,7 +20,8 @@ import com.atlascost.reports.usage.StoredUsage;
 
 class GroupingTableTests {
 
-	private static final GroupingDimension PROJECTS = new GroupingDimension(Grouping.PROJECTS);
+	private static final GroupingDimension PROJECTS = new GroupingDimension(Grouping.PROJECTS,
+			ReportRequestFixture.english());
 
 	private static final List<ReportOrganization> ORGS = List.of(new ReportOrganization(ORG_B, "Acme Labs"),
 			new ReportOrganization(ORG_A, "Acme Production"));

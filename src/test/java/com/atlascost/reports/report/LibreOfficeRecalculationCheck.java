@@ -62,8 +62,8 @@ class LibreOfficeRecalculationCheck {
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
 			Path out = Files.createDirectories(this.dir.resolve(locale.getLanguage()));
 			Path written = new ReportWriter(out,
-					new WorkbookWriter(new ReportSettings(locale, new BigDecimal("0.25"),
-							ReportSettings.DEFAULT_JUMP_MIN_AMOUNT, 5, ReportSettings.EXCEL_DATA_ROWS)),
+					new WorkbookWriter(new ReportSettings(locale, new BigDecimal("0.25"), new BigDecimal("500"), 5,
+							ReportSettings.EXCEL_DATA_ROWS)),
 					new FocusCsvWriter())
 				.write(ReportRequestFixture.withBudgetsAndForecast(), InvoiceReport.none())
 				.workbook();

@@ -63,9 +63,8 @@ class LongRangeWorkbookTests {
 		ReportRequest request = ReportRequestFixture.inMemory("long-range", FROM, TO, List.of(Grouping.SERVICES), rows,
 				Map.of(), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"), new TreeSet<>(),
 				ReportRequestFixture.billsOf(rows));
-		ReportFiles files = new ReportWriter(this.dir,
-				new WorkbookWriter(new ReportSettings(Locale.ENGLISH, new BigDecimal("0.25"),
-						ReportSettings.DEFAULT_JUMP_MIN_AMOUNT, 1, ReportSettings.EXCEL_DATA_ROWS)),
+		ReportFiles files = new ReportWriter(this.dir, new WorkbookWriter(new ReportSettings(Locale.ENGLISH,
+				new BigDecimal("0.25"), new BigDecimal("500"), 1, ReportSettings.EXCEL_DATA_ROWS)),
 				new FocusCsvWriter())
 			.write(request, InvoiceReport.none());
 		this.workbook = WorkbookAssertions.open(files.workbook());

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+
+import org.springframework.boot.context.properties.bind.Binder;
 
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Budget;
@@ -56,6 +59,15 @@ final class ReportRequestFixture {
 	private ReportRequestFixture() {
 	}
 
+	/** The workbook's settings as the application binds them when none are given. */
+	static ReportSettings settings() {
+		return ReportSettings.of(new Binder().bindOrCreate("report", ReportProperties.class));
+	}
+
+	static ReportMessages english() {
+		return new ReportMessages(Locale.ENGLISH);
+	}
+
 	static ReportRequest realistic() {
 		return request("finance-monthly", realisticRows());
 	}
@@ -95,14 +107,14 @@ final class ReportRequestFixture {
 
 	/** The project's writer with the default settings (English). */
 	static ReportWriter writer(Path reportsDirectory) {
-		return new ReportWriter(reportsDirectory, new WorkbookWriter(ReportSettings.defaults()), new FocusCsvWriter());
+		return new ReportWriter(reportsDirectory, new WorkbookWriter(settings()), new FocusCsvWriter());
 	}
 
 	/**
 	 * What the sheets show of a request: its rows read and summed, as the writer does.
 	 */
 	static ReportContents contents(ReportRequest request) {
-		ReportContents.Sums sums = new ReportContents.Sums(request, ReportMessages.english());
+		ReportContents.Sums sums = new ReportContents.Sums(request, english());
 		request.rows().forEach(sums);
 		return sums.contents();
 	}

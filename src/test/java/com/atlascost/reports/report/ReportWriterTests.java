@@ -151,7 +151,7 @@ class ReportWriterTests {
 		byte[] earlierWorkbook = Files.readAllBytes(earlier.workbook());
 		byte[] earlierCsv = Files.readAllBytes(earlier.focusCsv());
 
-		WorkbookWriter failing = new WorkbookWriter(ReportSettings.defaults()) {
+		WorkbookWriter failing = new WorkbookWriter(ReportRequestFixture.settings()) {
 			@Override
 			ReportContents write(ReportRequest request, InvoiceReport invoices, OutputStream out) throws IOException {
 				out.write("PK half a zip".getBytes());
@@ -180,7 +180,7 @@ class ReportWriterTests {
 				throw new IllegalStateException("boom");
 			}
 		};
-		ReportWriter writer = new ReportWriter(this.temp, new WorkbookWriter(ReportSettings.defaults()), failing);
+		ReportWriter writer = new ReportWriter(this.temp, new WorkbookWriter(ReportRequestFixture.settings()), failing);
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> writer.write(ReportRequestFixture.realistic(), InvoiceReport.none()))
 			.withMessage("boom");

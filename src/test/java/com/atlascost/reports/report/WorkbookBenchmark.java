@@ -107,7 +107,7 @@ public final class WorkbookBenchmark {
 			}));
 			writer = Math.min(writer, nanos(() -> {
 				try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(workbook))) {
-					new WorkbookWriter(ReportSettings.defaults()).write(request, InvoiceReport.none(), out);
+					new WorkbookWriter(ReportRequestFixture.settings()).write(request, InvoiceReport.none(), out);
 				}
 			}));
 			focus = Math.min(focus, nanos(() -> {
