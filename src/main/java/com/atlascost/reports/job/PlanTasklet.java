@@ -13,6 +13,7 @@ import com.atlascost.reports.plan.PlannedQuery;
 import com.atlascost.reports.plan.QueryPlanner;
 import com.atlascost.reports.usage.DiscoveredNames;
 import com.atlascost.reports.usage.FilterDiscovery;
+import com.atlascost.reports.usage.QueryRegistration;
 import com.atlascost.reports.usage.QueryStore;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -50,18 +51,19 @@ class PlanTasklet implements Tasklet {
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
 		FilterDiscovery filters = new FilterDiscovery(this.client, this.names);
-		List<Long> ids = new ArrayList<>();
+		List<QueryRegistration> registrations = planned.stream()
+			.map((query) -> new QueryRegistration(query.organization().label(), query.grouping(), query.window(),
+					filters.filterOf(query), query.bill()))
+			.toList();
+		List<Long> ids = this.store.registerAll(registrations, run.refresh());
 		List<Long> breakdowns = new ArrayList<>();
 		List<Long> bills = new ArrayList<>();
-		for (PlannedQuery query : planned) {
-			long id = this.store.register(query.organization().label(), query.grouping(), query.window(),
-					filters.filterOf(query), run.refresh(), query.bill());
-			ids.add(id);
-			if (query.bill()) {
-				bills.add(id);
+		for (int i = 0; i < planned.size(); i++) {
+			if (planned.get(i).bill()) {
+				bills.add(ids.get(i));
 			}
-			if (query.breakdown()) {
-				breakdowns.add(id);
+			if (planned.get(i).breakdown()) {
+				breakdowns.add(ids.get(i));
 			}
 		}
 		RunContext.putQueryIds(RunContext.of(chunkContext), ids);

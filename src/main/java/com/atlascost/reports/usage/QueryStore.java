@@ -12,9 +12,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -57,9 +58,9 @@ public class QueryStore {
 	}
 
 	/**
-	 * Records a query a run needs and returns its id. A query already known keeps its
-	 * usage rows and, when it holds a token, the token, so that it is polled rather than
-	 * created again. Whether it is due again:
+	 * Records the queries a run needs and returns their ids, in the same order. A query
+	 * already known keeps its usage rows and, when it holds a token, the token, so that
+	 * it is polled rather than created again. Whether it is due again:
 	 * <ul>
 	 * <li>DONE after its month settled (stored as not provisional): no, it is served from
 	 * the database, unless {@code refresh};</li>
@@ -67,55 +68,84 @@ public class QueryStore {
 	 * becomes PLANNED and its rows are replaced when it is fetched again;</li>
 	 * <li>CREATED, or FAILED with a token: its token is polled.</li>
 	 * </ul>
+	 * A bill keeps its mark. The statements go by organization, a few for all its queries
+	 * (a fleet's plan registers tens of thousands), not a few per query.
 	 */
 	@Transactional
-	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter,
-			boolean refresh) {
-		return register(organizationLabel, grouping, window, filter, refresh, false);
-	}
-
-	/**
-	 * Records a query as
-	 * {@link #register(String, Grouping, MonthWindow, UsageQuery, boolean)} does;
-	 * {@code bill} marks it as its organization's complete bill of the month (a mark it
-	 * keeps).
-	 */
-	@Transactional
-	public long register(String organizationLabel, Grouping grouping, MonthWindow window, UsageQuery filter,
-			boolean refresh, boolean bill) {
-		String filterJson = this.json.writeValueAsString(filter);
-		String hash = QueryKey.of(grouping, window, filter).hash();
-		String orgId = filter.organizations().get(0);
-		Instant now = this.clock.instant();
-		Optional<Long> existing = this.jdbc
-			.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ? AND window_end = ?"
-					+ " AND filter_hash = ?")
-			.params(orgId, grouping.name(), window.start(), window.end(), hash)
-			.query(Long.class)
-			.optional();
-		if (existing.isPresent()) {
-			this.jdbc
-				.sql("UPDATE cost_query SET org_label = ?, updated_at = ?, bill = (bill OR ?), state = CASE"
+	public List<Long> registerAll(List<QueryRegistration> registrations, boolean refresh) {
+		List<Keyed> keyed = registrations.stream()
+			.map((registration) -> new Keyed(registration,
+					QueryKey.of(registration.grouping(), registration.window(), registration.filter())))
+			.toList();
+		Map<String, List<Keyed>> byOrganization = new LinkedHashMap<>();
+		keyed.forEach((query) -> byOrganization.computeIfAbsent(query.orgId(), (org) -> new ArrayList<>()).add(query));
+		OffsetDateTime now = utc(this.clock.instant());
+		Map<String, Long> ids = new HashMap<>();
+		for (Map.Entry<String, List<Keyed>> organization : byOrganization.entrySet()) {
+			Map<String, Long> known = knownQueries(organization.getKey());
+			List<Object[]> updates = new ArrayList<>();
+			List<Object[]> inserts = new ArrayList<>();
+			for (Keyed query : organization.getValue()) {
+				QueryRegistration registration = query.registration();
+				Long id = known.get(query.lookup());
+				if (id != null) {
+					updates
+						.add(new Object[] { registration.organizationLabel(), now, registration.bill(), refresh, id });
+				}
+				else if (!ids.containsKey(query.lookup())) {
+					ids.put(query.lookup(), null);
+					inserts.add(new Object[] { query.orgId(), registration.organizationLabel(),
+							registration.grouping().name(), registration.window().start(), registration.window().end(),
+							query.key().hash(), this.json.writeValueAsString(registration.filter()), now,
+							registration.bill() });
+				}
+			}
+			this.batch
+				.batchUpdate("UPDATE cost_query SET org_label = ?, updated_at = ?, bill = (bill OR ?), state = CASE"
 						+ " WHEN state = 'DONE' AND provisional = FALSE AND ? = FALSE THEN 'DONE'"
 						+ " WHEN state = 'DONE' THEN 'PLANNED' WHEN state = 'FAILED' AND token IS NULL THEN 'PLANNED'"
 						+ " ELSE state END, failure = NULL, error_status = NULL, error_code = NULL, error_detail = NULL"
-						+ " WHERE id = ?")
-				.params(organizationLabel, utc(now), bill, refresh, existing.get())
-				.update();
-			return existing.get();
+						+ " WHERE id = ?", updates);
+			this.batch.batchUpdate("INSERT INTO cost_query (org_id, org_label, group_by, window_start, window_end,"
+					+ " filter_hash, filter_json, state, updated_at, bill) VALUES (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)",
+					inserts);
+			ids.putAll(inserts.isEmpty() ? known : knownQueries(organization.getKey()));
 		}
-		this.jdbc
-			.sql("INSERT INTO cost_query (org_id, org_label, group_by, window_start, window_end, filter_hash,"
-					+ " filter_json, state, updated_at, bill) VALUES (?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)")
-			.params(orgId, organizationLabel, grouping.name(), window.start(), window.end(), hash, filterJson, utc(now),
-					bill)
-			.update();
-		return this.jdbc
-			.sql("SELECT id FROM cost_query WHERE org_id = ? AND group_by = ? AND window_start = ?"
-					+ " AND window_end = ? AND filter_hash = ?")
-			.params(orgId, grouping.name(), window.start(), window.end(), hash)
-			.query(Long.class)
-			.single();
+		return keyed.stream().map((query) -> ids.get(query.lookup())).toList();
+	}
+
+	/**
+	 * The ids of an organization's stored queries by {@link Keyed#lookup()}: one read
+	 * through the key's index, whatever the organization's history.
+	 */
+	private Map<String, Long> knownQueries(String orgId) {
+		Map<String, Long> known = new HashMap<>();
+		this.jdbc.sql("SELECT id, group_by, window_start, window_end, filter_hash FROM cost_query WHERE org_id = ?")
+			.param(orgId)
+			.query((rs) -> {
+				known.put(lookup(orgId, rs.getString(2), rs.getObject(3, LocalDate.class),
+						rs.getObject(4, LocalDate.class), rs.getString(5)), rs.getLong(1));
+			});
+		return known;
+	}
+
+	private static String lookup(String orgId, String grouping, LocalDate start, LocalDate end, String hash) {
+		return orgId + "|" + grouping + "|" + start + "|" + end + "|" + hash;
+	}
+
+	/** A registration with its canonical key. */
+	private record Keyed(QueryRegistration registration, QueryKey key) {
+
+		String orgId() {
+			return this.key.organizationId();
+		}
+
+		/** What {@code cost_query_key} makes unique, as one string. */
+		String lookup() {
+			return QueryStore.lookup(orgId(), this.registration.grouping().name(), this.registration.window().start(),
+					this.registration.window().end(), this.key.hash());
+		}
+
 	}
 
 	/** The queries among {@code ids} that still need the API, in id order. */

@@ -98,10 +98,12 @@ class WholeRunBenchmark {
 			Result result = run(i, job);
 			results.add(result);
 			print("run %d: whole process %s (to the job's launch %s; %s; after the job %s), slowest query %s, %d"
-					+ " queries created, 429 answers %d, polls per query at most %d (%d in all)", i,
-					seconds(result.whole()), seconds(result.toLaunch()), steps(result.steps()),
-					seconds(result.afterJob()), seconds(result.slowestQuery()), result.queries(), result.rateLimited(),
-					result.maxPolls(), result.polls());
+					+ " queries created, 429 answers %d, polls per query at most %d (%d in all); into the fetch step:"
+					+ " queries created from %s to %s, the last stored at %s", i, seconds(result.whole()),
+					seconds(result.toLaunch()), steps(result.steps()), seconds(result.afterJob()),
+					seconds(result.slowestQuery()), result.queries(), result.rateLimited(), result.maxPolls(),
+					result.polls(), seconds(result.fetch().firstCreated()), seconds(result.fetch().lastCreated()),
+					seconds(result.fetch().lastStored()));
 		}
 		Result best = results.stream().min(Comparator.comparing(Result::whole)).orElseThrow();
 		Duration bound = best.slowestQuery().plus(bareJvm).plus(MARGIN);
@@ -140,7 +142,7 @@ class WholeRunBenchmark {
 					Duration.between(times.ended(), start.plus(whole)), sandbox.counters().longestProcessing(),
 					sandbox.counters().creates(), sandbox.counters().rateLimited(),
 					pollsPerToken.values().stream().mapToLong(Long::longValue).max().orElse(0),
-					sandbox.counters().polls());
+					sandbox.counters().polls(), times.fetch());
 		}
 	}
 
@@ -156,7 +158,9 @@ class WholeRunBenchmark {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().keySet().removeIf((name) -> name.startsWith("MONGODB_ATLAS_"));
-		builder.environment().remove("JAVA_OPTS");
+		// JVM options to try on the job
+		// (-Dbenchmark.java-opts="-XX:TieredStopAtLevel=1"), none by default
+		builder.environment().put("JAVA_OPTS", System.getProperty("benchmark.java-opts", ""));
 		builder.environment().put("ATLAS_COST_REPORTS_JAR", JAR.toString());
 		builder.environment().put("JAVA", javaExecutable());
 		builder.environment().putAll(credentials);
@@ -194,14 +198,23 @@ class WholeRunBenchmark {
 				ended = instant(job.getTimestamp(2));
 			}
 			Map<String, Duration> steps = new LinkedHashMap<>();
+			Instant fetchStarted = launched;
 			try (ResultSet step = statement.executeQuery(
 					"SELECT step_name, start_time, end_time FROM batch_step_execution ORDER BY step_execution_id")) {
 				while (step.next()) {
 					steps.put(step.getString(1),
 							Duration.between(instant(step.getTimestamp(2)), instant(step.getTimestamp(3))));
+					fetchStarted = "fetch".equals(step.getString(1)) ? instant(step.getTimestamp(2)) : fetchStarted;
 				}
 			}
-			return new JobTimes(launched, steps, ended);
+			try (ResultSet queries = statement
+				.executeQuery("SELECT MIN(created_at), MAX(created_at), MAX(fetched_at) FROM cost_query")) {
+				assertThat(queries.next()).isTrue();
+				FetchTimes fetch = new FetchTimes(Duration.between(fetchStarted, instant(queries.getTimestamp(1))),
+						Duration.between(fetchStarted, instant(queries.getTimestamp(2))),
+						Duration.between(fetchStarted, instant(queries.getTimestamp(3))));
+				return new JobTimes(launched, steps, ended, fetch);
+			}
 		}
 	}
 
@@ -241,11 +254,18 @@ class WholeRunBenchmark {
 			.collect(Collectors.joining(", "));
 	}
 
-	private record JobTimes(Instant launched, Map<String, Duration> steps, Instant ended) {
+	private record JobTimes(Instant launched, Map<String, Duration> steps, Instant ended, FetchTimes fetch) {
+	}
+
+	/**
+	 * When, counted from the fetch step's start, the queries were created and the last
+	 * stored.
+	 */
+	private record FetchTimes(Duration firstCreated, Duration lastCreated, Duration lastStored) {
 	}
 
 	private record Result(Duration whole, Duration toLaunch, Map<String, Duration> steps, Duration afterJob,
-			Duration slowestQuery, long queries, long rateLimited, long maxPolls, long polls) {
+			Duration slowestQuery, long queries, long rateLimited, long maxPolls, long polls, FetchTimes fetch) {
 	}
 
 }

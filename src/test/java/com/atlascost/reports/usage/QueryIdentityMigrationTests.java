@@ -68,8 +68,10 @@ class QueryIdentityMigrationTests {
 				Clock.systemUTC());
 		UsageStore usage = new UsageStore(JdbcClient.create(after));
 
-		assertThat(store.register("Acme", Grouping.PROJECTS, JANUARY, settled, false)).isEqualTo(settledId);
-		assertThat(store.register("Acme", Grouping.PROJECTS, FEBRUARY, provisional, false)).isEqualTo(provisionalId);
+		assertThat(QueryStoreFixture.register(store, "Acme", Grouping.PROJECTS, JANUARY, settled, false))
+			.isEqualTo(settledId);
+		assertThat(QueryStoreFixture.register(store, "Acme", Grouping.PROJECTS, FEBRUARY, provisional, false))
+			.isEqualTo(provisionalId);
 		assertThat(store.queries(List.of(settledId, provisionalId))).extracting(StoredQuery::state)
 			.as("settled stays DONE (served from the database); provisional is due again")
 			.containsExactly(QueryState.DONE, QueryState.PLANNED);
@@ -82,7 +84,8 @@ class QueryIdentityMigrationTests {
 			.param(settledId)
 			.query(String.class)
 			.single()).isEqualTo(QueryKey.of(Grouping.PROJECTS, JANUARY, settled).hash());
-		long other = store.register("Acme", Grouping.PROJECTS, JANUARY, filter(JANUARY, List.of("p1")), false);
+		long other = QueryStoreFixture.register(store, "Acme", Grouping.PROJECTS, JANUARY,
+				filter(JANUARY, List.of("p1")), false);
 		assertThat(other).as("another filter is another query").isNotIn(settledId, provisionalId);
 	}
 

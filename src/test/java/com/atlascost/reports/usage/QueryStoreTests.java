@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -68,10 +69,12 @@ class QueryStoreTests {
 
 	@Test
 	void theSameQueryIsRegisteredOnceAndADifferentFilterIsAnotherQuery() {
-		long first = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
-		long again = this.store.register("Acme renamed", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
-		long other = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters", "Storage")),
-				false);
+		long first = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH,
+				query(List.of("Clusters")), false);
+		long again = QueryStoreFixture.register(this.store, "Acme renamed", Grouping.SERVICES, MARCH,
+				query(List.of("Clusters")), false);
+		long other = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH,
+				query(List.of("Clusters", "Storage")), false);
 		assertThat(again).isEqualTo(first);
 		assertThat(other).isNotEqualTo(first);
 		StoredQuery stored = this.store.queries(List.of(first)).get(0);
@@ -81,8 +84,41 @@ class QueryStoreTests {
 	}
 
 	@Test
+	void aPlanIsRegisteredInOneCallAndItsIdsComeBackInPlanOrder() {
+		long known = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH,
+				query(List.of("Clusters")), false);
+		UsageQuery otherOrg = new UsageQuery(MARCH.start(), MARCH.end(), List.of("bbbbbbbbbbbbbbbbbbbbbbbb"), List.of(),
+				List.of(), List.of("Clusters"), "services", false);
+
+		List<Long> ids = this.store.registerAll(
+				List.of(new QueryRegistration("Other", Grouping.SERVICES, MARCH, otherOrg, false),
+						new QueryRegistration("Acme renamed", Grouping.SERVICES, MARCH, query(List.of("Clusters")),
+								true),
+						new QueryRegistration("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters", "Storage")),
+								false),
+						new QueryRegistration("Other", Grouping.SERVICES, MARCH, otherOrg, false)),
+				false);
+
+		assertThat(ids).hasSize(4).doesNotContainNull();
+		assertThat(ids.get(1)).as("the known query keeps its id").isEqualTo(known);
+		assertThat(ids.get(3)).as("the same query twice in a plan is one query").isEqualTo(ids.get(0));
+		assertThat(Set.copyOf(ids)).hasSize(3);
+		assertThat(this.store.queries(List.of(ids.get(0), ids.get(2))))
+			.extracting(StoredQuery::organizationLabel, StoredQuery::filter)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Other", otherOrg),
+					org.assertj.core.groups.Tuple.tuple("Acme", query(List.of("Clusters", "Storage"))));
+		assertThat(this.store.queries(List.of(known))).extracting(StoredQuery::organizationLabel)
+			.containsExactly("Acme renamed");
+		assertThat(this.jdbc.sql("SELECT id FROM cost_query WHERE bill = TRUE").query(Long.class).list())
+			.as("the known query took the bill's mark")
+			.containsExactly(known);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM cost_query").query(Integer.class).single()).isEqualTo(3);
+	}
+
+	@Test
 	void storingAResultTwiceReplacesTheRowsAndNeverDuplicatesThem() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long id = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")),
+				false);
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query, List.of(row("Clusters", "100.10"), row("Credits", "-25.05")), Instant.now(), true);
 		this.store.complete(query, List.of(row("Clusters", "100.20"), row("Credits", "-25.05")), Instant.now(), false);
@@ -101,7 +137,8 @@ class QueryStoreTests {
 	 * row's cents beside them for readers of single rows.
 	 */
 	void amountsAreStoredAsAtlasSentThemWithTheRowsCentsBeside() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long id = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")),
+				false);
 		StoredQuery query = this.store.queries(List.of(id)).get(0);
 		this.store.complete(query,
 				List.of(row("Clusters", "1234567.89"), row("Storage", "0.07"), row("Backup", "10.005")), Instant.now(),
@@ -116,11 +153,12 @@ class QueryStoreTests {
 
 	@Test
 	void aProvisionalDoneQueryIsDueAgainOnTheNextRunButKeepsItsRowsUntilReplaced() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long id = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")),
+				false);
 		this.store.complete(this.store.queries(List.of(id)).get(0), List.of(row("Clusters", "5.00")), Instant.now(),
 				true);
 		assertThat(this.store.unfinished(List.of(id))).isEmpty();
-		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
 		assertThat(stored(this.usage, id)).hasSize(1);
@@ -128,12 +166,13 @@ class QueryStoreTests {
 
 	@Test
 	void aQueryDoneAfterItsMonthSettledStaysDoneUnlessRefreshed() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long id = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")),
+				false);
 		this.store.complete(this.store.queries(List.of(id)).get(0), List.of(row("Clusters", "5.00")), Instant.now(),
 				false);
-		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		assertThat(this.store.unfinished(List.of(id))).as("served from the database").isEmpty();
-		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), true);
+		QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), true);
 		assertThat(this.store.unfinished(List.of(id))).extracting(StoredQuery::state)
 			.containsExactly(QueryState.PLANNED);
 		assertThat(stored(this.usage, id)).as("kept until replaced").hasSize(1);
@@ -141,11 +180,12 @@ class QueryStoreTests {
 
 	@Test
 	void aSavedTokenSurvivesRegistrationAndFailureSoItIsPolledRatherThanCreatedAgain() {
-		long id = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long id = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")),
+				false);
 		String token = "ab".repeat(32);
 		this.store.markCreated(id, token, Instant.now());
 		this.store.markFailed(id, new QueryFailure(null, "POLLING_DEADLINE", "still processing", "poll timed out"));
-		this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
 		StoredQuery query = this.store.unfinished(List.of(id)).get(0);
 		assertThat(query.token()).isEqualTo(token);
 		assertThat(query.state()).isEqualTo(QueryState.FAILED);
@@ -155,10 +195,13 @@ class QueryStoreTests {
 
 	@Test
 	void failuresAndProvisionalMonthsAreReported() {
-		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long march = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH,
+				query(List.of("Clusters")), false);
 		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
-		long aprilId = this.store.register("Acme", Grouping.SERVICES, april, new UsageQuery(april.start(), april.end(),
-				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false), false);
+		long aprilId = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, april,
+				new UsageQuery(april.start(), april.end(), List.of(ORG), List.of(), List.of(), List.of("Clusters"),
+						"services", false),
+				false);
 		this.store.markFailed(march,
 				new QueryFailure(400, "VALIDATION_ERROR", "bad filter", "HTTP 400 VALIDATION_ERROR: bad filter"));
 		this.store.complete(this.store.queries(List.of(aprilId)).get(0), List.of(), Instant.now(), true);
@@ -175,10 +218,13 @@ class QueryStoreTests {
 
 	@Test
 	void refusedCredentialsComeFromTheStoredStatusNotFromTheWordingOfAMessage() {
-		long march = this.store.register("Acme", Grouping.SERVICES, MARCH, query(List.of("Clusters")), false);
+		long march = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, MARCH,
+				query(List.of("Clusters")), false);
 		MonthWindow april = MonthWindow.of(YearMonth.of(2026, 4));
-		long aprilId = this.store.register("Acme", Grouping.SERVICES, april, new UsageQuery(april.start(), april.end(),
-				List.of(ORG), List.of(), List.of(), List.of("Clusters"), "services", false), false);
+		long aprilId = QueryStoreFixture.register(this.store, "Acme", Grouping.SERVICES, april,
+				new UsageQuery(april.start(), april.end(), List.of(ORG), List.of(), List.of(), List.of("Clusters"),
+						"services", false),
+				false);
 		this.store.markFailed(aprilId, new QueryFailure(500, "UNEXPECTED_ERROR", "for org " + ORG + " failed: 401 ",
 				"HTTP 500 UNEXPECTED_ERROR: for org " + ORG + " failed: 401 "));
 		assertThat(this.store.refusedOrganizations(List.of(march, aprilId))).as("a 500 that quotes a 401").isEmpty();
@@ -189,8 +235,11 @@ class QueryStoreTests {
 
 	@Test
 	void discoveredNamesLabelRowsThatComeWithoutThem() {
-		long id = this.store.register("Acme", Grouping.PROJECTS, MARCH, new UsageQuery(MARCH.start(), MARCH.end(),
-				List.of(ORG), List.of("6a1b2c3d4e5f60718293a4b1"), List.of(), List.of(), "projects", false), false);
+		long id = QueryStoreFixture
+			.register(
+					this.store, "Acme", Grouping.PROJECTS, MARCH, new UsageQuery(MARCH.start(), MARCH.end(),
+							List.of(ORG), List.of("6a1b2c3d4e5f60718293a4b1"), List.of(), List.of(), "projects", false),
+					false);
 		this.names.remember(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "old name"));
 		this.names.remember(ORG, "PROJECT", Map.of("6a1b2c3d4e5f60718293a4b1", "storefront"));
 		this.store.complete(

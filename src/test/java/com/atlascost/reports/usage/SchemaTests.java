@@ -93,8 +93,8 @@ class SchemaTests {
 				JsonMapper.builder().build(), Clock.systemUTC());
 		MonthWindow march = MonthWindow.of(YearMonth.of(2026, 3));
 		String org = "aaaaaaaaaaaaaaaaaaaaaaaa";
-		long id = store.register("Acme", Grouping.SERVICES, march, new UsageQuery(march.start(), march.end(),
-				List.of(org), List.of(), List.of(), List.of("Clusters"), "services", false), false);
+		long id = QueryStoreFixture.register(store, "Acme", Grouping.SERVICES, march, new UsageQuery(march.start(),
+				march.end(), List.of(org), List.of(), List.of(), List.of("Clusters"), "services", false), false);
 		// 0.1 + 0.2 is not 0.3 in binary floating point; 10^15 needs 17 digits
 		List<UsageDetail> rows = List.of(row(org, "0.10"), row(org, "0.20"), row(org, "999999999999999.99"),
 				row(org, "-999999999999999.99"), row(org, "-0.01"));
