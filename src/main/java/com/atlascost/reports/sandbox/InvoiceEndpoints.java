@@ -92,7 +92,11 @@ final class InvoiceEndpoints {
 						"The invoice operations have version " + SandboxInvoices.VERSION + " only.");
 		Mono<Void> answered = this.api.call(request, response, SandboxApi.Scope.BILLING, operation, versioned);
 		Duration delay = this.invoices.answerDelay();
-		return delay.isZero() ? answered : Mono.delay(delay).then(answered);
+		Mono<Void> delayed = delay.isZero() ? answered : Mono.delay(delay).then(answered);
+		return Mono.defer(() -> {
+			this.invoices.callStarted();
+			return delayed;
+		}).doFinally((signal) -> this.invoices.callEnded());
 	}
 
 	private static @Nullable LocalDate date(Map<String, List<String>> parameters, String name) {

@@ -80,6 +80,10 @@ public class SandboxInvoices {
 
 	private volatile Duration answerDelay = Duration.ZERO;
 
+	private final AtomicInteger callsInFlight = new AtomicInteger();
+
+	private final AtomicInteger peakCalls = new AtomicInteger();
+
 	public SandboxInvoices(SandboxData data, Clock clock) {
 		this.data = data;
 		this.clock = clock;
@@ -114,6 +118,21 @@ public class SandboxInvoices {
 
 	Duration answerDelay() {
 		return this.answerDelay;
+	}
+
+	void callStarted() {
+		this.peakCalls.accumulateAndGet(this.callsInFlight.incrementAndGet(), Math::max);
+	}
+
+	void callEnded() {
+		this.callsInFlight.decrementAndGet();
+	}
+
+	/**
+	 * The most invoice calls (of any organizations) the sandbox was answering at once.
+	 */
+	public int peakConcurrentCalls() {
+		return this.peakCalls.get();
 	}
 
 	void listed() {

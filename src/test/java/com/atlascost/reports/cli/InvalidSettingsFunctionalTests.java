@@ -42,6 +42,7 @@ class InvalidSettingsFunctionalTests {
 					--usage.concurrency=0                    | usage.concurrency=0: must be at least 1
 					--usage.concurrency-per-org=-3           | usage.concurrency-per-org=-3: must be at least 1
 					--usage.settlement-days=-1               | usage.settlement-days=-1: must be 0 or more
+					--invoices.concurrency=0                 | invoices.concurrency=0: must be at least 1
 					--atlas.items-per-page=501               | atlas.items-per-page=501: must be between 1 and 500
 					--atlas.retry.max-attempts=0             | atlas.retry.max-attempts=0: must be at least 1
 					--atlas.rate-limit.capacity=0            | atlas.rate-limit.capacity=0: must be at least 1

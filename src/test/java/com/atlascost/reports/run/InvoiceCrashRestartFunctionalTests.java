@@ -77,6 +77,7 @@ class InvoiceCrashRestartFunctionalTests {
 			ChildJvm second = child(sandbox, crashed, job, 2);
 			assertThat(second.awaitExit()).as(second.output()).isZero();
 			assertThat(second.output()).contains("Resuming job execution");
+			assertThat(sandbox.invoices().peakConcurrentCalls()).as("--invoices.concurrency=1").isOne();
 		}
 		TestDatabase.Rows uninterrupted = TestDatabase.h2().at(reference);
 		for (String sql : List.of(INVOICES, LINES, TAGS)) {
@@ -92,9 +93,11 @@ class InvoiceCrashRestartFunctionalTests {
 
 	private static ChildJvm child(AtlasSandbox sandbox, Path dir, Path job, int attempt) throws IOException {
 		Files.createDirectories(dir);
+		// one organization's invoices at a time, so that the kill falls between two of
+		// them
 		return ChildJvm.start(sandbox, dir.resolve("attempt-" + attempt + ".log"), "--job=" + job, "--from=" + FROM,
 				"--to=" + NOW, "--spring.datasource.url=" + SandboxRun.jdbcUrl(dir),
-				"--reports.dir=" + dir.resolve("reports"));
+				"--reports.dir=" + dir.resolve("reports"), "--invoices.concurrency=1");
 	}
 
 	private static void killWhen(ChildJvm child, Condition condition) throws Exception {
