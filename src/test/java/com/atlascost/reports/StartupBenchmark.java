@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where a start goes: the sandbox demo ({@code jobs/sandbox.yml --sandbox}, a new H2
  * file) run by {@link StartupProfile} in a child JVM on the launcher's extracted jar,
- * once with the launcher's class-data-sharing archive and once without, printing the
- * phases of the Spring start (Spring's own start-up recording) and how many classes the
- * JVM mapped from the archive or loaded from the jars ({@code -Xlog:class+load}). Prints
- * numbers; asserts only that both runs succeed. Needs the packaged jar:
+ * with the launcher's class-data-sharing archive, with it and the launcher's JIT option
+ * (C1 only) and without either, printing the phases of the Spring start (Spring's own
+ * start-up recording) and how many classes the JVM mapped from the archive or loaded from
+ * the jars ({@code -Xlog:class+load}). Prints numbers; asserts only that every run
+ * succeeds. Needs the packaged jar:
  *
  * <pre>
  * ./mvnw -B -DskipTests package
@@ -47,8 +48,13 @@ class StartupBenchmark {
 				this.dir.resolve("archive.log")))
 			.isZero();
 		System.out.println("BENCHMARK load average at the start: " + loadAverage());
-		profile("with the archive", List.of("-XX:SharedArchiveFile=" + CDS.resolve("application.jsa"), "-Xlog:cds=off",
-				"-Xlog:cds+dynamic=off"));
+		List<String> archive = List.of("-XX:SharedArchiveFile=" + CDS.resolve("application.jsa"), "-Xlog:cds=off",
+				"-Xlog:cds+dynamic=off");
+		profile("with the archive", archive);
+		// what bin/atlas-cost-reports runs: the archive and the JIT stopped at C1
+		List<String> launcher = new ArrayList<>(archive);
+		launcher.add("-XX:TieredStopAtLevel=1");
+		profile("with the archive and C1 only as the launcher runs", launcher);
 		profile("without it", List.of());
 		System.out.println("BENCHMARK load average at the end: " + loadAverage());
 	}
