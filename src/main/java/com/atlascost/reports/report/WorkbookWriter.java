@@ -52,8 +52,8 @@ class WorkbookWriter {
 		ReportContents.Sums sums = new ReportContents.Sums(request, messages);
 		SXSSFWorkbook workbook = new SXSSFWorkbook();
 		try {
-			// Only the Detail sheets grow with the rows: their temporary files are
-			// compressed, the other sheets' are cheaper to write and read back as they are.
+			// Only the Detail sheets grow with the rows: theirs are the only
+			// temporary files worth compressing.
 			workbook.setCompressTempFiles(false);
 			WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
 			SummarySheet summary = new SummarySheet(cells, this.settings);
