@@ -50,7 +50,7 @@ class WorkbookWriter {
 	ReportContents write(ReportRequest request, InvoiceReport invoices, OutputStream out) throws IOException {
 		ReportMessages messages = this.settings.messages();
 		ReportContents.Sums sums = new ReportContents.Sums(request, messages);
-		SXSSFWorkbook workbook = new SXSSFWorkbook();
+		SXSSFWorkbook workbook = new ReportWorkbook();
 		try {
 			// Only the Detail sheets grow with the rows: theirs are the only
 			// temporary files worth compressing.
