@@ -11,6 +11,7 @@ import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumns;
@@ -65,6 +66,34 @@ final class DetailSheet {
 	 */
 	Writer writer(SXSSFWorkbook workbook, Predicate<StoredUsage> provisional) {
 		return new Writer(workbook, headers(), provisional);
+	}
+
+	/**
+	 * Makes rows 0 (the headers) to {@code lastRow} of a sheet the table
+	 * {@code UsageDetail<number>}.
+	 */
+	static void table(XSSFSheet sheet, int lastRow, List<String> headers, int number) {
+		AreaReference area = new AreaReference(new CellReference(0, 0), new CellReference(lastRow, headers.size() - 1),
+				SpreadsheetVersion.EXCEL2007);
+		XSSFTable table = sheet.createTable(area);
+		String name = "UsageDetail" + number;
+		table.setName(name);
+		table.setDisplayName(name);
+		CTTable ct = table.getCTTable();
+		CTTableColumns columns = ct.getTableColumns();
+		for (int column = 0; column < headers.size(); column++) {
+			columns.getTableColumnArray(column).setName(headers.get(column));
+		}
+		ct.addNewAutoFilter().setRef(area.formatAsString());
+		// Set on the table's XML rather than through XSSFTable.getStyle(): that looks
+		// the built-in style up, and POI's first look-up parses every built-in table
+		// style (seconds on a cold JVM). The XML written is the same.
+		CTTableStyleInfo style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo() : ct.addNewTableStyleInfo();
+		style.setName("TableStyleMedium2");
+		style.setShowRowStripes(true);
+		style.setShowColumnStripes(false);
+		style.setShowFirstColumn(false);
+		style.setShowLastColumn(false);
 	}
 
 	final class Writer {
@@ -147,27 +176,8 @@ final class DetailSheet {
 			if (lastRow < 1) {
 				return;
 			}
-			AreaReference area = new AreaReference(new CellReference(0, 0),
-					new CellReference(lastRow, this.headers.size() - 1), SpreadsheetVersion.EXCEL2007);
-			XSSFTable table = this.workbook.getXSSFWorkbook().getSheet(this.sheet.getSheetName()).createTable(area);
-			String name = "UsageDetail" + this.sheetNames.size();
-			table.setName(name);
-			table.setDisplayName(name);
-			CTTable ct = table.getCTTable();
-			CTTableColumns columns = ct.getTableColumns();
-			for (int column = 0; column < this.headers.size(); column++) {
-				columns.getTableColumnArray(column).setName(this.headers.get(column));
-			}
-			ct.addNewAutoFilter().setRef(area.formatAsString());
-			// Set on the table's XML rather than through XSSFTable.getStyle(): that looks
-			// the built-in style up, and POI's first look-up parses every built-in table
-			// style (seconds on a cold JVM). The XML written is the same.
-			CTTableStyleInfo style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo() : ct.addNewTableStyleInfo();
-			style.setName("TableStyleMedium2");
-			style.setShowRowStripes(true);
-			style.setShowColumnStripes(false);
-			style.setShowFirstColumn(false);
-			style.setShowLastColumn(false);
+			table(this.workbook.getXSSFWorkbook().getSheet(this.sheet.getSheetName()), lastRow, this.headers,
+					this.sheetNames.size());
 		}
 
 	}

@@ -26,11 +26,11 @@ import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTCatAx;
@@ -64,11 +64,15 @@ final class TrendChart {
 	private static final byte[][] PALETTE = { rgb(0x1F4E79), rgb(0x2E86C1), rgb(0x48C9B0), rgb(0xF5B041), rgb(0xCB4335),
 			rgb(0x8E44AD), rgb(0x7F8C8D) };
 
-	private final SXSSFWorkbook workbook;
+	private final XSSFWorkbook workbook;
 
 	private final String sheetName;
 
-	TrendChart(SXSSFWorkbook workbook, String sheetName) {
+	/**
+	 * @param workbook the workbook underneath the streaming one (or an in-memory one)
+	 * @param sheetName the sheet the chart goes on
+	 */
+	TrendChart(XSSFWorkbook workbook, String sheetName) {
 		this.workbook = workbook;
 		this.sheetName = sheetName;
 	}
@@ -78,7 +82,7 @@ final class TrendChart {
 	 * @return how many columns wide the chart is
 	 */
 	int plot(Data data, int topRow, int leftColumn) {
-		XSSFSheet sheet = this.workbook.getXSSFWorkbook().getSheet(this.sheetName);
+		XSSFSheet sheet = this.workbook.getSheet(this.sheetName);
 		XSSFDrawing drawing = sheet.createDrawingPatriarch();
 		int width = Math.max(WIDTH_IN_COLUMNS, data.series().size() + 2);
 		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, leftColumn, topRow, leftColumn + width,

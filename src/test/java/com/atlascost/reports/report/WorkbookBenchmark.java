@@ -56,6 +56,9 @@ import com.atlascost.reports.usage.UsageRows;
  * service each, 9 rows a month) over 12, 120 and 600 months, per usage row and its ratio
  * to the 600-month case (the goal is time per row flat within 2x); then the cost of one
  * more row between the sizes and the fixed cost of a report that the times imply.</li>
+ * <li>{@code months(addition: ...)}: not the issue's case but an addition, the same for
+ * organizations of a realistic size, 20 projects and 10 services each (90 rows a
+ * month).</li>
  * </ol>
  * Timings after the cold one are the best of three ({@code months}: of ten), each on a
  * warmed JVM. The rows are generated as they are read, so the heap holds only what the
@@ -87,7 +90,9 @@ public final class WorkbookBenchmark {
 		long cold = nanos(() -> ReportRequestFixture.writer(dir).write(request(500, 12), InvoiceReport.none()));
 		System.out.printf("cold: first report of the JVM, 500 rows: %.2f s%n", cold / 1e9);
 		rows(rows, dir);
-		months(dir);
+		months(dir, "months", 2, 1);
+		// An addition, not the case: organizations of a realistic size
+		months(dir, "months(addition: 20 projects + 10 services an org)", 20, 10);
 	}
 
 	private static void rows(int rows, Path dir) throws IOException, InterruptedException {
@@ -130,14 +135,14 @@ public final class WorkbookBenchmark {
 	 * cost of one more row between sizes (flat when nothing grows faster than the rows)
 	 * and the fixed cost of a report that is left.
 	 */
-	private static void months(Path dir) throws IOException {
+	private static void months(Path dir, String label, int projects, int services) throws IOException {
 		ReportWriter writer = ReportRequestFixture.writer(dir);
 		List<Integer> sizes = List.of(12, 120, 600);
 		long[] best = new long[sizes.size()];
 		int[] rows = new int[sizes.size()];
 		for (int i = 0; i < sizes.size(); i++) {
-			ReportRequest request = request3(sizes.get(i));
-			rows[i] = sizes.get(i) * 9;
+			ReportRequest request = request3(sizes.get(i), projects, services);
+			rows[i] = sizes.get(i) * 3 * (projects + services);
 			best[i] = Long.MAX_VALUE;
 			for (int run = 0; run < MONTH_RUNS; run++) {
 				best[i] = Math.min(best[i], nanos(() -> writer.write(request, InvoiceReport.none())));
@@ -147,8 +152,8 @@ public final class WorkbookBenchmark {
 		double lastPerRow = best[last] / 1e3 / rows[last];
 		for (int i = 0; i < sizes.size(); i++) {
 			double perRow = best[i] / 1e3 / rows[i];
-			System.out.printf("months=%d rows=%,d report=%.3f s perRow=%.1f us (x%.2f of 600 months)%n", sizes.get(i),
-					rows[i], best[i] / 1e9, perRow, perRow / lastPerRow);
+			System.out.printf("%s=%d rows=%,d report=%.3f s perRow=%.1f us (x%.2f of 600 months)%n", label,
+					sizes.get(i), rows[i], best[i] / 1e9, perRow, perRow / lastPerRow);
 		}
 		double[] marginal = new double[last];
 		for (int i = 0; i < last; i++) {
@@ -156,9 +161,9 @@ public final class WorkbookBenchmark {
 		}
 		double fixed = (best[0] / 1e3 - marginal[0] * rows[0]) / 1e3;
 		System.out.printf(
-				"months: one more row costs %.1f us from 12 to 120 months, %.1f us from 120 to 600 (x%.2f);"
+				"%s: one more row costs %.1f us from 12 to 120 months, %.1f us from 120 to 600 (x%.2f);"
 						+ " fixed cost of a report %.1f ms%n",
-				marginal[0], marginal[1], marginal[1] / marginal[0], fixed);
+				label, marginal[0], marginal[1], marginal[1] / marginal[0], fixed);
 	}
 
 	/**
@@ -251,10 +256,10 @@ public final class WorkbookBenchmark {
 	}
 
 	/**
-	 * 3 organizations, each with 2 projects and 1 service a month, in the store's order
-	 * (grouping, organization, month).
+	 * 3 organizations, each with so many projects and services a month, in the store's
+	 * order (grouping, organization, month).
 	 */
-	private static ReportRequest request3(int months) {
+	private static ReportRequest request3(int months, int projectLines, int serviceLines) {
 		YearMonth to = FROM.plusMonths(months - 1);
 		UsageRows rows = (action) -> {
 			long id = 0;
@@ -263,7 +268,7 @@ public final class WorkbookBenchmark {
 					String orgId = String.format("5f0c2a3b4d5e6f70819200%02d", org);
 					for (int m = 0; m < months; m++) {
 						YearMonth month = FROM.plusMonths(m);
-						int lines = (grouping == Grouping.PROJECTS) ? 2 : 1;
+						int lines = (grouping == Grouping.PROJECTS) ? projectLines : serviceLines;
 						for (int line = 0; line < lines; line++) {
 							BigDecimal amount = BigDecimal.valueOf(100_000L + ((id * 7919L) % 50_000), 2);
 							boolean projects = grouping == Grouping.PROJECTS;
@@ -271,7 +276,10 @@ public final class WorkbookBenchmark {
 									month.atDay(1), "Organization " + org,
 									projects ? String.format("6a1b2c3d4e5f6071829%02d%03d", org, line) : null,
 									projects ? "project-" + org + "-" + line : null, null, null,
-									projects ? null : "Clusters", amount, month.equals(to), FETCHED));
+									projects ? null
+											: SERVICES.get(line % SERVICES.size())
+													+ ((line < SERVICES.size()) ? "" : " " + line),
+									amount, month.equals(to), FETCHED));
 						}
 					}
 				}
