@@ -21,28 +21,19 @@ import com.atlascost.reports.usage.UsageFetcher;
 import com.atlascost.reports.usage.UsageStore;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
-import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cost report job, top to bottom: plan the queries, fetch their usage and, beside it,
- * the invoices, write the report, deliver it. A restart skips the steps that completed
- * and, within the fetch step, the queries that are DONE: a run that failed to deliver
- * resumes with the delivery alone, which skips what it had already sent.
- * <p>
- * The invoices are fetched in a flow of their own, split from the fetch: the fetch spends
- * its time waiting for Atlas to process the queries, the invoices need nothing the fetch
- * stores, and the report waits for both. Either failing fails the job once the other has
- * ended, so whatever was stored is kept for the restart.
+ * The cost report job, top to bottom: plan the queries, fetch their usage, fetch the
+ * invoices, write the report, deliver it. A restart skips the steps that completed and,
+ * within the fetch step, the queries that are DONE: a run that failed to deliver resumes
+ * with the delivery alone, which skips what it had already sent.
  */
 @Configuration(proxyBeanMethods = false)
 public class CostReportJobConfiguration {
@@ -52,20 +43,12 @@ public class CostReportJobConfiguration {
 	@Bean
 	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step invoiceStep, Step reportStep,
 			Step deliverStep) {
-		Flow fetchAndInvoices = new FlowBuilder<SimpleFlow>("fetchAndInvoices")
-			.split(new SimpleAsyncTaskExecutor("split-"))
-			.add(flowOf(fetchStep), flowOf(invoiceStep))
-			.build();
-		return new JobBuilder(JOB_NAME, jobRepository).flow(planStep)
-			.next(fetchAndInvoices)
+		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
+			.next(fetchStep)
+			.next(invoiceStep)
 			.next(reportStep)
 			.next(deliverStep)
-			.end()
 			.build();
-	}
-
-	private static Flow flowOf(Step step) {
-		return new FlowBuilder<SimpleFlow>(step.getName()).start(step).build();
 	}
 
 	@Bean

@@ -84,7 +84,7 @@ class InvoiceBadAnswerFunctionalTests {
 				.isFalse();
 			assertThat(count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name = 'fetch'"
 					+ " AND status = 'COMPLETED'"))
-				.as("the usage fetched beside the invoices is complete and kept")
+				.as("the usage fetched before the invoices is complete and kept")
 				.isOne();
 			long created = sandbox.counters().creates();
 
