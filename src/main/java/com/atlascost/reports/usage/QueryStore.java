@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -85,6 +87,7 @@ public class QueryStore {
 			Map<String, Long> known = knownQueries(organization.getKey());
 			List<Object[]> updates = new ArrayList<>();
 			List<Object[]> inserts = new ArrayList<>();
+			Set<String> inserting = new HashSet<>();
 			for (Keyed query : organization.getValue()) {
 				QueryRegistration registration = query.registration();
 				Long id = known.get(query.lookup());
@@ -92,8 +95,7 @@ public class QueryStore {
 					updates
 						.add(new Object[] { registration.organizationLabel(), now, registration.bill(), refresh, id });
 				}
-				else if (!ids.containsKey(query.lookup())) {
-					ids.put(query.lookup(), null);
+				else if (inserting.add(query.lookup())) {
 					inserts.add(new Object[] { query.orgId(), registration.organizationLabel(),
 							registration.grouping().name(), registration.window().start(), registration.window().end(),
 							query.key().hash(), this.json.writeValueAsString(registration.filter()), now,
