@@ -157,20 +157,21 @@ final class BudgetSheet {
 		}
 
 		sheet.createFreezePane(FIRST_MONTH, HEADER_ROWS);
-		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, organizations));
-		sheet.setColumnWidth(1, WorkbookCells.widthFor(14, 40, projects));
-		sheet.setColumnWidth(2, WorkbookCells.widthFor(12, 28, List.of(headers.get(2), "0123456789abcdef01234567")));
-		sheet.setColumnWidth(FIGURE,
+		ColumnWidths widths = ColumnWidths.of(sheet);
+		widths.set(0, WorkbookCells.widthFor(14, 40, organizations));
+		widths.set(1, WorkbookCells.widthFor(14, 40, projects));
+		widths.set(2, WorkbookCells.widthFor(12, 28, List.of(headers.get(2), "0123456789abcdef01234567")));
+		widths.set(FIGURE,
 				WorkbookCells.widthFor(10, 24,
 						List.of(headers.get(FIGURE), this.messages.get("budget.budget"),
 								this.messages.get("budget.actual"), this.messages.get("budget.variance"),
 								this.messages.get("budget.variancePercent"))));
 		for (int m = 0; m < months.size(); m++) {
-			sheet.setColumnWidth(FIRST_MONTH + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
+			widths.set(FIRST_MONTH + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
 		}
-		sheet.setColumnWidth(ytdColumn, WorkbookCells.widthFor(14, 20, List.of("")));
-		sheet.setColumnWidth(forecastColumn, WorkbookCells.widthFor(14, 20, List.of("")));
-		sheet.setColumnWidth(outlookColumn,
+		widths.set(ytdColumn, WorkbookCells.widthFor(14, 20, List.of("")));
+		widths.set(forecastColumn, WorkbookCells.widthFor(14, 20, List.of("")));
+		widths.set(outlookColumn,
 				WorkbookCells.widthFor(12, 24, List.of(headers.get(0), this.messages.get("outlook.OVER"),
 						this.messages.get("outlook.AT_RISK"), this.messages.get("outlook.ON_TRACK"))));
 	}

@@ -154,17 +154,17 @@ final class GroupingSheet {
 			names.add(line.dimensionName());
 			ids.add(line.dimensionId());
 		}
-		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, organizationNames));
-		sheet.setColumnWidth(1, WorkbookCells.widthFor(14, NAME_WIDTH, names));
+		ColumnWidths widths = ColumnWidths.of(sheet);
+		widths.set(0, WorkbookCells.widthFor(14, 40, organizationNames));
+		widths.set(1, WorkbookCells.widthFor(14, NAME_WIDTH, names));
 		if (dimension.idHeader().isPresent()) {
-			sheet.setColumnWidth(2, WorkbookCells.widthFor(12, 28, ids));
+			widths.set(2, WorkbookCells.widthFor(12, 28, ids));
 		}
 		for (int m = 0; m < months.size(); m++) {
-			sheet.setColumnWidth(firstMonthColumn + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
+			widths.set(firstMonthColumn + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
 		}
-		sheet.setColumnWidth(totalColumn,
-				WorkbookCells.widthFor(14, 20, List.of(header.getCell(totalColumn).toString())));
-		sheet.setColumnWidth(shareColumn, WorkbookCells.widthFor(12, 18, List.of(this.messages.get("grouping.bill"))));
+		widths.set(totalColumn, WorkbookCells.widthFor(14, 20, List.of(header.getCell(totalColumn).toString())));
+		widths.set(shareColumn, WorkbookCells.widthFor(12, 18, List.of(this.messages.get("grouping.bill"))));
 	}
 
 	/**

@@ -58,6 +58,14 @@ final class WorkbookCells {
 	/** Shift JIS, the charset Excel uses to pick a Japanese substitute font. */
 	private static final int JAPANESE_CHARSET = 128;
 
+	/**
+	 * The workbook's default style, given explicitly to plain text cells: the streaming
+	 * writer looks up a column style for each cell without one, walking the sheet's
+	 * column definitions, as many as a grouping sheet has months. Written the same: style
+	 * 0 is no {@code s} attribute.
+	 */
+	private final CellStyle plain;
+
 	private final CellStyle header;
 
 	private final CellStyle bold;
@@ -103,6 +111,7 @@ final class WorkbookCells {
 		boldFont.setBold(true);
 		short currency = workbook.createDataFormat().getFormat(CURRENCY_FORMAT);
 
+		this.plain = workbook.getCellStyleAt(0);
 		this.header = workbook.createCellStyle();
 		this.header.setFont(boldFont);
 		this.header.setWrapText(true);
@@ -200,7 +209,9 @@ final class WorkbookCells {
 
 	void text(Row row, int column, @Nullable String value) {
 		if (value != null) {
-			row.createCell(column).setCellValue(value);
+			Cell cell = row.createCell(column);
+			cell.setCellValue(value);
+			cell.setCellStyle(this.plain);
 		}
 	}
 

@@ -22,11 +22,12 @@ import com.atlascost.reports.plan.Grouping;
  *
  * <p>
  * The rows are read once: each is summed for the other sheets as the Detail sheet writes
- * it. Streaming ({@link SXSSFWorkbook}) writes each sheet's rows to its own temporary
- * file, so every sheet is created first, in its place, and the sheets before Detail are
- * filled once the sums are complete. Memory stays flat however many rows there are. The
- * temporary files are removed before returning, even on failure, by {@code dispose()}
- * rather than {@code close()}, which would save the whole package a second time.
+ * it. Streaming ({@link SXSSFWorkbook}) writes each sheet's rows as they come (in memory
+ * while the sheet is small, then to a temporary file: {@link ReportWorkbook}), so every
+ * sheet is created first, in its place, and the sheets before Detail are filled once the
+ * sums are complete. Memory stays flat however many rows there are. The temporary files
+ * are removed before returning, even on failure, by {@code dispose()} rather than
+ * {@code close()}, which would save the whole package a second time.
  */
 class WorkbookWriter {
 
@@ -52,9 +53,6 @@ class WorkbookWriter {
 		ReportContents.Sums sums = new ReportContents.Sums(request, messages);
 		SXSSFWorkbook workbook = new ReportWorkbook();
 		try {
-			// Only the Detail sheets grow with the rows: theirs are the only
-			// temporary files worth compressing.
-			workbook.setCompressTempFiles(false);
 			WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
 			SummarySheet summary = new SummarySheet(cells, this.settings);
 			Sheet summarySheet = workbook.createSheet(summary.name());
@@ -70,14 +68,12 @@ class WorkbookWriter {
 			TagsSheet tags = new TagsSheet(cells, this.settings);
 			Sheet tagsSheet = invoices.tagKeys().isEmpty() ? null : workbook.createSheet(tags.name());
 
-			workbook.setCompressTempFiles(true);
 			DetailSheet.Writer detail = new DetailSheet(cells, this.settings).writer(workbook, sums::provisional);
 			request.rows().forEach((row) -> {
 				sums.accept(row);
 				detail.write(row);
 			});
 			List<String> detailSheets = detail.finish();
-			workbook.setCompressTempFiles(false);
 			// A grouping only the rows carry (never in a run, whose rows are the job's
 			// groupings) gets its sheet after the job's.
 			int position = 1 + groupingSheets.size();
