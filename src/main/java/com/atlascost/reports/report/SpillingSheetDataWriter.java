@@ -27,14 +27,17 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * POI's writers always make a temporary file per sheet. A report has six or more sheets,
  * and all but the Detail sheets stay a few kilobytes however many rows there are; their
- * files (created, written, read back, deleted) were about a third of a small report's
+ * files (created, written, read back, deleted) were about a fifth of a small report's
  * time, the deletes alone a tenth. Memory stays flat: a sheet holds at most
  * {@link #SPILL_AT} characters before it spills, the Detail sheets of a large report
  * spill after their first few thousand rows.
  */
 final class SpillingSheetDataWriter extends SheetDataWriter {
 
-	/** About 2 MB of heap per sheet at most (a Java string's two bytes per character). */
+	/**
+	 * A few megabytes of heap per sheet at most: one or two bytes a character, the
+	 * builder's spare capacity, and the UTF-8 copy made once when the rows are read.
+	 */
 	static final int SPILL_AT = 1 << 20;
 
 	private final SpillingWriter rows;
@@ -52,11 +55,6 @@ final class SpillingSheetDataWriter extends SheetDataWriter {
 	@Override
 	public InputStream getWorksheetXMLInputStream() throws IOException {
 		return this.rows.read();
-	}
-
-	/** Whether the rows went to a temporary file. */
-	boolean spilled() {
-		return this.rows.file != null;
 	}
 
 	/**
@@ -126,8 +124,15 @@ final class SpillingSheetDataWriter extends SheetDataWriter {
 			}
 			File spill = TempFile.createTempFile("poi-sxssf-sheet-xml", ".gz");
 			this.file = spill;
-			Writer out = new BufferedWriter(
-					new OutputStreamWriter(new GZIPOutputStream(new FileOutputStream(spill)), StandardCharsets.UTF_8));
+			FileOutputStream bytes = new FileOutputStream(spill);
+			Writer out;
+			try {
+				out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes), StandardCharsets.UTF_8));
+			}
+			catch (IOException | RuntimeException ex) {
+				bytes.close();
+				throw ex;
+			}
 			this.fileWriter = out;
 			this.memory = null;
 			out.append(held);
