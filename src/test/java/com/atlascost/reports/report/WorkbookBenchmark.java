@@ -200,7 +200,8 @@ public final class WorkbookBenchmark {
 		command
 			.addAll(List.of("-cp", System.getProperty("java.class.path"), WorkbookBenchmark.class.getName(), ONE_SIZE,
 					Integer.toString(months), Integer.toString(projects), Integer.toString(services), dir.toString()));
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		// its errors with its output, so a failure says why
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException("the " + months + "-month report failed in its own JVM: " + output);
@@ -214,7 +215,8 @@ public final class WorkbookBenchmark {
 
 	/**
 	 * In the JVM of one size: writes its report for {@link #WARM_UP}, then prints the
-	 * best of {@link #MONTH_RUNS} in nanoseconds.
+	 * best of the runs in the next {@link #TIMED} (at least {@link #MONTH_RUNS}), in
+	 * nanoseconds.
 	 */
 	private static void oneSize(int months, int projects, int services, Path dir) throws IOException {
 		ReportWriter writer = ReportRequestFixture.writer(dir);
