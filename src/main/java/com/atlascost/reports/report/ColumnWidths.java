@@ -1,8 +1,6 @@
 package com.atlascost.reports.report;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCol;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCols;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
@@ -38,9 +36,7 @@ final class ColumnWidths {
 	}
 
 	static ColumnWidths of(Sheet sheet) {
-		XSSFSheet underneath = (sheet instanceof SXSSFSheet streaming)
-				? streaming.getWorkbook().getXSSFWorkbook().getSheet(sheet.getSheetName()) : (XSSFSheet) sheet;
-		CTWorksheet worksheet = underneath.getCTWorksheet();
+		CTWorksheet worksheet = WorkbookDraft.underneath(sheet).getCTWorksheet();
 		// POI keeps one list of columns; any other shape is left to POI
 		return new ColumnWidths(sheet, (worksheet.sizeOfColsArray() == 1) ? worksheet.getColsArray(0) : null);
 	}
