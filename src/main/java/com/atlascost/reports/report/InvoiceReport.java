@@ -39,7 +39,7 @@ public record InvoiceReport(List<Invoice> invoices, List<ReconciliationLine> rec
 	}
 
 	/** A report without invoices: no invoice sheets, a FOCUS CSV of its header only. */
-	public static InvoiceReport none() {
+	static InvoiceReport none() {
 		return new InvoiceReport(List.of(), List.of(), List.of(), TagKeys.none(), null, Map.of(), false);
 	}
 

@@ -58,7 +58,7 @@ class PoiWarmUp implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	PoiWarmUp(ReportProperties properties) {
+	PoiWarmUp(WorkbookProperties properties) {
 		this.writer = new WorkbookWriter(ReportSettings.of(properties));
 	}
 

@@ -41,8 +41,8 @@ public class ReportWriter {
 	private final FocusCsvWriter focusCsvWriter;
 
 	@Autowired
-	public ReportWriter(ReportsProperties reports, ReportProperties report) {
-		this(reports.dir(), new WorkbookWriter(ReportSettings.of(report)), new FocusCsvWriter());
+	public ReportWriter(ReportOutputProperties output, WorkbookProperties workbook) {
+		this(output.dir(), new WorkbookWriter(ReportSettings.of(workbook)), new FocusCsvWriter());
 	}
 
 	ReportWriter(Path reportsDirectory, WorkbookWriter workbookWriter, FocusCsvWriter focusCsvWriter) {
