@@ -7,12 +7,10 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sets a sheet's column widths from left to right, in time proportional to the columns.
- * POI's {@link Sheet#setColumnWidth} looks the column up among every column the sheet
- * defines, twice, copying them each time: a sheet with a column per month paid for 600
- * months a third of its report's time. A column right of every defined one is defined
- * here the way POI defines it (one column, its width, custom); any other goes through
- * POI.
+ * Sets a sheet's column widths from left to right, in time proportional to the columns:
+ * POI's {@link Sheet#setColumnWidth} copies every column the sheet defines to find one. A
+ * column right of every defined one is defined here the way POI defines it (one column,
+ * its width, custom); any other goes through POI.
  */
 final class ColumnWidths {
 

@@ -87,9 +87,8 @@ final class DetailSheet implements WorkbookSheet {
 			columns.getTableColumnArray(column).setName(headers.get(column));
 		}
 		ct.addNewAutoFilter().setRef(area.formatAsString());
-		// Set on the table's XML rather than through XSSFTable.getStyle(): that looks
-		// the built-in style up, and POI's first look-up parses every built-in table
-		// style (seconds on a cold JVM). The XML written is the same.
+		// Set on the table's XML rather than through XSSFTable.getStyle(), whose first
+		// look-up parses every built-in table style. The XML written is the same.
 		CTTableStyleInfo style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo() : ct.addNewTableStyleInfo();
 		style.setName("TableStyleMedium2");
 		style.setShowRowStripes(true);

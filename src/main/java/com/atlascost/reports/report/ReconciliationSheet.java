@@ -145,7 +145,7 @@ final class ReconciliationSheet implements WorkbookSheet {
 	}
 
 	/** What the difference is made of, or that the month reconciles. */
-	String reason(ReconciliationLine line) {
+	private String reason(ReconciliationLine line) {
 		if (line.reasons().isEmpty()) {
 			return this.messages.get("reconciliation.reconciles");
 		}

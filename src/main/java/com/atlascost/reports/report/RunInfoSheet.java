@@ -44,8 +44,7 @@ import com.atlascost.reports.plan.Grouping;
  * </pre>
  *
  * The reconciliation is computed from the rows: each grouping's total of each month
- * against the bill (the summary's total), with the difference and, when there is one, its
- * cause.
+ * against the bill (the summary's total), with the difference and its cause.
  */
 final class RunInfoSheet implements WorkbookSheet {
 
@@ -131,8 +130,7 @@ final class RunInfoSheet implements WorkbookSheet {
 		ReportRequest request = contents.request();
 		int rowIndex = firstRow;
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.parameters"));
-		// Sorted by key: the same run always reads the same, whatever map the caller
-		// built.
+		// Sorted by key: the same run reads the same, whatever map the caller built.
 		Map<String, String> parameters = new TreeMap<>(request.parameters());
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
 			Row row = sheet.createRow(rowIndex++);

@@ -8,8 +8,7 @@ interface SummaryBlock {
 
 	/**
 	 * @param row the block's first row
-	 * @return the row the next block starts at: this one when the run has nothing for the
-	 * block
+	 * @return the row the next block starts at: this one when the run has nothing for it
 	 */
 	int write(SummaryContext summary, int row);
 

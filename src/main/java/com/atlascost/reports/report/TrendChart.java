@@ -120,8 +120,7 @@ final class TrendChart {
 			series.setShapeProperties(shape);
 		}
 		// Each series fills its caches. Not chart.plot(bars): that also copies the
-		// numbers into a workbook of the chart's own, which XSSF never saves (about a
-		// quarter of the chart's time).
+		// numbers into a workbook of the chart's own, which XSSF never saves.
 		for (int s = 0; s < bars.getSeriesCount(); s++) {
 			bars.getSeries(s).plot();
 		}
@@ -148,8 +147,8 @@ final class TrendChart {
 
 	/**
 	 * Stacked bars need {@code <c:overlap val="100"/>}, or Excel draws each series beside
-	 * the last. POI's setter needs the full OOXML schemas (a 15 MB jar) for that one
-	 * element, so it is written here, before the axis ids as the schema orders it.
+	 * the last. POI's setter needs the full OOXML schemas for that one element, so it is
+	 * written here, before the axis ids as the schema orders it.
 	 */
 	private static void overlapFully(CTBarChart barChart) {
 		try (XmlCursor cursor = barChart.newCursor()) {
