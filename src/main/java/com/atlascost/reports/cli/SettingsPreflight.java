@@ -9,7 +9,7 @@ import java.util.List;
 
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.plan.InvalidInputException;
-import com.atlascost.reports.report.ReportsProperties;
+import com.atlascost.reports.report.ReportOutputProperties;
 import com.atlascost.reports.run.WritableLocation;
 
 import org.springframework.stereotype.Component;
@@ -26,9 +26,9 @@ class SettingsPreflight {
 
 	private final AtlasProperties atlas;
 
-	private final ReportsProperties reports;
+	private final ReportOutputProperties reports;
 
-	SettingsPreflight(AtlasProperties atlas, ReportsProperties reports) {
+	SettingsPreflight(AtlasProperties atlas, ReportOutputProperties reports) {
 		this.atlas = atlas;
 		this.reports = reports;
 	}

@@ -2,7 +2,7 @@ package com.atlascost.reports.notify;
 
 import java.time.Clock;
 
-import com.atlascost.reports.report.ReportProperties;
+import com.atlascost.reports.report.WorkbookProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +24,10 @@ class DeliveryConfiguration {
 	@Bean
 	Deliverer deliverer(ObjectProvider<JavaMailSender> mailSender, WebClient.Builder webClient, Environment environment,
 			JdbcClient jdbc, PlatformTransactionManager transactionManager, DeliveryProperties properties, Clock clock,
-			ReportProperties report) {
+			WorkbookProperties workbook) {
 		return new Deliverer(new MailChannel(mailSender, properties),
 				new WebhookChannel(webClient, environment, properties), new SentNotifications(jdbc, transactionManager),
-				new AlertEvaluator(new AlertSettings(report.jumpThreshold(), report.jumpMinAmount())), properties,
+				new AlertEvaluator(new AlertSettings(workbook.jumpThreshold(), workbook.jumpMinAmount())), properties,
 				clock);
 	}
 

@@ -35,7 +35,7 @@ import com.atlascost.reports.forecast.MonthEndForecast;
  * where it is heading) and stays out of the year to date. An organization's actual is its
  * complete bill; a project's comes from the projects grouping.
  */
-final class BudgetSheet {
+final class BudgetSheet implements WorkbookSheet {
 
 	static final int HEADER_ROWS = 1;
 
@@ -58,92 +58,29 @@ final class BudgetSheet {
 		return this.messages.get("budget.sheet");
 	}
 
-	void write(Sheet sheet, ReportContents contents) {
-		List<YearMonth> months = contents.months().all();
-		Optional<YearMonth> open = contents.openMonth();
-		Optional<YearMonth> lastClosed = months.stream()
-			.filter((month) -> open.filter(month::equals).isEmpty())
-			.reduce((first, second) -> second);
-		List<YearMonth> yearToDate = lastClosed.map((month) -> BudgetLine.yearToDate(contents, month))
-			.orElse(List.of());
-		int ytdColumn = FIRST_MONTH + months.size();
-		int forecastColumn = ytdColumn + 1;
-		int outlookColumn = ytdColumn + 2;
-
-		Row header = sheet.createRow(0);
-		List<String> headers = new ArrayList<>(
-				List.of(this.messages.get("grouping.organization"), this.messages.get("grouping.projects.name"),
-						this.messages.get("grouping.projects.id"), this.messages.get("budget.figure")));
-		for (int column = 0; column < headers.size(); column++) {
-			this.cells.header(header, column, headers.get(column));
+	@Override
+	public void create(WorkbookDraft workbook) {
+		if (!workbook.request().budgets().isEmpty()) {
+			workbook.createSheet(name());
 		}
-		List<String> monthHeaders = new ArrayList<>();
-		for (int m = 0; m < months.size(); m++) {
-			YearMonth month = months.get(m);
-			String label = open.filter(month::equals).isPresent()
-					? this.messages.get("budget.monthToDate", month.toString()) : contents.months().isProvisional(month)
-							? this.messages.get("grouping.monthProvisional", month.toString()) : month.toString();
-			monthHeaders.add(label);
-			this.cells.monthHeader(header, FIRST_MONTH + m, label);
-		}
-		String ytdHeader = yearToDate.isEmpty() ? this.messages.get("budget.yearToDate.none") : this.messages
-			.get("budget.yearToDate", yearToDate.get(0).toString(), yearToDate.get(yearToDate.size() - 1).toString());
-		this.cells.header(header, ytdColumn, ytdHeader);
-		this.cells.header(header, forecastColumn, this.messages.get("summary.forecast.forecast"));
-		this.cells.header(header, outlookColumn, this.messages.get("summary.forecast.outlook"));
+	}
 
-		List<String> organizations = new ArrayList<>(List.of(headers.get(0)));
-		List<String> projects = new ArrayList<>(List.of(headers.get(1)));
+	@Override
+	public void write(WorkbookDraft workbook, ReportContents contents, PrintLayout print) {
+		workbook.sheet(name()).ifPresent((sheet) -> {
+			write(sheet, contents);
+			print.fitToWidth(sheet, HEADER_ROWS);
+		});
+	}
+
+	private void write(Sheet sheet, ReportContents contents) {
+		Layout layout = Layout.of(contents);
+		List<String> monthHeaders = header(sheet.createRow(0), contents, layout);
+		List<BudgetLine> lines = BudgetLine.of(contents, this.messages);
 		List<CellRangeAddress> actualRows = new ArrayList<>();
-		int ytdFirst = yearToDate.isEmpty() ? -1 : FIRST_MONTH + months.indexOf(yearToDate.get(0));
-		int ytdLast = yearToDate.isEmpty() ? -1 : FIRST_MONTH + months.indexOf(yearToDate.get(yearToDate.size() - 1));
 		int rowIndex = HEADER_ROWS;
-		for (BudgetLine line : BudgetLine.of(contents, this.messages)) {
-			organizations.add(line.organizationLabel());
-			projects.add(line.projectName());
-			int budgetRow = rowIndex;
-			int actualRow = rowIndex + 1;
-			int varianceRow = rowIndex + 2;
-			Row budget = sheet.createRow(budgetRow);
-			Row actual = sheet.createRow(actualRow);
-			Row variance = sheet.createRow(varianceRow);
-			Row percent = sheet.createRow(rowIndex + 3);
-			this.cells.text(budget, 0, line.organizationLabel());
-			this.cells.text(budget, 1, line.projectName());
-			this.cells.text(budget, 2, line.projectId());
-			this.cells.text(budget, FIGURE, this.messages.get("budget.budget"));
-			this.cells.text(actual, FIGURE, this.messages.get("budget.actual"));
-			this.cells.text(variance, FIGURE, this.messages.get("budget.variance"));
-			this.cells.text(percent, FIGURE, this.messages.get("budget.variancePercent"));
-			BigDecimal ytdBudget = BigDecimal.ZERO;
-			BigDecimal ytdActual = BigDecimal.ZERO;
-			for (int m = 0; m < months.size(); m++) {
-				YearMonth month = months.get(m);
-				int column = FIRST_MONTH + m;
-				BigDecimal shownBudget = this.cells.money(budget, column, line.monthly());
-				BigDecimal shownActual = this.cells.money(actual, column, line.actual(contents, month));
-				if (yearToDate.contains(month)) {
-					ytdBudget = ytdBudget.add(shownBudget);
-					ytdActual = ytdActual.add(shownActual);
-				}
-				if (open.filter(month::equals).isEmpty()) {
-					variance(variance, percent, varianceRow, column, shownActual.subtract(shownBudget), shownBudget);
-				}
-			}
-			if (!yearToDate.isEmpty()) {
-				this.cells.total(budget, ytdColumn, budgetRow, budgetRow, ytdFirst, ytdLast, ytdBudget);
-				this.cells.total(actual, ytdColumn, actualRow, actualRow, ytdFirst, ytdLast, ytdActual);
-				variance(variance, percent, varianceRow, ytdColumn, ytdActual.subtract(ytdBudget), ytdBudget);
-			}
-			if (line.wholeOrganization() && open.isPresent()) {
-				Optional<MonthEndForecast> forecast = contents.forecast(line.budget().organizationId());
-				if (forecast.isPresent()) {
-					this.cells.money(actual, forecastColumn, forecast.get().forecast());
-					this.cells.text(actual, outlookColumn,
-							this.messages.get("outlook." + forecast.get().against(line.monthly()).name()));
-				}
-			}
-			actualRows.add(new CellRangeAddress(actualRow, actualRow, FIRST_MONTH, FIRST_MONTH + months.size() - 1));
+		for (BudgetLine line : lines) {
+			actualRows.add(budget(sheet, rowIndex, line, contents, layout));
 			rowIndex += LINES_PER_BUDGET;
 		}
 		if (!actualRows.isEmpty()) {
@@ -152,28 +89,129 @@ final class BudgetSheet {
 		rowIndex++;
 		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("budget.note.actuals"));
 		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("budget.note.over"));
-		if (open.isPresent()) {
-			this.cells.note(sheet.createRow(rowIndex), 0, this.messages.get("budget.note.open", open.get().toString()));
+		if (layout.open().isPresent()) {
+			this.cells.note(sheet.createRow(rowIndex), 0,
+					this.messages.get("budget.note.open", layout.open().get().toString()));
 		}
-
 		sheet.createFreezePane(FIRST_MONTH, HEADER_ROWS);
+		columnWidths(sheet, lines, monthHeaders, layout);
+	}
+
+	/**
+	 * The header row: what a line is, the months, the year to date and the forecast.
+	 * @return the months' headers
+	 */
+	private List<String> header(Row header, ReportContents contents, Layout layout) {
+		List<String> headers = List.of(this.messages.get("grouping.organization"),
+				this.messages.get("grouping.projects.name"), this.messages.get("grouping.projects.id"),
+				this.messages.get("budget.figure"));
+		for (int column = 0; column < headers.size(); column++) {
+			this.cells.header(header, column, headers.get(column));
+		}
+		List<String> monthHeaders = new ArrayList<>();
+		for (int m = 0; m < layout.months().size(); m++) {
+			YearMonth month = layout.months().get(m);
+			String label = layout.open().filter(month::equals).isPresent()
+					? this.messages.get("budget.monthToDate", month.toString()) : contents.months().isProvisional(month)
+							? this.messages.get("grouping.monthProvisional", month.toString()) : month.toString();
+			monthHeaders.add(label);
+			this.cells.monthHeader(header, FIRST_MONTH + m, label);
+		}
+		List<YearMonth> yearToDate = layout.yearToDate();
+		String ytdHeader = yearToDate.isEmpty() ? this.messages.get("budget.yearToDate.none") : this.messages
+			.get("budget.yearToDate", yearToDate.get(0).toString(), yearToDate.get(yearToDate.size() - 1).toString());
+		this.cells.header(header, layout.ytdColumn(), ytdHeader);
+		this.cells.header(header, layout.forecastColumn(), this.messages.get("summary.forecast.forecast"));
+		this.cells.header(header, layout.outlookColumn(), this.messages.get("summary.forecast.outlook"));
+		return monthHeaders;
+	}
+
+	/**
+	 * A budget's four lines from a row: budget, actual, variance and variance (%).
+	 * @return the actual's months, which turn red over budget
+	 */
+	private CellRangeAddress budget(Sheet sheet, int rowIndex, BudgetLine line, ReportContents contents,
+			Layout layout) {
+		List<YearMonth> months = layout.months();
+		int budgetRow = rowIndex;
+		int actualRow = rowIndex + 1;
+		int varianceRow = rowIndex + 2;
+		Row budget = sheet.createRow(budgetRow);
+		Row actual = sheet.createRow(actualRow);
+		Row variance = sheet.createRow(varianceRow);
+		Row percent = sheet.createRow(rowIndex + 3);
+		this.cells.text(budget, 0, line.organizationLabel());
+		this.cells.text(budget, 1, line.projectName());
+		this.cells.text(budget, 2, line.projectId());
+		this.cells.text(budget, FIGURE, this.messages.get("budget.budget"));
+		this.cells.text(actual, FIGURE, this.messages.get("budget.actual"));
+		this.cells.text(variance, FIGURE, this.messages.get("budget.variance"));
+		this.cells.text(percent, FIGURE, this.messages.get("budget.variancePercent"));
+		BigDecimal ytdBudget = BigDecimal.ZERO;
+		BigDecimal ytdActual = BigDecimal.ZERO;
+		for (int m = 0; m < months.size(); m++) {
+			YearMonth month = months.get(m);
+			int column = FIRST_MONTH + m;
+			BigDecimal shownBudget = this.cells.money(budget, column, line.monthly());
+			BigDecimal shownActual = this.cells.money(actual, column, line.actual(contents, month));
+			if (layout.yearToDate().contains(month)) {
+				ytdBudget = ytdBudget.add(shownBudget);
+				ytdActual = ytdActual.add(shownActual);
+			}
+			if (layout.open().filter(month::equals).isEmpty()) {
+				variance(variance, percent, varianceRow, column, shownActual.subtract(shownBudget), shownBudget);
+			}
+		}
+		if (!layout.yearToDate().isEmpty()) {
+			int ytdColumn = layout.ytdColumn();
+			this.cells.total(budget, ytdColumn, budgetRow, budgetRow, layout.ytdFirst(), layout.ytdLast(), ytdBudget);
+			this.cells.total(actual, ytdColumn, actualRow, actualRow, layout.ytdFirst(), layout.ytdLast(), ytdActual);
+			variance(variance, percent, varianceRow, ytdColumn, ytdActual.subtract(ytdBudget), ytdBudget);
+		}
+		forecast(actual, line, contents, layout);
+		return new CellRangeAddress(actualRow, actualRow, FIRST_MONTH, FIRST_MONTH + months.size() - 1);
+	}
+
+	/**
+	 * An organization's forecast for the open month and its outlook, beside its actual.
+	 */
+	private void forecast(Row actual, BudgetLine line, ReportContents contents, Layout layout) {
+		if (line.wholeOrganization() && layout.open().isPresent()) {
+			Optional<MonthEndForecast> forecast = contents.forecast(line.budget().organizationId());
+			if (forecast.isPresent()) {
+				this.cells.money(actual, layout.forecastColumn(), forecast.get().forecast());
+				this.cells.text(actual, layout.outlookColumn(),
+						this.messages.get("outlook." + forecast.get().against(line.monthly()).name()));
+			}
+		}
+	}
+
+	private void columnWidths(Sheet sheet, List<BudgetLine> lines, List<String> monthHeaders, Layout layout) {
+		List<String> organizations = new ArrayList<>(List.of(this.messages.get("grouping.organization")));
+		List<String> projects = new ArrayList<>(List.of(this.messages.get("grouping.projects.name")));
+		for (BudgetLine line : lines) {
+			organizations.add(line.organizationLabel());
+			projects.add(line.projectName());
+		}
 		ColumnWidths widths = ColumnWidths.of(sheet);
 		widths.set(0, WorkbookCells.widthFor(14, 40, organizations));
 		widths.set(1, WorkbookCells.widthFor(14, 40, projects));
-		widths.set(2, WorkbookCells.widthFor(12, 28, List.of(headers.get(2), "0123456789abcdef01234567")));
+		widths.set(2, WorkbookCells.widthFor(12, 28,
+				List.of(this.messages.get("grouping.projects.id"), "0123456789abcdef01234567")));
 		widths.set(FIGURE,
 				WorkbookCells.widthFor(10, 24,
-						List.of(headers.get(FIGURE), this.messages.get("budget.budget"),
+						List.of(this.messages.get("budget.figure"), this.messages.get("budget.budget"),
 								this.messages.get("budget.actual"), this.messages.get("budget.variance"),
 								this.messages.get("budget.variancePercent"))));
-		for (int m = 0; m < months.size(); m++) {
+		for (int m = 0; m < monthHeaders.size(); m++) {
 			widths.set(FIRST_MONTH + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
 		}
-		widths.set(ytdColumn, WorkbookCells.widthFor(14, 20, List.of("")));
-		widths.set(forecastColumn, WorkbookCells.widthFor(14, 20, List.of("")));
-		widths.set(outlookColumn,
-				WorkbookCells.widthFor(12, 24, List.of(headers.get(0), this.messages.get("outlook.OVER"),
-						this.messages.get("outlook.AT_RISK"), this.messages.get("outlook.ON_TRACK"))));
+		widths.set(layout.ytdColumn(), WorkbookCells.widthFor(14, 20, List.of("")));
+		widths.set(layout.forecastColumn(), WorkbookCells.widthFor(14, 20, List.of("")));
+		widths.set(layout.outlookColumn(),
+				WorkbookCells.widthFor(12, 24,
+						List.of(this.messages.get("grouping.organization"), this.messages.get("outlook.OVER"),
+								this.messages.get("outlook.AT_RISK"), this.messages.get("outlook.ON_TRACK"))));
 	}
 
 	/** A variance in dollars and as a share of the budget, under the actual above it. */
@@ -200,6 +238,49 @@ final class BudgetSheet {
 		FontFormatting font = rule.createFontFormatting();
 		font.setFontColorIndex(IndexedColors.DARK_RED.getIndex());
 		formatting.addConditionalFormatting(actualRows.toArray(CellRangeAddress[]::new), rule);
+	}
+
+	/**
+	 * The months and where the columns after them go.
+	 *
+	 * @param months the months, one column each
+	 * @param open the open month, if the run has one
+	 * @param yearToDate the closed months of the last closed month's year to date
+	 */
+	private record Layout(List<YearMonth> months, Optional<YearMonth> open, List<YearMonth> yearToDate) {
+
+		static Layout of(ReportContents contents) {
+			List<YearMonth> months = contents.months().all();
+			Optional<YearMonth> open = contents.openMonth();
+			Optional<YearMonth> lastClosed = months.stream()
+				.filter((month) -> open.filter(month::equals).isEmpty())
+				.reduce((first, second) -> second);
+			return new Layout(months, open,
+					lastClosed.map((month) -> BudgetLine.yearToDate(contents, month)).orElse(List.of()));
+		}
+
+		int ytdColumn() {
+			return FIRST_MONTH + this.months.size();
+		}
+
+		int forecastColumn() {
+			return ytdColumn() + 1;
+		}
+
+		int outlookColumn() {
+			return ytdColumn() + 2;
+		}
+
+		/** The year to date's first month column, -1 without one. */
+		int ytdFirst() {
+			return this.yearToDate.isEmpty() ? -1 : FIRST_MONTH + this.months.indexOf(this.yearToDate.get(0));
+		}
+
+		int ytdLast() {
+			return this.yearToDate.isEmpty() ? -1
+					: FIRST_MONTH + this.months.indexOf(this.yearToDate.get(this.yearToDate.size() - 1));
+		}
+
 	}
 
 }

@@ -1,20 +1,16 @@
 package com.atlascost.reports.report;
 
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCol;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCols;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTWorksheet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sets a sheet's column widths from left to right, in time proportional to the columns.
- * POI's {@link Sheet#setColumnWidth} looks the column up among every column the sheet
- * defines, twice, copying them each time: a sheet with a column per month paid for 600
- * months a third of its report's time. A column right of every defined one is defined
- * here the way POI defines it (one column, its width, custom); any other goes through
- * POI.
+ * Sets a sheet's column widths from left to right, in time proportional to the columns:
+ * POI's {@link Sheet#setColumnWidth} copies every column the sheet defines to find one. A
+ * column right of every defined one is defined here the way POI defines it (one column,
+ * its width, custom); any other goes through POI.
  */
 final class ColumnWidths {
 
@@ -38,9 +34,7 @@ final class ColumnWidths {
 	}
 
 	static ColumnWidths of(Sheet sheet) {
-		XSSFSheet underneath = (sheet instanceof SXSSFSheet streaming)
-				? streaming.getWorkbook().getXSSFWorkbook().getSheet(sheet.getSheetName()) : (XSSFSheet) sheet;
-		CTWorksheet worksheet = underneath.getCTWorksheet();
+		CTWorksheet worksheet = WorkbookDraft.underneath(sheet).getCTWorksheet();
 		// POI keeps one list of columns; any other shape is left to POI
 		return new ColumnWidths(sheet, (worksheet.sizeOfColsArray() == 1) ? worksheet.getColsArray(0) : null);
 	}

@@ -3,14 +3,12 @@ package com.atlascost.reports.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
@@ -36,7 +34,7 @@ import com.atlascost.reports.usage.StoredUsage;
  * has already flushed to disk, so the names are set here, equal to the header cells as
  * Excel requires.
  */
-final class DetailSheet {
+final class DetailSheet implements WorkbookSheet {
 
 	static final List<String> HEADERS = List.of("Organization", "Organization id", "Organization name (API)",
 			"Grouping", "Month", "Project id", "Project name", "Cluster id", "Cluster name", "Service", "Amount (USD)",
@@ -56,23 +54,27 @@ final class DetailSheet {
 		this.settings = settings;
 	}
 
-	List<String> headers() {
-		return Arrays.asList(this.messages.get("detail.columns").split("\\|"));
+	@Override
+	public void create(WorkbookDraft workbook) {
+		workbook.writeRowsWith(new Writer(workbook, headers()));
 	}
 
-	/**
-	 * A writer of the rows, one at a time, in order: the first sheet is created now.
-	 * @param provisional whether a row's amount may still change
-	 */
-	Writer writer(SXSSFWorkbook workbook, Predicate<StoredUsage> provisional) {
-		return new Writer(workbook, headers(), provisional);
+	@Override
+	public void write(WorkbookDraft workbook, ReportContents contents, PrintLayout print) {
+		for (String name : workbook.detailSheets()) {
+			print.fitToWidth(workbook.sheet(name).orElseThrow(), 1);
+		}
+	}
+
+	private List<String> headers() {
+		return Arrays.asList(this.messages.get("detail.columns").split("\\|"));
 	}
 
 	/**
 	 * Makes rows 0 (the headers) to {@code lastRow} of a sheet the table
 	 * {@code UsageDetail<number>}.
 	 */
-	static void table(XSSFSheet sheet, int lastRow, List<String> headers, int number) {
+	private static void table(XSSFSheet sheet, int lastRow, List<String> headers, int number) {
 		AreaReference area = new AreaReference(new CellReference(0, 0), new CellReference(lastRow, headers.size() - 1),
 				SpreadsheetVersion.EXCEL2007);
 		XSSFTable table = sheet.createTable(area);
@@ -85,9 +87,8 @@ final class DetailSheet {
 			columns.getTableColumnArray(column).setName(headers.get(column));
 		}
 		ct.addNewAutoFilter().setRef(area.formatAsString());
-		// Set on the table's XML rather than through XSSFTable.getStyle(): that looks
-		// the built-in style up, and POI's first look-up parses every built-in table
-		// style (seconds on a cold JVM). The XML written is the same.
+		// Set on the table's XML rather than through XSSFTable.getStyle(), whose first
+		// look-up parses every built-in table style. The XML written is the same.
 		CTTableStyleInfo style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo() : ct.addNewTableStyleInfo();
 		style.setName("TableStyleMedium2");
 		style.setShowRowStripes(true);
@@ -96,17 +97,16 @@ final class DetailSheet {
 		style.setShowLastColumn(false);
 	}
 
-	final class Writer {
+	/** Writes the rows, one at a time, in order: the first sheet is created at once. */
+	private final class Writer implements WorkbookDraft.RowWriter {
 
-		private final SXSSFWorkbook workbook;
+		private final WorkbookDraft workbook;
 
 		private final List<String> headers;
 
 		private final List<String> sheetNames = new ArrayList<>();
 
-		private final Predicate<StoredUsage> provisionalRow;
-
-		private SXSSFSheet sheet;
+		private Sheet sheet;
 
 		private int rowIndex;
 
@@ -114,18 +114,17 @@ final class DetailSheet {
 
 		private final String settled = DetailSheet.this.messages.get("detail.settled");
 
-		private Writer(SXSSFWorkbook workbook, List<String> headers, Predicate<StoredUsage> provisionalRow) {
+		private Writer(WorkbookDraft workbook, List<String> headers) {
 			this.workbook = workbook;
 			this.headers = headers;
-			this.provisionalRow = provisionalRow;
 			this.sheet = newSheet();
 		}
 
-		private SXSSFSheet newSheet() {
+		private Sheet newSheet() {
 			int number = this.sheetNames.size() + 1;
 			String name = (number == 1) ? DetailSheet.this.messages.get("detail.sheet")
 					: DetailSheet.this.messages.get("detail.sheetContinued", number);
-			SXSSFSheet sheet = this.workbook.createSheet(name);
+			Sheet sheet = this.workbook.createSheet(name);
 			this.sheetNames.add(name);
 			Row header = sheet.createRow(0);
 			for (int column = 0; column < this.headers.size(); column++) {
@@ -139,7 +138,8 @@ final class DetailSheet {
 			return sheet;
 		}
 
-		void write(StoredUsage usage) {
+		@Override
+		public void accept(StoredUsage usage) {
 			if (this.rowIndex > DetailSheet.this.settings.detailRowsPerSheet()) {
 				finishSheet();
 				this.sheet = newSheet();
@@ -157,14 +157,15 @@ final class DetailSheet {
 			cells.text(row, 8, usage.clusterName());
 			cells.text(row, 9, usage.service());
 			cells.money(row, 10, usage.amount());
-			cells.text(row, 11, this.provisionalRow.test(usage) ? this.provisional : this.settled);
+			cells.text(row, 11, this.workbook.provisional(usage) ? this.provisional : this.settled);
 			cells.dateTime(row, 12, usage.fetchedAt());
 		}
 
-		/** Finishes the last sheet; returns the names of the detail sheets, in order. */
-		List<String> finish() {
+		/** Finishes the last sheet and hands the names of the detail sheets on. */
+		@Override
+		public void finish() {
 			finishSheet();
-			return List.copyOf(this.sheetNames);
+			this.workbook.detailSheets(this.sheetNames);
 		}
 
 		/**
@@ -176,8 +177,7 @@ final class DetailSheet {
 			if (lastRow < 1) {
 				return;
 			}
-			table(this.workbook.getXSSFWorkbook().getSheet(this.sheet.getSheetName()), lastRow, this.headers,
-					this.sheetNames.size());
+			table(WorkbookDraft.underneath(this.sheet), lastRow, this.headers, this.sheetNames.size());
 		}
 
 	}

@@ -28,8 +28,7 @@ record GroupingDimension(Grouping grouping, ReportMessages messages) {
 	}
 
 	/**
-	 * What a row without the dimension shows, e.g. an org-level charge on the projects
-	 * sheet.
+	 * What a row without the dimension shows: an org-level charge on the projects sheet.
 	 */
 	String missingLabel() {
 		return this.messages.get("grouping." + this.grouping.apiName() + ".missing");

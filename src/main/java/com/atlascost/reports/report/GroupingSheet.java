@@ -5,7 +5,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -15,6 +17,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+
+import com.atlascost.reports.plan.Grouping;
 
 /**
  * One sheet per grouping ({@code Projects}, {@code Clusters}, {@code Services},
@@ -36,7 +40,7 @@ import org.apache.poi.ss.util.CellReference;
  * table rather than between its lines, so sorting and filtering the table never mixes
  * them into the lines.
  */
-final class GroupingSheet {
+final class GroupingSheet implements WorkbookSheet {
 
 	/** The widest a name column gets, in characters; a longer name wraps. */
 	private static final int NAME_WIDTH = 48;
@@ -47,46 +51,96 @@ final class GroupingSheet {
 
 	private final ReportSettings settings;
 
+	/** The sheets in the workbook's order. */
+	private final Map<Grouping, Sheet> sheets = new LinkedHashMap<>();
+
 	GroupingSheet(WorkbookCells cells, ReportSettings settings) {
 		this.cells = cells;
 		this.messages = settings.messages();
 		this.settings = settings;
 	}
 
-	void write(Sheet sheet, GroupingDimension dimension, ReportContents contents) {
-		List<YearMonth> months = contents.months().all();
+	@Override
+	public void create(WorkbookDraft workbook) {
+		for (Grouping grouping : workbook.request().groupings()) {
+			this.sheets.put(grouping, workbook.createSheet(new GroupingDimension(grouping, this.messages).sheetName()));
+		}
+	}
+
+	@Override
+	public void write(WorkbookDraft workbook, ReportContents contents, PrintLayout print) {
+		// A grouping only the rows carry (never in a run, whose rows are the job's
+		// groupings) gets its sheet after the job's.
+		List<Sheet> jobSheets = new ArrayList<>(this.sheets.values());
+		Sheet previous = jobSheets.get(jobSheets.size() - 1);
+		for (Grouping grouping : workbook.groupingsOnlyRowsCarry()) {
+			previous = workbook.createSheetAfter(previous, new GroupingDimension(grouping, this.messages).sheetName());
+			this.sheets.put(grouping, previous);
+		}
+		this.sheets.forEach((grouping, sheet) -> {
+			GroupingDimension dimension = new GroupingDimension(grouping, this.messages);
+			write(sheet, dimension, contents);
+			print.groupingSheet(sheet, contents.months().all().size(), dimension.idHeader().isPresent() ? 3 : 2);
+		});
+	}
+
+	private void write(Sheet sheet, GroupingDimension dimension, ReportContents contents) {
 		List<ReportOrganization> organizations = contents.organizations();
 		List<GroupingLine> lines = new ArrayList<>(contents.linesOf(dimension.grouping()));
 		// stable: within an organization, the biggest spend stays first
 		lines.sort(Comparator.comparingInt((GroupingLine line) -> organizations.indexOf(line.organization())));
-		int firstMonthColumn = dimension.idHeader().isPresent() ? 3 : 2;
-		int totalColumn = firstMonthColumn + months.size();
-		int shareColumn = totalColumn + 1;
+		// the block of subtotals: its rows are known before the lines refer to them
+		List<ReportOrganization> withLines = organizations.stream()
+			.filter((org) -> lines.stream().anyMatch((line) -> line.organization().equals(org)))
+			.toList();
+		Layout layout = new Layout(contents.months().all(), dimension.idHeader().isPresent() ? 3 : 2,
+				1 + lines.size() + 3, withLines);
 
-		Row header = sheet.createRow(0);
+		List<String> monthHeaders = header(sheet.createRow(0), dimension, contents, layout);
+		int lastLineRow = lines(sheet, dimension, contents, lines, layout);
+		if (lastLineRow >= 1) {
+			sheet.setAutoFilter(new CellRangeAddress(0, lastLineRow, 0, layout.shareColumn()));
+		}
+		if (layout.months().size() > 1 && lastLineRow >= 1) {
+			highlightJumps(sheet,
+					new CellRangeAddress(1, lastLineRow, layout.firstMonthColumn() + 1, layout.totalColumn() - 1));
+		}
+		int rowIndex = subtotals(sheet, contents, lines, layout);
+		notes(sheet, rowIndex + 1, dimension, contents);
+		sheet.createFreezePane(layout.firstMonthColumn(), 1);
+		columnWidths(sheet, dimension, lines, monthHeaders, layout);
+	}
+
+	/**
+	 * The header row: the names, the months, the total and the share.
+	 * @return the months' headers
+	 */
+	private List<String> header(Row header, GroupingDimension dimension, ReportContents contents, Layout layout) {
 		this.cells.header(header, 0, this.messages.get("grouping.organization"));
 		this.cells.header(header, 1, dimension.nameHeader());
 		dimension.idHeader().ifPresent((idHeader) -> this.cells.header(header, 2, idHeader));
 		List<String> monthHeaders = new ArrayList<>();
-		for (int m = 0; m < months.size(); m++) {
-			YearMonth month = months.get(m);
+		for (int m = 0; m < layout.months().size(); m++) {
+			YearMonth month = layout.months().get(m);
 			String label = contents.months().isProvisional(month)
 					? this.messages.get("grouping.monthProvisional", month.toString()) : month.toString();
 			monthHeaders.add(label);
-			this.cells.monthHeader(header, firstMonthColumn + m, label);
+			this.cells.monthHeader(header, layout.firstMonthColumn() + m, label);
 		}
-		this.cells.header(header, totalColumn, this.messages.get("summary.total"));
-		this.cells.header(header, shareColumn, this.messages.get("grouping.share"));
+		this.cells.header(header, layout.totalColumn(), this.messages.get("summary.total"));
+		this.cells.header(header, layout.shareColumn(), this.messages.get("grouping.share"));
+		return monthHeaders;
+	}
 
-		// the block of subtotals: its rows are known before the lines refer to them
-		int linesCount = lines.size();
-		int totalRow = 1 + linesCount;
-		int subtotalHeaderRow = totalRow + 3;
-		List<ReportOrganization> withLines = organizations.stream()
-			.filter((org) -> lines.stream().anyMatch((line) -> line.organization().equals(org)))
-			.toList();
-		int billColumn = shareColumn;
-
+	/**
+	 * A row per line, each with its share of its organization's bill, then the totals.
+	 * @return the last line's row
+	 */
+	private int lines(Sheet sheet, GroupingDimension dimension, ReportContents contents, List<GroupingLine> lines,
+			Layout layout) {
+		List<YearMonth> months = layout.months();
+		int firstMonthColumn = layout.firstMonthColumn();
+		int totalColumn = layout.totalColumn();
 		BigDecimal[] monthTotals = new BigDecimal[months.size()];
 		Arrays.fill(monthTotals, BigDecimal.ZERO);
 		BigDecimal grandTotal = BigDecimal.ZERO;
@@ -107,10 +161,10 @@ final class GroupingSheet {
 			this.cells.total(row, totalColumn, rowIndex, rowIndex, firstMonthColumn, totalColumn - 1, lineTotal);
 			BigDecimal bill = billOf(contents, line.organization(), months);
 			if (bill.signum() != 0) {
-				int billRow = subtotalHeaderRow + 1 + withLines.indexOf(line.organization());
-				this.cells.percentFormula(row, shareColumn,
+				int billRow = layout.subtotalHeaderRow() + 1 + layout.withLines().indexOf(line.organization());
+				this.cells.percentFormula(row, layout.shareColumn(),
 						WorkbookCells.ref(rowIndex, totalColumn) + "/"
-								+ new CellReference(billRow, billColumn, true, true).formatAsString(),
+								+ new CellReference(billRow, layout.billColumn(), true, true).formatAsString(),
 						lineTotal.doubleValue() / bill.doubleValue());
 			}
 			grandTotal = grandTotal.add(lineTotal);
@@ -124,17 +178,11 @@ final class GroupingSheet {
 			this.cells.total(totals, column, 1, lastLineRow, column, column, monthTotals[m]);
 		}
 		this.cells.total(totals, totalColumn, 1, lastLineRow, totalColumn, totalColumn, grandTotal);
+		return lastLineRow;
+	}
 
-		if (lastLineRow >= 1) {
-			sheet.setAutoFilter(new CellRangeAddress(0, lastLineRow, 0, shareColumn));
-		}
-		if (months.size() > 1 && lastLineRow >= 1) {
-			highlightJumps(sheet, new CellRangeAddress(1, lastLineRow, firstMonthColumn + 1, totalColumn - 1));
-		}
-
-		rowIndex = subtotals(sheet, contents, lines, withLines, subtotalHeaderRow, firstMonthColumn, billColumn);
-
-		rowIndex += 1;
+	private void notes(Sheet sheet, int firstRow, GroupingDimension dimension, ReportContents contents) {
+		int rowIndex = firstRow;
 		this.cells.note(sheet.createRow(rowIndex++), 0,
 				this.messages.get("grouping.note.currency", dimension.sheetName()));
 		this.cells.note(sheet.createRow(rowIndex++), 0, this.messages.get("grouping.note.share"));
@@ -143,8 +191,10 @@ final class GroupingSheet {
 		}
 		this.cells.note(sheet.createRow(rowIndex), 0,
 				this.messages.get("grouping.note.jump", this.settings.jumpPercent(), this.settings.jumpAmount()));
+	}
 
-		sheet.createFreezePane(firstMonthColumn, 1);
+	private void columnWidths(Sheet sheet, GroupingDimension dimension, List<GroupingLine> lines,
+			List<String> monthHeaders, Layout layout) {
 		List<String> organizationNames = new ArrayList<>(List.of(this.messages.get("grouping.organization")));
 		List<String> names = new ArrayList<>(List.of(dimension.nameHeader()));
 		List<String> ids = new ArrayList<>();
@@ -160,11 +210,11 @@ final class GroupingSheet {
 		if (dimension.idHeader().isPresent()) {
 			widths.set(2, WorkbookCells.widthFor(12, 28, ids));
 		}
-		for (int m = 0; m < months.size(); m++) {
-			widths.set(firstMonthColumn + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
+		for (int m = 0; m < monthHeaders.size(); m++) {
+			widths.set(layout.firstMonthColumn() + m, WorkbookCells.widthFor(12, 30, List.of(monthHeaders.get(m))));
 		}
-		widths.set(totalColumn, WorkbookCells.widthFor(14, 20, List.of(header.getCell(totalColumn).toString())));
-		widths.set(shareColumn, WorkbookCells.widthFor(12, 18, List.of(this.messages.get("grouping.bill"))));
+		widths.set(layout.totalColumn(), WorkbookCells.widthFor(14, 20, List.of(this.messages.get("summary.total"))));
+		widths.set(layout.shareColumn(), WorkbookCells.widthFor(12, 18, List.of(this.messages.get("grouping.bill"))));
 	}
 
 	/**
@@ -172,10 +222,12 @@ final class GroupingSheet {
 	 * the bill the grouping breaks down.
 	 * @return the row after the block
 	 */
-	private int subtotals(Sheet sheet, ReportContents contents, List<GroupingLine> lines,
-			List<ReportOrganization> organizations, int headerRow, int firstMonthColumn, int billColumn) {
-		List<YearMonth> months = contents.months().all();
-		int totalColumn = firstMonthColumn + months.size();
+	private int subtotals(Sheet sheet, ReportContents contents, List<GroupingLine> lines, Layout layout) {
+		List<YearMonth> months = layout.months();
+		int firstMonthColumn = layout.firstMonthColumn();
+		int totalColumn = layout.totalColumn();
+		int billColumn = layout.billColumn();
+		int headerRow = layout.subtotalHeaderRow();
 		this.cells.title(sheet.createRow(headerRow - 1), 0, this.messages.get("grouping.subtotals.title"));
 		Row header = sheet.createRow(headerRow);
 		this.cells.header(header, 0, this.messages.get("grouping.organization"));
@@ -186,7 +238,7 @@ final class GroupingSheet {
 		this.cells.header(header, billColumn, this.messages.get("grouping.bill"));
 		this.cells.header(header, billColumn + 1, this.messages.get("grouping.billShare"));
 		int rowIndex = headerRow + 1;
-		for (ReportOrganization organization : organizations) {
+		for (ReportOrganization organization : layout.withLines()) {
 			int first = 1 + lines.indexOf(lines.stream()
 				.filter((line) -> line.organization().equals(organization))
 				.findFirst()
@@ -252,6 +304,32 @@ final class GroupingSheet {
 		fill.setFillBackgroundColor(IndexedColors.LIGHT_ORANGE.getIndex());
 		fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
 		formatting.addConditionalFormatting(new CellRangeAddress[] { range }, rule);
+	}
+
+	/**
+	 * Where a grouping sheet's parts go.
+	 *
+	 * @param months the months, one column each
+	 * @param firstMonthColumn the first month's column, after the name (and id) columns
+	 * @param subtotalHeaderRow the header row of the subtotals under the table
+	 * @param withLines the organizations with lines, one subtotal each
+	 */
+	private record Layout(List<YearMonth> months, int firstMonthColumn, int subtotalHeaderRow,
+			List<ReportOrganization> withLines) {
+
+		int totalColumn() {
+			return this.firstMonthColumn + this.months.size();
+		}
+
+		int shareColumn() {
+			return totalColumn() + 1;
+		}
+
+		/** The subtotals' column of the bill: under the lines' share. */
+		int billColumn() {
+			return shareColumn();
+		}
+
 	}
 
 }

@@ -15,8 +15,7 @@ import com.atlascost.reports.invoice.UsageTotals;
 import com.atlascost.reports.plan.TagKeys;
 
 /**
- * What a report shows of the invoices: the Reconciliation and Tags sheets and the FOCUS
- * CSV.
+ * What a report shows of the invoices: the Reconciliation and Tags sheets, the FOCUS CSV.
  *
  * @param invoices the invoices of the run's organizations and months (linked ones
  * included), as the store orders them
@@ -25,8 +24,7 @@ import com.atlascost.reports.plan.TagKeys;
  * @param tagKeys the tag keys the job asks for
  * @param usageSource where the usage side of the reconciliation comes from
  * @param labels the job file's label of each organization
- * @param fetched whether the run fetched invoices at all ({@code false}: no invoice
- * sheets)
+ * @param fetched whether the run fetched invoices ({@code false}: no invoice sheets)
  */
 public record InvoiceReport(List<Invoice> invoices, List<ReconciliationLine> reconciliation, List<TagLine> tags,
 		TagKeys tagKeys, @Nullable String usageSource, Map<String, String> labels, boolean fetched) {
@@ -39,7 +37,7 @@ public record InvoiceReport(List<Invoice> invoices, List<ReconciliationLine> rec
 	}
 
 	/** A report without invoices: no invoice sheets, a FOCUS CSV of its header only. */
-	public static InvoiceReport none() {
+	static InvoiceReport none() {
 		return new InvoiceReport(List.of(), List.of(), List.of(), TagKeys.none(), null, Map.of(), false);
 	}
 

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.SheetUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
@@ -32,18 +30,11 @@ import com.atlascost.reports.usage.UsageRows;
 
 /**
  * Pays POI's first use while the job starts and fetches, rather than in the report step:
- * on a background thread, once per JVM, the report's own sheet writers fill a small
- * workbook in memory (styles and fonts, the summary with its chart, conditional formats,
- * the grouping, budget and run-info sheets, a Detail table) and write it to nowhere.
- *
- * <p>
- * The first report of a JVM otherwise spends about a second on POI's set-up that a
- * class-data-sharing archive cannot hold: XMLBeans loading its compiled schema types,
- * static initialisers, code still interpreted, AWT's fonts. The job's start and its fetch
- * leave the second core mostly idle, and the warm-up runs there at the lowest priority.
- * The report never waits for it: if the warm-up has not finished, the report shares
- * whatever it has done (the JVM initialises each class once, whichever thread asks first)
- * and does the rest itself.
+ * on a background thread at the lowest priority, once per JVM, the report's own writer
+ * fills a small workbook in memory (a run without invoices: every sheet but
+ * Reconciliation and Tags) and writes it to nowhere. The report never waits for it:
+ * whatever the warm-up has done (classes loaded and initialised, code compiled) the
+ * report reuses, and it does the rest itself.
  *
  * <p>
  * The workbook is a plain {@link XSSFWorkbook}, not the streaming one the report writes:
@@ -63,12 +54,12 @@ class PoiWarmUp implements SmartLifecycle {
 
 	private static final YearMonth TO = FROM.plusMonths(2);
 
-	private final ReportSettings settings;
+	private final WorkbookWriter writer;
 
 	private volatile boolean running;
 
-	PoiWarmUp(ReportProperties properties) {
-		this.settings = ReportSettings.of(properties);
+	PoiWarmUp(WorkbookProperties properties) {
+		this.writer = new WorkbookWriter(ReportSettings.of(properties));
 	}
 
 	@Override
@@ -104,53 +95,12 @@ class PoiWarmUp implements SmartLifecycle {
 		}
 	}
 
-	/** A small report's workbook, written with the report's sheet writers. */
+	/** A small report's workbook, written with the report's sheets. */
 	void write(OutputStream out) throws IOException {
-		ReportMessages messages = this.settings.messages();
-		ReportRequest request = request();
-		ReportContents.Sums sums = new ReportContents.Sums(request, messages);
-		request.rows().forEach(sums);
-		ReportContents contents = sums.contents();
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-			WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
 			// The streaming sheets measure a character through AWT when they are created.
 			SheetUtil.getDefaultCharWidthAsFloat(workbook);
-			PrintLayout print = PrintLayout.of(contents, messages);
-			SummarySheet summary = new SummarySheet(cells, this.settings);
-			Sheet summarySheet = workbook.createSheet(summary.name());
-			print.onePage(summarySheet,
-					summary.write(summarySheet, contents, new TrendChart(workbook, summary.name())));
-			GroupingSheet groupingSheet = new GroupingSheet(cells, this.settings);
-			for (Grouping grouping : request.groupings()) {
-				GroupingDimension dimension = new GroupingDimension(grouping, messages);
-				Sheet sheet = workbook.createSheet(dimension.sheetName());
-				groupingSheet.write(sheet, dimension, contents);
-				print.groupingSheet(sheet, contents.months().all().size(), dimension.idHeader().isPresent() ? 3 : 2);
-			}
-			BudgetSheet budgets = new BudgetSheet(cells, this.settings);
-			Sheet budgetSheet = workbook.createSheet(budgets.name());
-			budgets.write(budgetSheet, contents);
-			print.fitToWidth(budgetSheet, BudgetSheet.HEADER_ROWS);
-			DetailSheet detail = new DetailSheet(cells, this.settings);
-			List<String> headers = detail.headers();
-			Sheet detailSheet = workbook.createSheet(messages.get("detail.sheet"));
-			Row header = detailSheet.createRow(0);
-			for (int column = 0; column < headers.size(); column++) {
-				cells.header(header, column, headers.get(column));
-			}
-			Row row = detailSheet.createRow(1);
-			cells.text(row, 0, "warm-up");
-			cells.month(row, 4, TO);
-			cells.money(row, 10, BigDecimal.TEN);
-			cells.dateTime(row, 12, Instant.EPOCH);
-			detailSheet.createFreezePane(0, 1);
-			DetailSheet.table(workbook.getSheet(detailSheet.getSheetName()), 1, headers, 1);
-			RunInfoSheet runInfo = new RunInfoSheet(cells, this.settings);
-			Sheet runInfoSheet = workbook.createSheet(runInfo.name());
-			runInfo.write(runInfoSheet, contents, List.of(detailSheet.getSheetName()),
-					this.settings.detailRowsPerSheet());
-			print.fitToWidth(runInfoSheet, 0);
-			workbook.setForceFormulaRecalculation(true);
+			this.writer.writeSheets(workbook, request(), InvoiceReport.none());
 			workbook.write(out);
 		}
 	}

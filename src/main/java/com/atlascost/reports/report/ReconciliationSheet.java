@@ -29,7 +29,7 @@ import com.atlascost.reports.invoice.ReconciliationLine;
  *
  * A difference above one cent is shaded.
  */
-final class ReconciliationSheet {
+final class ReconciliationSheet implements WorkbookSheet {
 
 	private static final int USAGE = 5;
 
@@ -50,7 +50,22 @@ final class ReconciliationSheet {
 		return this.messages.get("reconciliation.sheet");
 	}
 
-	void write(Sheet sheet, InvoiceReport report) {
+	@Override
+	public void create(WorkbookDraft workbook) {
+		if (workbook.invoices().fetched()) {
+			workbook.createSheet(name());
+		}
+	}
+
+	@Override
+	public void write(WorkbookDraft workbook, ReportContents contents, PrintLayout print) {
+		workbook.sheet(name()).ifPresent((sheet) -> {
+			write(sheet, workbook.invoices());
+			print.fitToWidth(sheet, 1);
+		});
+	}
+
+	private void write(Sheet sheet, InvoiceReport report) {
 		List<String> headers = List.of(this.messages.get("grouping.organization"),
 				this.messages.get("grouping.organizations.id"), this.messages.get("summary.month"),
 				this.messages.get("reconciliation.invoices"), this.messages.get("reconciliation.status"),
@@ -69,40 +84,11 @@ final class ReconciliationSheet {
 		List<String> reasons = new ArrayList<>(List.of(headers.get(11)));
 		int rowIndex = 1;
 		for (ReconciliationLine line : report.reconciliation()) {
-			Row row = sheet.createRow(rowIndex);
 			String label = report.label(line.orgMonth().orgId());
 			labels.add(label);
-			this.cells.text(row, 0, label);
-			this.cells.text(row, 1, line.orgMonth().orgId());
-			if (line.provisional()) {
-				this.cells.provisionalMonth(row, 2, line.orgMonth().month());
-			}
-			else {
-				this.cells.month(row, 2, line.orgMonth().month());
-			}
-			this.cells.text(row, 3, String.join(", ", line.invoiceIds()));
-			this.cells.text(row, 4,
-					line.invoiceIds()
-						.stream()
-						.map((id) -> invoices.containsKey(id) ? invoices.get(id).status().name() : "")
-						.distinct()
-						.collect(Collectors.joining(", ")));
-			BigDecimal usage = line.usage();
-			if (usage != null) {
-				this.cells.money(row, USAGE, usage);
-			}
-			this.cells.money(row, 6, line.subtotal());
-			this.cells.money(row, 7, line.credits());
-			this.cells.money(row, 8, line.salesTax());
-			this.cells.money(row, BILLED, line.billed());
-			BigDecimal difference = line.difference();
-			if (difference != null) {
-				this.cells.moneyFormula(row, DIFFERENCE,
-						WorkbookCells.ref(rowIndex, USAGE) + "-" + WorkbookCells.ref(rowIndex, BILLED), difference);
-			}
 			String reason = reason(line);
 			reasons.add(reason);
-			this.cells.text(row, 11, reason);
+			line(sheet.createRow(rowIndex), rowIndex, label, line, invoices, reason);
 			rowIndex++;
 		}
 		if (rowIndex > 1) {
@@ -124,8 +110,42 @@ final class ReconciliationSheet {
 		sheet.setColumnWidth(11, WorkbookCells.widthFor(20, 90, reasons));
 	}
 
+	/** An organization's month: usage against the invoice, the difference and why. */
+	private void line(Row row, int rowIndex, String label, ReconciliationLine line, Map<String, Invoice> invoices,
+			String reason) {
+		this.cells.text(row, 0, label);
+		this.cells.text(row, 1, line.orgMonth().orgId());
+		if (line.provisional()) {
+			this.cells.provisionalMonth(row, 2, line.orgMonth().month());
+		}
+		else {
+			this.cells.month(row, 2, line.orgMonth().month());
+		}
+		this.cells.text(row, 3, String.join(", ", line.invoiceIds()));
+		this.cells.text(row, 4,
+				line.invoiceIds()
+					.stream()
+					.map((id) -> invoices.containsKey(id) ? invoices.get(id).status().name() : "")
+					.distinct()
+					.collect(Collectors.joining(", ")));
+		BigDecimal usage = line.usage();
+		if (usage != null) {
+			this.cells.money(row, USAGE, usage);
+		}
+		this.cells.money(row, 6, line.subtotal());
+		this.cells.money(row, 7, line.credits());
+		this.cells.money(row, 8, line.salesTax());
+		this.cells.money(row, BILLED, line.billed());
+		BigDecimal difference = line.difference();
+		if (difference != null) {
+			this.cells.moneyFormula(row, DIFFERENCE,
+					WorkbookCells.ref(rowIndex, USAGE) + "-" + WorkbookCells.ref(rowIndex, BILLED), difference);
+		}
+		this.cells.text(row, 11, reason);
+	}
+
 	/** What the difference is made of, or that the month reconciles. */
-	String reason(ReconciliationLine line) {
+	private String reason(ReconciliationLine line) {
 		if (line.reasons().isEmpty()) {
 			return this.messages.get("reconciliation.reconciles");
 		}

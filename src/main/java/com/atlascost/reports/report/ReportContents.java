@@ -173,9 +173,9 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 	}
 
 	/**
-	 * The month the Summary explains: the latest one before the open month (whose bill is
-	 * a few days') that has any amount and follows a month of the report; it may still be
-	 * provisional.
+	 * The month the Summary explains, which may still be provisional: the latest one
+	 * before the open month (whose bill is a few days') that has any amount and follows a
+	 * month of the report.
 	 */
 	Optional<YearMonth> latestMonthWithData() {
 		List<YearMonth> all = this.months.all();

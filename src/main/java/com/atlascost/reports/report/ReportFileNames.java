@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 record ReportFileNames(String workbook, String focusCsv) {
 
 	// The job name becomes part of a path: anything that could leave the reports
-	// directory
-	// or hide the file (a leading dot) is refused rather than silently rewritten.
+	// directory or hide the file (a leading dot) is refused rather than rewritten.
 	private static final Pattern SAFE_JOB_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
 	static ReportFileNames of(ReportRequest request) {

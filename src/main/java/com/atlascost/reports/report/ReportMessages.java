@@ -41,8 +41,7 @@ final class ReportMessages {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasename("report-messages");
 		source.setDefaultEncoding("UTF-8");
-		// English lives in the base file: the machine's own locale must not pick the
-		// language.
+		// English lives in the base file: the language is never the machine's.
 		source.setFallbackToSystemLocale(false);
 		return source;
 	}

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * How the workbook is written: the {@link ReportProperties} as bound, and how many rows a
- * detail sheet takes.
+ * How the workbook is written: the {@link WorkbookProperties} as bound, and how many rows
+ * a detail sheet takes.
  *
  * @param locale the language of sheet names, labels and notes
  * @param jumpThreshold a month-over-month rise above this fraction is highlighted
@@ -20,7 +20,7 @@ record ReportSettings(Locale locale, BigDecimal jumpThreshold, BigDecimal jumpMi
 	/** Excel's 1,048,576 rows per sheet, less the header row. */
 	static final int EXCEL_DATA_ROWS = 1_048_575;
 
-	static ReportSettings of(ReportProperties properties) {
+	static ReportSettings of(WorkbookProperties properties) {
 		return new ReportSettings(properties.language(), properties.jumpThreshold(), properties.jumpMinAmount(),
 				properties.chartSeries(), EXCEL_DATA_ROWS);
 	}

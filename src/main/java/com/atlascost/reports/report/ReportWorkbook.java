@@ -17,20 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streaming workbook, written without temporary files where it can.
- * <ul>
- * <li>The sheets' rows stay in memory until a sheet grows large
- * ({@link SpillingSheetDataWriter}); only then does it get a (gzipped) temporary
- * file.</li>
- * <li>{@link SXSSFWorkbook#write} saves the package (every part but the sheets' rows) to
- * a temporary file, reads it back as a zip and copies it out with the rows injected; this
- * saves it in memory instead, uncompressed since it is read back at once, and reads it
- * through the same kind of zip reader, so the entries, their order and their bytes are
- * the same. The package is small whatever the row count. POI's
- * {@code writeAvoidingTempFiles} would read the package as a stream, and writes the
- * entries in another order.</li>
- * </ul>
- * {@link #dispose()} discards the sheets' rows and deletes the files that spilled.
+ * The streaming workbook, written without temporary files where it can: a sheet's rows
+ * stay in memory until it grows large ({@link SpillingSheetDataWriter}), and the package
+ * (every part but the rows, small whatever the row count) is saved in memory, not to the
+ * temporary file {@link SXSSFWorkbook#write} uses. It is read back through the same kind
+ * of zip reader, so the entries, their order and their bytes are the same; POI's
+ * {@code writeAvoidingTempFiles} writes them in another order. {@link #dispose()}
+ * discards the rows and deletes the files that spilled.
  */
 final class ReportWorkbook extends SXSSFWorkbook {
 

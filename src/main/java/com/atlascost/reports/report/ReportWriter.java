@@ -41,8 +41,8 @@ public class ReportWriter {
 	private final FocusCsvWriter focusCsvWriter;
 
 	@Autowired
-	public ReportWriter(ReportsProperties reports, ReportProperties report) {
-		this(reports.dir(), new WorkbookWriter(ReportSettings.of(report)), new FocusCsvWriter());
+	public ReportWriter(ReportOutputProperties output, WorkbookProperties workbook) {
+		this(output.dir(), new WorkbookWriter(ReportSettings.of(workbook)), new FocusCsvWriter());
 	}
 
 	ReportWriter(Path reportsDirectory, WorkbookWriter workbookWriter, FocusCsvWriter focusCsvWriter) {
@@ -98,8 +98,7 @@ public class ReportWriter {
 	/**
 	 * Creates an empty hidden file beside the target; creating it, rather than only
 	 * naming it, makes a concurrent writer's clash an error instead of a shared file. Not
-	 * {@code Files.createTempFile}: its owner-only permissions would travel with the
-	 * move.
+	 * {@code Files.createTempFile}, whose owner-only permissions would be moved along.
 	 */
 	private static Path temporaryFor(Path target) throws IOException {
 		Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + UUID.randomUUID());

@@ -44,25 +44,60 @@ import com.atlascost.reports.plan.Grouping;
  * </pre>
  *
  * The reconciliation is computed from the rows: each grouping's total of each month
- * against the bill (the summary's total), with the difference and, when there is one, its
- * cause.
+ * against the bill (the summary's total), with the difference and its cause.
  */
-final class RunInfoSheet {
+final class RunInfoSheet implements WorkbookSheet {
 
 	private final WorkbookCells cells;
 
 	private final ReportMessages messages;
 
+	private final int detailRowsPerSheet;
+
 	RunInfoSheet(WorkbookCells cells, ReportSettings settings) {
 		this.cells = cells;
 		this.messages = settings.messages();
+		this.detailRowsPerSheet = settings.detailRowsPerSheet();
 	}
 
 	String name() {
 		return this.messages.get("runInfo.sheet");
 	}
 
-	void write(Sheet sheet, ReportContents contents, List<String> detailSheets, int detailRowsPerSheet) {
+	/** Creates the sheet after the Detail sheets it lists. */
+	@Override
+	public void write(WorkbookDraft workbook, ReportContents contents, PrintLayout print) {
+		Sheet sheet = workbook.createSheet(name());
+		write(sheet, contents, workbook.detailSheets());
+		print.fitToWidth(sheet, 0);
+	}
+
+	private void write(Sheet sheet, ReportContents contents, List<String> detailSheets) {
+		int rowIndex = run(sheet, contents, detailSheets);
+		rowIndex = parameters(sheet, contents, rowIndex + 1);
+		ReportRequest request = contents.request();
+		if (!request.queryCounts().isEmpty()) {
+			rowIndex = queries(sheet, request, rowIndex + 1);
+		}
+		if (!request.runSummary().entries().isEmpty()) {
+			rowIndex = runSummary(sheet, contents, rowIndex + 1);
+		}
+		rowIndex++;
+		reconciliation(sheet, contents, rowIndex);
+		sheet.setColumnWidth(0, 24 * 256);
+		sheet.setColumnWidth(1, 60 * 256);
+		for (int column = 2; column <= 4; column++) {
+			sheet.setColumnWidth(column, 16 * 256);
+		}
+		sheet.setColumnWidth(5, 90 * 256);
+		sheet.createFreezePane(1, 0);
+	}
+
+	/**
+	 * What produced the numbers, one line each.
+	 * @return the row after them
+	 */
+	private int run(Sheet sheet, ReportContents contents, List<String> detailSheets) {
 		ReportRequest request = contents.request();
 		int rowIndex = 0;
 		line(sheet.createRow(rowIndex++), "runInfo.job", request.jobName());
@@ -82,13 +117,20 @@ final class RunInfoSheet {
 		this.cells.number(rowCount, 1, contents.rowCount());
 		line(sheet.createRow(rowIndex++), "runInfo.detailSheets",
 				(detailSheets.size() > 1) ? this.messages.get("runInfo.detailSheetsSplit",
-						String.join(", ", detailSheets), String.format("%,d", detailRowsPerSheet))
+						String.join(", ", detailSheets), String.format("%,d", this.detailRowsPerSheet))
 						: String.join(", ", detailSheets));
+		return rowIndex;
+	}
 
-		rowIndex++;
+	/**
+	 * The run's parameters, under their header from a row.
+	 * @return the row after them
+	 */
+	private int parameters(Sheet sheet, ReportContents contents, int firstRow) {
+		ReportRequest request = contents.request();
+		int rowIndex = firstRow;
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.parameters"));
-		// Sorted by key: the same run always reads the same, whatever map the caller
-		// built.
+		// Sorted by key: the same run reads the same, whatever map the caller built.
 		Map<String, String> parameters = new TreeMap<>(request.parameters());
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
 			Row row = sheet.createRow(rowIndex++);
@@ -98,41 +140,46 @@ final class RunInfoSheet {
 			this.cells.text(row, 1,
 					("true".equals(value) || "false".equals(value)) ? this.messages.get("runInfo." + value) : value);
 		}
-		if (!request.queryCounts().isEmpty()) {
-			rowIndex++;
-			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.queries"));
-			for (Map.Entry<String, Long> count : new TreeMap<>(request.queryCounts()).entrySet()) {
-				Row row = sheet.createRow(rowIndex++);
-				this.cells.text(row, 0, this.messages.getOrDefault("state." + count.getKey(), count.getKey()));
-				this.cells.number(row, 1, count.getValue());
+		return rowIndex;
+	}
+
+	/**
+	 * The queries by state, under their header from a row.
+	 * @return the row after them
+	 */
+	private int queries(Sheet sheet, ReportRequest request, int firstRow) {
+		int rowIndex = firstRow;
+		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.queries"));
+		for (Map.Entry<String, Long> count : new TreeMap<>(request.queryCounts()).entrySet()) {
+			Row row = sheet.createRow(rowIndex++);
+			this.cells.text(row, 0, this.messages.getOrDefault("state." + count.getKey(), count.getKey()));
+			this.cells.number(row, 1, count.getValue());
+		}
+		return rowIndex;
+	}
+
+	/**
+	 * The run summary's lines, under their header from a row.
+	 * @return the row after them
+	 */
+	private int runSummary(Sheet sheet, ReportContents contents, int firstRow) {
+		ReportRequest request = contents.request();
+		int rowIndex = firstRow;
+		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
+		for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.runSummary(), contents)) {
+			Row row = sheet.createRow(rowIndex++);
+			this.cells.text(row, 0, line.label());
+			if (line.value() instanceof BigDecimal amount) {
+				this.cells.money(row, 1, amount);
+			}
+			else if (line.value() instanceof Long count) {
+				this.cells.number(row, 1, count);
+			}
+			else {
+				this.cells.wrapped(row, 1, line.value().toString());
 			}
 		}
-		if (!request.runSummary().entries().isEmpty()) {
-			rowIndex++;
-			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
-			for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.runSummary(), contents)) {
-				Row row = sheet.createRow(rowIndex++);
-				this.cells.text(row, 0, line.label());
-				if (line.value() instanceof BigDecimal amount) {
-					this.cells.money(row, 1, amount);
-				}
-				else if (line.value() instanceof Long count) {
-					this.cells.number(row, 1, count);
-				}
-				else {
-					this.cells.wrapped(row, 1, line.value().toString());
-				}
-			}
-		}
-		rowIndex++;
-		reconciliation(sheet, contents, rowIndex);
-		sheet.setColumnWidth(0, 24 * 256);
-		sheet.setColumnWidth(1, 60 * 256);
-		for (int column = 2; column <= 4; column++) {
-			sheet.setColumnWidth(column, 16 * 256);
-		}
-		sheet.setColumnWidth(5, 90 * 256);
-		sheet.createFreezePane(1, 0);
+		return rowIndex;
 	}
 
 	private void reconciliation(Sheet sheet, ReportContents contents, int rowIndex) {

@@ -22,15 +22,9 @@ import org.jspecify.annotations.Nullable;
  * Where the streaming workbook puts a sheet's rows until it writes the package: in memory
  * while the sheet is small, in a gzipped temporary file (POI's temporary directory, as
  * its own writers use) from the moment it passes {@link #SPILL_AT} characters. The rows'
- * XML is the same either way, so is the workbook.
- *
- * <p>
- * POI's writers always make a temporary file per sheet. A report has six or more sheets,
- * and all but the Detail sheets stay a few kilobytes however many rows there are; their
- * files (created, written, read back, deleted) were about a fifth of a small report's
- * time, the deletes alone a tenth. Memory stays flat: a sheet holds at most
- * {@link #SPILL_AT} characters before it spills, the Detail sheets of a large report
- * spill after their first few thousand rows.
+ * XML is the same either way, so is the workbook. POI's own writers make a file for every
+ * sheet, though all but the Detail sheets stay a few kilobytes; memory stays flat all the
+ * same, as a sheet holds at most {@link #SPILL_AT} characters before it spills.
  */
 final class SpillingSheetDataWriter extends SheetDataWriter {
 

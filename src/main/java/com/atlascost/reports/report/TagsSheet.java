@@ -22,7 +22,7 @@ import com.atlascost.reports.invoice.TagLine;
  *                                         team    | Total      | =SUM(F2:F4)
  * </pre>
  */
-final class TagsSheet {
+final class TagsSheet implements WorkbookSheet {
 
 	private static final int AMOUNT = 5;
 
@@ -39,7 +39,22 @@ final class TagsSheet {
 		return this.messages.get("tags.sheet");
 	}
 
-	void write(Sheet sheet, InvoiceReport report) {
+	@Override
+	public void create(WorkbookDraft workbook) {
+		if (!workbook.invoices().tagKeys().isEmpty()) {
+			workbook.createSheet(name());
+		}
+	}
+
+	@Override
+	public void write(WorkbookDraft workbook, ReportContents contents, PrintLayout print) {
+		workbook.sheet(name()).ifPresent((sheet) -> {
+			write(sheet, workbook.invoices());
+			print.fitToWidth(sheet, 1);
+		});
+	}
+
+	private void write(Sheet sheet, InvoiceReport report) {
 		List<String> headers = List.of(this.messages.get("grouping.organization"),
 				this.messages.get("grouping.organizations.id"), this.messages.get("summary.month"),
 				this.messages.get("tags.key"), this.messages.get("tags.value"), this.messages.get("tags.amount"));

@@ -30,7 +30,6 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.xmlbeans.XmlCursor;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTCatAx;
@@ -64,17 +63,16 @@ final class TrendChart {
 	private static final byte[][] PALETTE = { rgb(0x1F4E79), rgb(0x2E86C1), rgb(0x48C9B0), rgb(0xF5B041), rgb(0xCB4335),
 			rgb(0x8E44AD), rgb(0x7F8C8D) };
 
-	private final XSSFWorkbook workbook;
+	private final XSSFSheet sheet;
 
 	private final String sheetName;
 
 	/**
-	 * @param workbook the workbook underneath the streaming one (or an in-memory one)
-	 * @param sheetName the sheet the chart goes on
+	 * @param sheet the sheet the chart goes on: the one underneath the streaming sheet
 	 */
-	TrendChart(XSSFWorkbook workbook, String sheetName) {
-		this.workbook = workbook;
-		this.sheetName = sheetName;
+	TrendChart(XSSFSheet sheet) {
+		this.sheet = sheet;
+		this.sheetName = sheet.getSheetName();
 	}
 
 	/**
@@ -82,8 +80,7 @@ final class TrendChart {
 	 * @return how many columns wide the chart is
 	 */
 	int plot(Data data, int topRow, int leftColumn) {
-		XSSFSheet sheet = this.workbook.getSheet(this.sheetName);
-		XSSFDrawing drawing = sheet.createDrawingPatriarch();
+		XSSFDrawing drawing = this.sheet.createDrawingPatriarch();
 		int width = Math.max(WIDTH_IN_COLUMNS, data.series().size() + 2);
 		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, leftColumn, topRow, leftColumn + width,
 				topRow + HEIGHT_IN_ROWS);
@@ -123,8 +120,7 @@ final class TrendChart {
 			series.setShapeProperties(shape);
 		}
 		// Each series fills its caches. Not chart.plot(bars): that also copies the
-		// numbers into a workbook of the chart's own, which XSSF never saves (about a
-		// quarter of the chart's time).
+		// numbers into a workbook of the chart's own, which XSSF never saves.
 		for (int s = 0; s < bars.getSeriesCount(); s++) {
 			bars.getSeries(s).plot();
 		}
@@ -151,8 +147,8 @@ final class TrendChart {
 
 	/**
 	 * Stacked bars need {@code <c:overlap val="100"/>}, or Excel draws each series beside
-	 * the last. POI's setter needs the full OOXML schemas (a 15 MB jar) for that one
-	 * element, so it is written here, before the axis ids as the schema orders it.
+	 * the last. POI's setter needs the full OOXML schemas for that one element, so it is
+	 * written here, before the axis ids as the schema orders it.
 	 */
 	private static void overlapFully(CTBarChart barChart) {
 		try (XmlCursor cursor = barChart.newCursor()) {

@@ -143,8 +143,8 @@ final class WorkbookCells {
 		this.title.setFont(titleFont);
 		this.note = workbook.createCellStyle();
 		this.note.setFont(italic);
-		// a month label never wraps: "2026-11 (provisional)" on two lines reads as two
-		// cells
+		// a month label never wraps: on two lines, "2026-11 (provisional)" reads as
+		// two cells
 		this.monthHeader = workbook.createCellStyle();
 		this.monthHeader.setFont(boldFont);
 		this.monthHeader.setWrapText(false);
@@ -239,8 +239,8 @@ final class WorkbookCells {
 	/**
 	 * Writes a total as a SUM formula, so the sheet stays live when finance edits it,
 	 * together with its value: readers that do not calculate (scripts, previews) see the
-	 * number too. An empty range gets the value alone, as a reversed range would sum the
-	 * header.
+	 * number too. An empty range gets the value alone (a reversed range would sum the
+	 * header row).
 	 * @param value the sum of the cells the formula adds, as those cells hold them
 	 */
 	void total(Row row, int column, int firstRow, int lastRow, int firstColumn, int lastColumn, BigDecimal value) {

@@ -2,16 +2,13 @@ package com.atlascost.reports.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiFunction;
 
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.atlascost.reports.plan.Grouping;
 
 /**
  * Writes the Excel workbook: {@code Summary}, one sheet per grouping in the job's order,
@@ -22,14 +19,15 @@ import com.atlascost.reports.plan.Grouping;
  *
  * <p>
  * The rows are read once: each is summed for the other sheets as the Detail sheet writes
- * it. Streaming ({@link SXSSFWorkbook}) writes each sheet's rows as they come (in memory
- * while the sheet is small, then to a temporary file: {@link ReportWorkbook}), so every
- * sheet is created first, in its place, and the sheets before Detail are filled once the
- * sums are complete. Memory stays flat however many rows there are. The temporary files
- * are removed before returning, even on failure, by {@code dispose()} rather than
- * {@code close()}, which would save the whole package a second time.
+ * it, so memory stays flat however many rows there are. The streaming workbook
+ * ({@link ReportWorkbook}) removes its temporary files before returning, even on failure.
  */
 class WorkbookWriter {
+
+	/** The workbook's sheets, in order; {@link PoiWarmUp} writes the same. */
+	private static final List<BiFunction<WorkbookCells, ReportSettings, WorkbookSheet>> SHEETS = List.of(
+			SummarySheet::new, GroupingSheet::new, BudgetSheet::new, ReconciliationSheet::new, TagsSheet::new,
+			DetailSheet::new, RunInfoSheet::new);
 
 	private static final Logger logger = LoggerFactory.getLogger(WorkbookWriter.class);
 
@@ -39,82 +37,15 @@ class WorkbookWriter {
 		this.settings = settings;
 	}
 
-	ReportSettings settings() {
-		return this.settings;
-	}
-
 	/**
 	 * Writes the workbook, reading the request's rows once.
 	 * @return the sums of the rows, as the sheets show them
 	 * @throws IllegalArgumentException if the request cannot make a report
 	 */
 	ReportContents write(ReportRequest request, InvoiceReport invoices, OutputStream out) throws IOException {
-		ReportMessages messages = this.settings.messages();
-		ReportContents.Sums sums = new ReportContents.Sums(request, messages);
 		SXSSFWorkbook workbook = new ReportWorkbook();
 		try {
-			WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
-			SummarySheet summary = new SummarySheet(cells, this.settings);
-			Sheet summarySheet = workbook.createSheet(summary.name());
-			Map<Grouping, Sheet> groupingSheets = new LinkedHashMap<>();
-			for (Grouping grouping : request.groupings()) {
-				groupingSheets.put(grouping,
-						workbook.createSheet(new GroupingDimension(grouping, messages).sheetName()));
-			}
-			BudgetSheet budgets = new BudgetSheet(cells, this.settings);
-			Sheet budgetSheet = request.budgets().isEmpty() ? null : workbook.createSheet(budgets.name());
-			ReconciliationSheet reconciliation = new ReconciliationSheet(cells, this.settings);
-			Sheet reconciliationSheet = invoices.fetched() ? workbook.createSheet(reconciliation.name()) : null;
-			TagsSheet tags = new TagsSheet(cells, this.settings);
-			Sheet tagsSheet = invoices.tagKeys().isEmpty() ? null : workbook.createSheet(tags.name());
-
-			DetailSheet.Writer detail = new DetailSheet(cells, this.settings).writer(workbook, sums::provisional);
-			request.rows().forEach((row) -> {
-				sums.accept(row);
-				detail.write(row);
-			});
-			List<String> detailSheets = detail.finish();
-			// A grouping only the rows carry (never in a run, whose rows are the job's
-			// groupings) gets its sheet after the job's.
-			int position = 1 + groupingSheets.size();
-			for (Grouping grouping : sums.groupingsOnlyRowsCarry()) {
-				String name = new GroupingDimension(grouping, messages).sheetName();
-				groupingSheets.put(grouping, workbook.createSheet(name));
-				workbook.setSheetOrder(name, position++);
-			}
-
-			ReportContents contents = sums.contents();
-			PrintLayout print = PrintLayout.of(contents, messages);
-			print.onePage(summarySheet,
-					summary.write(summarySheet, contents, new TrendChart(workbook.getXSSFWorkbook(), summary.name())));
-			GroupingSheet groupingSheet = new GroupingSheet(cells, this.settings);
-			groupingSheets.forEach((grouping, sheet) -> {
-				GroupingDimension dimension = new GroupingDimension(grouping, messages);
-				groupingSheet.write(sheet, dimension, contents);
-				print.groupingSheet(sheet, contents.months().all().size(), dimension.idHeader().isPresent() ? 3 : 2);
-			});
-			if (budgetSheet != null) {
-				budgets.write(budgetSheet, contents);
-				print.fitToWidth(budgetSheet, BudgetSheet.HEADER_ROWS);
-			}
-			if (reconciliationSheet != null) {
-				reconciliation.write(reconciliationSheet, invoices);
-				print.fitToWidth(reconciliationSheet, 1);
-			}
-			if (tagsSheet != null) {
-				tags.write(tagsSheet, invoices);
-				print.fitToWidth(tagsSheet, 1);
-			}
-			for (String name : detailSheets) {
-				print.fitToWidth(workbook.getSheet(name), 1);
-			}
-			RunInfoSheet runInfo = new RunInfoSheet(cells, this.settings);
-			Sheet runInfoSheet = workbook.createSheet(runInfo.name());
-			runInfo.write(runInfoSheet, contents, detailSheets, this.settings.detailRowsPerSheet());
-			print.fitToWidth(runInfoSheet, 0);
-			workbook.setActiveSheet(0);
-			// Totals carry their values, but Excel should still recalculate them on open.
-			workbook.setForceFormulaRecalculation(true);
+			ReportContents contents = writeSheets(workbook, request, invoices);
 			workbook.write(out);
 			return contents;
 		}
@@ -124,9 +55,27 @@ class WorkbookWriter {
 	}
 
 	/**
+	 * Writes every sheet into a workbook, the streaming one or the warm-up's in memory.
+	 * @return the sums of the rows, as the sheets show them
+	 */
+	ReportContents writeSheets(Workbook workbook, ReportRequest request, InvoiceReport invoices) {
+		ReportContents.Sums sums = new ReportContents.Sums(request, this.settings.messages());
+		WorkbookCells cells = new WorkbookCells(workbook, this.settings.locale());
+		List<WorkbookSheet> sheets = SHEETS.stream().map((sheet) -> sheet.apply(cells, this.settings)).toList();
+		WorkbookDraft draft = new WorkbookDraft(workbook, request, invoices, sums);
+		sheets.forEach((sheet) -> sheet.create(draft));
+		ReportContents contents = draft.readRows();
+		PrintLayout print = PrintLayout.of(contents, this.settings.messages());
+		sheets.forEach((sheet) -> sheet.write(draft, contents, print));
+		workbook.setActiveSheet(0);
+		// Totals carry their values, but Excel should still recalculate them on open.
+		workbook.setForceFormulaRecalculation(true);
+		return contents;
+	}
+
+	/**
 	 * Removes the sheets' temporary files, and nothing else: {@code close()} would also
-	 * save the package, created in memory, a second time into memory only to drop it (a
-	 * tenth of a small report's time). Nothing else holds a file or a native resource.
+	 * save the package a second time, only to drop it.
 	 */
 	@SuppressWarnings("deprecation") // close() is the replacement, and the double save
 	private static void disposeWithoutSaving(SXSSFWorkbook workbook) {

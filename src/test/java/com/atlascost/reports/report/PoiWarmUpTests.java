@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PoiWarmUpTests {
 
-	private final PoiWarmUp warmUp = new PoiWarmUp(new Binder().bindOrCreate("report", ReportProperties.class));
+	private final PoiWarmUp warmUp = new PoiWarmUp(new Binder().bindOrCreate("report", WorkbookProperties.class));
 
 	@Test
 	void theWarmUpWorkbookUsesTheReportsSheetsChartAndTable() throws IOException {
@@ -56,7 +56,7 @@ class PoiWarmUpTests {
 
 	@Test
 	void startingAgainInTheSameJvmStartsNoSecondWarmUp() {
-		PoiWarmUp other = new PoiWarmUp(new Binder().bindOrCreate("report", ReportProperties.class));
+		PoiWarmUp other = new PoiWarmUp(new Binder().bindOrCreate("report", WorkbookProperties.class));
 		this.warmUp.start();
 		other.start();
 		assertThat(this.warmUp.isRunning()).isTrue();

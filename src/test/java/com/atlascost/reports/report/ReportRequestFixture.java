@@ -61,7 +61,7 @@ final class ReportRequestFixture {
 
 	/** The workbook's settings as the application binds them when none are given. */
 	static ReportSettings settings() {
-		return ReportSettings.of(new Binder().bindOrCreate("report", ReportProperties.class));
+		return ReportSettings.of(new Binder().bindOrCreate("report", WorkbookProperties.class));
 	}
 
 	static ReportMessages english() {

@@ -250,7 +250,7 @@ class ReportWriterTests {
 	 * The settings groups the writer is built from, bound as the application binds them.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ ReportsProperties.class, ReportProperties.class })
+	@EnableConfigurationProperties({ ReportOutputProperties.class, WorkbookProperties.class })
 	static class ReportSettingsConfiguration {
 
 	}

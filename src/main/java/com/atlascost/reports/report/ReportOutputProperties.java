@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * missing ({@code reports.dir}, default {@code reports} in the working directory)
  */
 @ConfigurationProperties("reports")
-public record ReportsProperties(@DefaultValue("reports") Path dir) {
+public record ReportOutputProperties(@DefaultValue("reports") Path dir) {
 
 }

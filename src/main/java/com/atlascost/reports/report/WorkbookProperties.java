@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("report")
 @Validated
-public record ReportProperties(
+public record WorkbookProperties(
 		@DefaultValue("en") @Pattern(regexp = "en|ja", message = "must be en or ja") String locale,
 		@DefaultValue("0.25") @DecimalMin(value = "0", inclusive = false,
 				message = "must be above 0") BigDecimal jumpThreshold,
@@ -33,7 +33,7 @@ public record ReportProperties(
 		@DefaultValue("5") @Min(value = 1, message = "must be at least 1") int chartSeries) {
 
 	/** The workbook's language. */
-	public Locale language() {
+	Locale language() {
 		return Locale.forLanguageTag(this.locale);
 	}
 
