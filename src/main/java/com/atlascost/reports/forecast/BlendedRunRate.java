@@ -41,9 +41,9 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class BlendedRunRate {
+class BlendedRunRate {
 
-	public static final String NAME = "blended-run-rate-v1";
+	static final String NAME = "blended-run-rate-v1";
 
 	static final int LEARNING_MONTHS = 6;
 
@@ -63,7 +63,7 @@ public class BlendedRunRate {
 
 	private static final BigDecimal MIN_SHARE = new BigDecimal("0.01");
 
-	public MonthEndForecast forecast(String organizationId, BillHistory history, YearMonth month, int day,
+	MonthEndForecast forecast(String organizationId, BillHistory history, YearMonth month, int day,
 			BigDecimal monthToDate) {
 		int n = month.lengthOfMonth();
 		int d = Math.max(1, Math.min(day, n));

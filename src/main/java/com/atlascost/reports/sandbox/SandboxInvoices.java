@@ -164,7 +164,7 @@ public class SandboxInvoices {
 	}
 
 	/** How often {@code getInvoice} was called in all. */
-	public int fetchCalls() {
+	int fetchCalls() {
 		return this.fetches.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 

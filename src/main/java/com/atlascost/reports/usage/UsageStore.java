@@ -27,7 +27,7 @@ public class UsageStore {
 
 	private final JdbcClient jdbc;
 
-	public UsageStore(JdbcClient jdbc) {
+	UsageStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
