@@ -107,8 +107,7 @@ public class InvoiceStore {
 
 	/**
 	 * The invoices of these organizations (as the organization billed or the payer) for
-	 * months {@code from} to {@code to}, by paying organization, month, organization and
-	 * id.
+	 * months {@code from} to {@code to}, by payer, month, organization and id.
 	 */
 	public List<Invoice> invoices(Collection<String> orgIds, YearMonth from, YearMonth to) {
 		if (orgIds.isEmpty()) {

@@ -82,8 +82,7 @@ public class SandboxCounters {
 	}
 
 	/**
-	 * Faults injected at random, by kind ({@code 500}, {@code 503}, {@code dropped},
-	 * ...).
+	 * Faults injected at random, by kind ({@code 500}, {@code 503}, {@code dropped}...).
 	 */
 	public Map<String, Long> faultsInjected() {
 		return snapshot(this.faults);

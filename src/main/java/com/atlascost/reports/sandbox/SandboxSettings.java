@@ -207,8 +207,7 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	 * @param capacity requests the bucket holds
 	 * @param refill requests added per period, continuously
 	 * @param period the refill period
-	 * @param retryAfter whether a 429 says in {@code Retry-After} when a request fits
-	 * again
+	 * @param retryAfter whether a 429 says when to try again ({@code Retry-After})
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
 			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,

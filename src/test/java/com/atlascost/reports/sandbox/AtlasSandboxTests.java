@@ -24,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlascost.reports.atlas.AtlasJson;
 
 /**
- * The sandbox's wire contract, seen through other HTTP stacks than the client's (the
- * JDK's client and a bare socket), so the sandbox and the client cannot agree on a
- * mistake.
+ * The sandbox's wire contract, seen through HTTP stacks other than the client's (the
+ * JDK's client, a bare socket), so the sandbox and the client cannot share a mistake.
  */
 class AtlasSandboxTests {
 
@@ -157,9 +156,8 @@ class AtlasSandboxTests {
 				.POST(HttpRequest.BodyPublishers.ofString(QUERY))
 				.build();
 			HttpResponse<String> first = sendTo(shared, create);
-			// alone, the bucket would be full again in 100 ms; the other client, taking
-			// 9.9
-			// of the 10 a second, leaves one request every 10 s
+			// alone, the bucket would be full again in 100 ms; the other client,
+			// taking 9.9 of the 10 a second, leaves one request every 10 s
 			Thread.sleep(300);
 			HttpResponse<String> limited = sendTo(shared, create);
 
