@@ -81,7 +81,10 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		return new Builder(this);
 	}
 
-	/** Settings for tests and demos, from other settings with some of them changed. */
+	/**
+	 * Settings for tests, from other settings with some changed; those only properties
+	 * set (auth, page size, forgotten tokens, named rows) are kept.
+	 */
 	public static final class Builder {
 
 		private Duration processingDelay;
