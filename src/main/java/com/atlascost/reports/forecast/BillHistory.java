@@ -14,21 +14,21 @@ import java.util.TreeMap;
  * @param bills each month's complete bill
  * @param snapshots each month's month-to-date amounts by day of month
  */
-public record BillHistory(NavigableMap<YearMonth, BigDecimal> bills,
+record BillHistory(NavigableMap<YearMonth, BigDecimal> bills,
 		Map<YearMonth, NavigableMap<Integer, BigDecimal>> snapshots) {
 
-	public BillHistory {
+	BillHistory {
 		bills = new TreeMap<>(bills);
 		Map<YearMonth, NavigableMap<Integer, BigDecimal>> copy = new TreeMap<>();
 		snapshots.forEach((month, byDay) -> copy.put(month, new TreeMap<>(byDay)));
 		snapshots = copy;
 	}
 
-	public static BillHistory empty() {
+	static BillHistory empty() {
 		return new BillHistory(new TreeMap<>(), Map.of());
 	}
 
-	public Optional<BigDecimal> bill(YearMonth month) {
+	Optional<BigDecimal> bill(YearMonth month) {
 		return Optional.ofNullable(this.bills.get(month));
 	}
 
@@ -36,7 +36,7 @@ public record BillHistory(NavigableMap<YearMonth, BigDecimal> bills,
 	 * The month-to-date amount known on {@code day}: the last snapshot taken on or before
 	 * it, as a run that did not happen that night leaves the day before as the latest.
 	 */
-	public Optional<BigDecimal> monthToDate(YearMonth month, int day) {
+	Optional<BigDecimal> monthToDate(YearMonth month, int day) {
 		NavigableMap<Integer, BigDecimal> byDay = this.snapshots.get(month);
 		if (byDay == null) {
 			return Optional.empty();
@@ -46,7 +46,7 @@ public record BillHistory(NavigableMap<YearMonth, BigDecimal> bills,
 	}
 
 	/** This history as it stood before {@code month}: its bills and snapshots only. */
-	public BillHistory before(YearMonth month) {
+	BillHistory before(YearMonth month) {
 		Map<YearMonth, NavigableMap<Integer, BigDecimal>> earlier = new TreeMap<>();
 		this.snapshots.forEach((m, byDay) -> {
 			if (m.isBefore(month)) {

@@ -24,10 +24,8 @@ import org.springframework.stereotype.Component;
  * organization's earlier months: {@code d/n} times the mean, over up to
  * {@value #LEARNING_MONTHS} months with a snapshot that day, of (month to date / complete
  * bill) / (their own {@code d/n}); without any, {@code d/n}. It carries the org's
- * intra-month shape (charges billed on the 1st, weekends, the lag of the usage
- * data).</li>
- * <li>The pace projection is {@code m / s}; the trailing projection is last month's
- * bill.</li>
+ * intra-month shape (charges billed on the 1st, weekends, the usage data's lag).</li>
+ * <li>The pace projection is {@code m / s}; the trailing one is last month's bill.</li>
  * <li>The forecast is {@code m + (1 - s) × (α × m/s + (1 - α) × last month)}: the month
  * to date plus the share still to come at the blended rate. {@code α} is the weight (0 to
  * 1, in steps of 0.05) that would have erred least at day {@code d} of the earlier months
@@ -41,9 +39,9 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-public class BlendedRunRate {
+class BlendedRunRate {
 
-	public static final String NAME = "blended-run-rate-v1";
+	static final String NAME = "blended-run-rate-v1";
 
 	static final int LEARNING_MONTHS = 6;
 
@@ -63,7 +61,7 @@ public class BlendedRunRate {
 
 	private static final BigDecimal MIN_SHARE = new BigDecimal("0.01");
 
-	public MonthEndForecast forecast(String organizationId, BillHistory history, YearMonth month, int day,
+	MonthEndForecast forecast(String organizationId, BillHistory history, YearMonth month, int day,
 			BigDecimal monthToDate) {
 		int n = month.lengthOfMonth();
 		int d = Math.max(1, Math.min(day, n));

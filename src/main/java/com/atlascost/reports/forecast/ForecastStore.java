@@ -26,7 +26,7 @@ public class ForecastStore {
 
 	private final JdbcClient jdbc;
 
-	public ForecastStore(JdbcClient jdbc) {
+	ForecastStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -45,7 +45,7 @@ public class ForecastStore {
 
 	/** Keeps the month to date of a night; a second run the same day replaces it. */
 	@Transactional
-	public void saveSnapshot(String orgId, YearMonth month, int day, BigDecimal amount, Instant takenAt) {
+	void saveSnapshot(String orgId, YearMonth month, int day, BigDecimal amount, Instant takenAt) {
 		this.jdbc.sql("DELETE FROM month_to_date_snapshot WHERE org_id = ? AND billing_month = ? AND day_of_month = ?")
 			.params(orgId, month.atDay(1), day)
 			.update();
@@ -57,7 +57,7 @@ public class ForecastStore {
 	}
 
 	/** Every stored bill and snapshot of the organization. */
-	public BillHistory history(String orgId) {
+	BillHistory history(String orgId) {
 		NavigableMap<YearMonth, BigDecimal> bills = new TreeMap<>();
 		this.jdbc.sql("SELECT billing_month, amount FROM monthly_cost_by_organization WHERE organization_id = ?")
 			.param(orgId)
@@ -74,7 +74,7 @@ public class ForecastStore {
 		return new BillHistory(bills, snapshots);
 	}
 
-	public void save(MonthEndForecast forecast, Instant computedAt) {
+	void save(MonthEndForecast forecast, Instant computedAt) {
 		this.jdbc
 			.sql("INSERT INTO month_end_forecast (org_id, billing_month, day_of_month, month_to_date,"
 					+ " forecast_amount, low_amount, high_amount, method, computed_at)"

@@ -26,7 +26,7 @@ public class MonthEndForecaster {
 
 	private final Clock clock;
 
-	public MonthEndForecaster(ForecastStore store, BlendedRunRate method, Clock clock) {
+	MonthEndForecaster(ForecastStore store, BlendedRunRate method, Clock clock) {
 		this.store = store;
 		this.method = method;
 		this.clock = clock;

@@ -4,7 +4,7 @@ package com.atlascost.reports.invoice;
  * Atlas answered with an invoice the job does not understand: nothing of the
  * organization's invoices is stored, and its invoice step fails.
  */
-public class InvalidInvoiceException extends RuntimeException {
+class InvalidInvoiceException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 

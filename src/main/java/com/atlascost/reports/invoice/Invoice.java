@@ -34,7 +34,7 @@ public record Invoice(String id, String orgId, String payingOrgId, Instant start
 		return YearMonth.from(this.startDate.atOffset(ZoneOffset.UTC));
 	}
 
-	public long lineItemsCents() {
+	long lineItemsCents() {
 		return this.lineItems.stream().mapToLong(InvoiceLineItem::totalPriceCents).sum();
 	}
 

@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("invoices")
 @Validated
-public record InvoiceProperties(@DefaultValue("8") @Min(value = 1, message = "must be at least 1") int concurrency) {
+record InvoiceProperties(@DefaultValue("8") @Min(value = 1, message = "must be at least 1") int concurrency) {
 
 }

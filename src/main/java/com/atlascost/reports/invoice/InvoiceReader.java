@@ -22,7 +22,7 @@ import com.atlascost.reports.atlas.AtlasInvoice;
  * amount, an unknown status, lines that do not add up to the subtotal) is an
  * {@link InvalidInvoiceException} naming the organization, the invoice and the field.
  */
-public final class InvoiceReader {
+final class InvoiceReader {
 
 	private InvoiceReader() {
 	}
@@ -31,7 +31,7 @@ public final class InvoiceReader {
 	 * The invoice and, each as an invoice of its own organization paid by this one, its
 	 * linked invoices.
 	 */
-	public static List<Invoice> read(String orgId, AtlasInvoice answer) {
+	static List<Invoice> read(String orgId, AtlasInvoice answer) {
 		List<Invoice> invoices = new ArrayList<>();
 		Invoice invoice = readOne(orgId, orgId, answer);
 		invoices.add(invoice);
@@ -43,7 +43,7 @@ public final class InvoiceReader {
 	}
 
 	/** The status of a listed invoice, checked like a fetched one's. */
-	public static InvoiceStatus status(String orgId, AtlasInvoice answer) {
+	static InvoiceStatus status(String orgId, AtlasInvoice answer) {
 		String id = required(orgId, "?", "id", answer.id());
 		return status(orgId, id, answer.statusName());
 	}

@@ -44,7 +44,7 @@ public class InvoiceStore {
 	 * Each store is a transaction of its own, even inside the step's: an organization's
 	 * invoices stay stored when another organization's fail the step.
 	 */
-	public InvoiceStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+	InvoiceStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -54,7 +54,7 @@ public class InvoiceStore {
 	 * The ids of the settled invoices stored for the organization (as payer or user):
 	 * they never change, so they are not fetched again.
 	 */
-	public Set<String> settledInvoiceIds(String orgId) {
+	Set<String> settledInvoiceIds(String orgId) {
 		return new TreeSet<>(this.jdbc.sql(
 				"SELECT id FROM invoice WHERE (org_id = ? OR paying_org_id = ?) AND status NOT IN ('PENDING', 'FAILED')")
 			.params(orgId, orgId)
@@ -107,8 +107,7 @@ public class InvoiceStore {
 
 	/**
 	 * The invoices of these organizations (as the organization billed or the payer) for
-	 * months {@code from} to {@code to}, by paying organization, month, organization and
-	 * id.
+	 * months {@code from} to {@code to}, by payer, month, organization and id.
 	 */
 	public List<Invoice> invoices(Collection<String> orgIds, YearMonth from, YearMonth to) {
 		if (orgIds.isEmpty()) {

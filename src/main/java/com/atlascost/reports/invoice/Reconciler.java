@@ -71,8 +71,7 @@ public final class Reconciler {
 			reasons.add(new Reason(Kind.NO_USAGE, BigDecimal.ZERO.setScale(2), ""));
 		}
 		else {
-			// usage keeps Atlas's decimals; the invoice is in cents: compare what is
-			// shown
+			// usage keeps Atlas's decimals, the invoice cents: compare what is shown
 			long rest = lines - usage.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
 			if (rest != 0) {
 				reasons.add(unmatched(invoices, rest));

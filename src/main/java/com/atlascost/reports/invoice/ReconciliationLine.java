@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param orgMonth the organization and month
  * @param invoiceIds the month's invoices of the organization
- * @param usage Cost Explorer's total, {@code null} when no query covered the whole
- * organization
+ * @param usage Cost Explorer's total, {@code null} when no query covered the organization
  * @param subtotal the invoices' subtotal (positive line items)
  * @param credits the credits applied (positive)
  * @param salesTax the sales tax

@@ -19,7 +19,7 @@ import com.atlascost.reports.plan.TagKeys;
  */
 public final class TagTotals {
 
-	public static final String UNTAGGED = "(untagged)";
+	static final String UNTAGGED = "(untagged)";
 
 	private TagTotals() {
 	}

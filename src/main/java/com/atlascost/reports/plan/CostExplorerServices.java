@@ -14,7 +14,7 @@ public final class CostExplorerServices {
 			"App Services", "Charts", "Cloud Manager", "Cloud Manager Standard/Premium", "Legacy Backup",
 			"Flex Consulting", "Support", "Credits");
 
-	public static final List<String> NEWER_VERSIONS_ONLY = List.of("AI Models", "Automated Embedding");
+	static final List<String> NEWER_VERSIONS_ONLY = List.of("AI Models", "Automated Embedding");
 
 	static boolean isKnown(String name) {
 		return ALL.contains(name) || NEWER_VERSIONS_ONLY.contains(name);

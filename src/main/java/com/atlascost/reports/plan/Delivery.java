@@ -55,7 +55,7 @@ public record Delivery(List<String> to, List<String> cc, Set<Attachment> attach,
 			this.name = name;
 		}
 
-		public String jobFileName() {
+		String jobFileName() {
 			return this.name;
 		}
 

@@ -18,7 +18,7 @@ public enum Grouping {
 		return this.apiName;
 	}
 
-	public static Optional<Grouping> fromApiName(String name) {
+	static Optional<Grouping> fromApiName(String name) {
 		return Arrays.stream(values()).filter((g) -> g.apiName.equals(name)).findFirst();
 	}
 

@@ -31,7 +31,7 @@ public class JobFileReader {
 	private static final int DEFAULT_LOOKBACK_MONTHS = 6;
 
 	/** The largest job file read: a job lists organizations, not data. */
-	public static final long MAX_BYTES = 1024 * 1024;
+	static final long MAX_BYTES = 1024 * 1024;
 
 	private final YAMLMapper yaml = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,7 +40,7 @@ public class JobFileReader {
 
 	private final Validator validator;
 
-	public JobFileReader(Validator validator) {
+	JobFileReader(Validator validator) {
 		this.validator = validator;
 	}
 

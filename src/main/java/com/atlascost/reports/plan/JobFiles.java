@@ -19,7 +19,7 @@ public class JobFiles {
 
 	private final Map<Path, JobDefinition> definitions = new ConcurrentHashMap<>();
 
-	public JobFiles(JobFileReader reader) {
+	JobFiles(JobFileReader reader) {
 		this.reader = reader;
 	}
 

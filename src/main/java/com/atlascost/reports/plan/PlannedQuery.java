@@ -43,7 +43,7 @@ public record PlannedQuery(OrganizationScope organization, Grouping grouping, Mo
 	 * Whether the query asks for its grouping and nothing else: no project, cluster or
 	 * service filter of the job file applies to it.
 	 */
-	public boolean unfiltered() {
+	boolean unfiltered() {
 		return this.role != Role.BREAKDOWN
 				|| (this.grouping == Grouping.ORGANIZATIONS && this.organization.projects().filterValues().isEmpty()
 						&& this.organization.clusters().filterValues().isEmpty()

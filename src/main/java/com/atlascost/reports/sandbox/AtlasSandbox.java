@@ -16,8 +16,7 @@ import reactor.netty.http.server.HttpServer;
  * sunsets of the published specification ({@link SandboxOperation}); see
  * {@link SandboxApi} for the checks every call passes and {@link SandboxFaults} for the
  * rate limit and the faults it can inject. {@code envelope=true} wraps every API answer;
- * without it a poll answers a real {@code 102 Processing} status line while the query
- * runs.
+ * without it, a running query's polls answer a real {@code 102 Processing} status line.
  */
 public final class AtlasSandbox implements AutoCloseable {
 
@@ -108,9 +107,8 @@ public final class AtlasSandbox implements AutoCloseable {
 	}
 
 	/**
-	 * The requests the sandbox received and the answers it gave, in order (the first
-	 * {@value SandboxJournal#CAPACITY}): what contract tests hold against the
-	 * specification.
+	 * In order, the first {@value SandboxJournal#CAPACITY} requests the sandbox received
+	 * and the answers it gave: contract tests hold them against the specification.
 	 */
 	public List<SandboxExchange> exchanges() {
 		return this.journal.exchanges();

@@ -44,8 +44,7 @@ final class BrokenUsageAnswers {
 				return SandboxAnswer.ok(200, Map.of("usageDetail", details));
 			}
 			case EMPTY_BODY -> {
-				// no JSON at all, not even an envelope: what a proxy cutting the body
-				// sends
+				// no JSON, not even an envelope: what a proxy cutting the body sends
 				return SandboxAnswer.ok(200, null).outsideApi();
 			}
 			case UNPARSEABLE_AMOUNT -> details.set(0, with(first, "usageAmount", "12,50"));

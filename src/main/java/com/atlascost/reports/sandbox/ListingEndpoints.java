@@ -91,8 +91,7 @@ final class ListingEndpoints {
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("links", List.of());
 		if (this.settings.faults().endlessPaging()) {
-			// one more item than the pages so far hold, on every page: the list never
-			// ends
+			// on every page, one item more than the pages so far hold: an endless list
 			page.put("results", List.of(all.isEmpty() ? Map.of() : all.get(pageNum % all.size())));
 			page.put("totalCount", pageNum * itemsPerPage + 1);
 			return SandboxAnswer.ok(200, page);

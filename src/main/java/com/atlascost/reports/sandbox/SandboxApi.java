@@ -192,8 +192,7 @@ class SandboxApi {
 		}
 		if (answer.status() == 102) {
 			record(request, 102, answer.headers(), null, null);
-			// Reactor Netty's server treats a 1xx as interim and would keep waiting for a
-			// final
+			// Reactor Netty's server takes a 1xx as interim and would wait for a final
 			// response of this request, never reading the next one: close after it.
 			return response.keepAlive(false).status(102).send();
 		}

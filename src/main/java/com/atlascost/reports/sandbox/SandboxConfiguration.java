@@ -22,12 +22,12 @@ import com.atlascost.reports.atlas.auth.AtlasCredentials;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("sandbox")
-public class SandboxConfiguration {
+class SandboxConfiguration {
 
 	private static final Log logger = LogFactory.getLog(SandboxConfiguration.class);
 
 	@Bean(destroyMethod = "stop")
-	public AtlasSandbox atlasSandbox(SandboxSettings settings) {
+	AtlasSandbox atlasSandbox(SandboxSettings settings) {
 		AtlasSandbox sandbox = AtlasSandbox.start(settings);
 		logger.info("Atlas sandbox listening on " + sandbox.baseUrl() + " (auth: "
 				+ settings.auth().name().toLowerCase(Locale.ROOT).replace('_', '-') + ")");
@@ -36,7 +36,7 @@ public class SandboxConfiguration {
 
 	@Bean
 	@Primary
-	public AtlasConnection sandboxAtlasConnection(AtlasSandbox sandbox, SandboxSettings settings) {
+	AtlasConnection sandboxAtlasConnection(AtlasSandbox sandbox, SandboxSettings settings) {
 		AtlasCredentials credentials = (settings.auth() == SandboxSettings.Auth.DIGEST) ? sandbox.apiKey()
 				: sandbox.serviceAccount();
 		return new AtlasConnection(sandbox.baseUrl(), Optional.of(credentials));

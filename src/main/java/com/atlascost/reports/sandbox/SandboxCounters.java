@@ -82,8 +82,7 @@ public class SandboxCounters {
 	}
 
 	/**
-	 * Faults injected at random, by kind ({@code 500}, {@code 503}, {@code dropped},
-	 * ...).
+	 * Faults injected at random, by kind ({@code 500}, {@code 503}, {@code dropped}...).
 	 */
 	public Map<String, Long> faultsInjected() {
 		return snapshot(this.faults);
@@ -114,7 +113,7 @@ public class SandboxCounters {
 	}
 
 	/** The most API requests of one organization being answered at once. */
-	public long peakRequestsInFlight(String orgId) {
+	long peakRequestsInFlight(String orgId) {
 		Gauge gauge = this.requestsInFlight.get(orgId);
 		return (gauge != null) ? gauge.peak() : 0;
 	}
@@ -125,7 +124,7 @@ public class SandboxCounters {
 	}
 
 	/** Every status answered so far with its count, for assertion messages. */
-	public Map<Integer, Long> responsesByStatus() {
+	Map<Integer, Long> responsesByStatus() {
 		Map<Integer, Long> copy = new TreeMap<>();
 		this.responses.forEach((status, count) -> copy.put(status, count.get()));
 		return copy;

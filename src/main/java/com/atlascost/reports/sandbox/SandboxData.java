@@ -42,7 +42,7 @@ public class SandboxData {
 	/**
 	 * The first digits of a fleet organization's id (see {@link #fleetOrganizationId}).
 	 */
-	public static final String FLEET_PREFIX = "f1ee7";
+	static final String FLEET_PREFIX = "f1ee7";
 
 	private static final String FLEET_PROJECT_PREFIX = "6af1e";
 
@@ -96,7 +96,7 @@ public class SandboxData {
 	}
 
 	/** The organization a project ({@code groupId}) belongs to, fleet ones included. */
-	public Optional<Organization> organizationOfProject(@Nullable String groupId) {
+	Optional<Organization> organizationOfProject(@Nullable String groupId) {
 		if (groupId == null) {
 			return Optional.empty();
 		}
@@ -281,11 +281,11 @@ public class SandboxData {
 	 */
 	public record Project(String id, String name, List<Cluster> clusters) {
 
-		public List<Cluster> dedicatedClusters() {
+		List<Cluster> dedicatedClusters() {
 			return this.clusters.stream().filter((cluster) -> !cluster.flex()).toList();
 		}
 
-		public List<Cluster> flexClusters() {
+		List<Cluster> flexClusters() {
 			return this.clusters.stream().filter(Cluster::flex).toList();
 		}
 
@@ -294,7 +294,7 @@ public class SandboxData {
 	/** A cluster; {@code flex} for a Flex cluster, which only listFlexClusters lists. */
 	public record Cluster(String id, String name, boolean flex) {
 
-		public Cluster(String id, String name) {
+		Cluster(String id, String name) {
 			this(id, name, false);
 		}
 

@@ -49,8 +49,8 @@ public class SandboxInvoices {
 			SandboxData.ACME_JAPAN, 1000L);
 
 	/**
-	 * Resource tags of projects and clusters; a cluster without tags of its own has its
-	 * project's.
+	 * Resource tags of projects and clusters: a cluster without tags of its own has the
+	 * tags of its project.
 	 */
 	private static final Map<String, Map<String, List<String>>> TAGS = Map.ofEntries(
 			Map.entry("6a1b2c3d4e5f60718293a4b1", Map.of("team", List.of("web"), "env", List.of("prod"))),
@@ -164,7 +164,7 @@ public class SandboxInvoices {
 	}
 
 	/** How often {@code getInvoice} was called in all. */
-	public int fetchCalls() {
+	int fetchCalls() {
 		return this.fetches.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 

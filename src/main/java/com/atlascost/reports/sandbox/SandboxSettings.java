@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the sandbox behaves: bound from {@code sandbox.*} for {@code --sandbox} demos, and
- * built by tests with the {@code with...} methods from the same defaults.
+ * built by tests with {@link #builder()} from the same defaults.
  *
  * @param processingDelay the shortest time a usage query "runs": polls answer 102 until
  * it passed
@@ -71,75 +71,125 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		return new Binder().bindOrCreate("sandbox", SandboxSettings.class);
 	}
 
-	public SandboxSettings withProcessingDelay(Duration delay) {
-		return withProcessingDelay(delay, delay);
+	/** The defaults, to change some of them. */
+	public static Builder builder() {
+		return defaults().toBuilder();
 	}
 
-	/** Each query runs for a time drawn between {@code min} and {@code max}. */
-	public SandboxSettings withProcessingDelay(Duration min, Duration max) {
-		return new SandboxSettings(min, (max.compareTo(min) < 0) ? min : max, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
-				this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
+	/** These settings, to change some of them. */
+	public Builder toBuilder() {
+		return new Builder(this);
 	}
 
-	public SandboxSettings withInjectedFailures(Integer... statuses) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, List.of(statuses), this.clock, this.rateLimit,
-				this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+	/**
+	 * Settings for tests, from other settings with some changed; those only properties
+	 * set (auth, page size, forgotten tokens, named rows) are kept.
+	 */
+	public static final class Builder {
 
-	public SandboxSettings withTokenLifetime(Duration lifetime) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				lifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, this.sharedBucket,
-				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private Duration processingDelay;
 
-	public SandboxSettings withNonceLifetime(Duration lifetime) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, lifetime, this.injectedFailures, this.clock, this.rateLimit, this.sharedBucket,
-				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private Duration processingDelayMax;
 
-	public SandboxSettings withClock(Clock clock) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, clock, this.rateLimit, this.sharedBucket,
-				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private final Auth auth;
 
-	public SandboxSettings withRateLimit(RateLimit rateLimit) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, rateLimit, this.sharedBucket,
-				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private final int defaultItemsPerPage;
 
-	public SandboxSettings withSharedBucket(SharedBucket sharedBucket) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit, sharedBucket,
-				this.faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private Duration tokenLifetime;
 
-	public SandboxSettings withFaults(Faults faults) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
-				this.sharedBucket, faults, this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private Duration nonceLifetime;
 
-	public SandboxSettings withQueryTokenLifetime(@Nullable Duration lifetime) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
-				this.sharedBucket, this.faults, lifetime, this.forgottenTokens, this.namedUsageRows);
-	}
+		private List<Integer> injectedFailures;
 
-	public SandboxSettings withForgottenTokens(int count) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
-				this.sharedBucket, this.faults, this.queryTokenLifetime, count, this.namedUsageRows);
-	}
+		private Clock clock;
 
-	public SandboxSettings withNamedUsageRows(boolean named) {
-		return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth, this.defaultItemsPerPage,
-				this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock, this.rateLimit,
-				this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens, named);
+		private RateLimit rateLimit;
+
+		private SharedBucket sharedBucket;
+
+		private Faults faults;
+
+		private @Nullable Duration queryTokenLifetime;
+
+		private final int forgottenTokens;
+
+		private final boolean namedUsageRows;
+
+		private Builder(SandboxSettings settings) {
+			this.processingDelay = settings.processingDelay;
+			this.processingDelayMax = settings.processingDelayMax;
+			this.auth = settings.auth;
+			this.defaultItemsPerPage = settings.defaultItemsPerPage;
+			this.tokenLifetime = settings.tokenLifetime;
+			this.nonceLifetime = settings.nonceLifetime;
+			this.injectedFailures = settings.injectedFailures;
+			this.clock = settings.clock;
+			this.rateLimit = settings.rateLimit;
+			this.sharedBucket = settings.sharedBucket;
+			this.faults = settings.faults;
+			this.queryTokenLifetime = settings.queryTokenLifetime;
+			this.forgottenTokens = settings.forgottenTokens;
+			this.namedUsageRows = settings.namedUsageRows;
+		}
+
+		public Builder processingDelay(Duration delay) {
+			return processingDelay(delay, delay);
+		}
+
+		/** Each query runs for a time drawn between {@code min} and {@code max}. */
+		public Builder processingDelay(Duration min, Duration max) {
+			this.processingDelay = min;
+			this.processingDelayMax = (max.compareTo(min) < 0) ? min : max;
+			return this;
+		}
+
+		public Builder injectedFailures(Integer... statuses) {
+			this.injectedFailures = List.of(statuses);
+			return this;
+		}
+
+		public Builder tokenLifetime(Duration lifetime) {
+			this.tokenLifetime = lifetime;
+			return this;
+		}
+
+		public Builder nonceLifetime(Duration lifetime) {
+			this.nonceLifetime = lifetime;
+			return this;
+		}
+
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		public Builder rateLimit(RateLimit rateLimit) {
+			this.rateLimit = rateLimit;
+			return this;
+		}
+
+		public Builder sharedBucket(SharedBucket sharedBucket) {
+			this.sharedBucket = sharedBucket;
+			return this;
+		}
+
+		public Builder faults(Faults faults) {
+			this.faults = faults;
+			return this;
+		}
+
+		public Builder queryTokenLifetime(@Nullable Duration lifetime) {
+			this.queryTokenLifetime = lifetime;
+			return this;
+		}
+
+		public SandboxSettings build() {
+			return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth,
+					this.defaultItemsPerPage, this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock,
+					this.rateLimit, this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens,
+					this.namedUsageRows);
+		}
+
 	}
 
 	public enum Auth {
@@ -160,8 +210,7 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	 * @param capacity requests the bucket holds
 	 * @param refill requests added per period, continuously
 	 * @param period the refill period
-	 * @param retryAfter whether a 429 says in {@code Retry-After} when a request fits
-	 * again
+	 * @param retryAfter whether a 429 says when to try again ({@code Retry-After})
 	 */
 	public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("500") int capacity,
 			@DefaultValue("100") int refill, @DefaultValue("60s") Duration period,
@@ -254,8 +303,7 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		}
 
 		public static Faults none() {
-			return new Faults(0, 0, 0, 0, 0, Duration.ofSeconds(2), 42, Set.of(), AnswerFault.NONE, 0, 0, null, false,
-					Duration.ofSeconds(1));
+			return random(0, 0, 0, 0, 0, Duration.ofSeconds(2), 42);
 		}
 
 		/** Random failures with these probabilities, for every organization. */
@@ -263,29 +311,6 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 				double truncatedBody, double slowAnswer, Duration slowDelay, long seed) {
 			return new Faults(serverError, unavailable, droppedConnection, truncatedBody, slowAnswer, slowDelay, seed,
 					Set.of(), AnswerFault.NONE, 0, 0, null, false, Duration.ofSeconds(1));
-		}
-
-		/** These faults only for these organizations (all when none are given). */
-		public Faults onlyFor(String... organizations) {
-			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
-					this.slowAnswer, this.slowDelay, this.seed, Set.of(organizations), this.answer, this.extraRows,
-					this.paddingBytes, this.dripInterval, this.endlessPaging, this.retryAfter);
-		}
-
-		/**
-		 * Broken usage answers of this kind, for these organizations (all when none are
-		 * given).
-		 */
-		public Faults withAnswer(AnswerFault fault, String... organizations) {
-			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
-					this.slowAnswer, this.slowDelay, this.seed, Set.of(organizations), fault, this.extraRows,
-					this.paddingBytes, this.dripInterval, this.endlessPaging, this.retryAfter);
-		}
-
-		public Faults withExtraRows(int rows) {
-			return new Faults(this.serverError, this.unavailable, this.droppedConnection, this.truncatedBody,
-					this.slowAnswer, this.slowDelay, this.seed, this.organizations, this.answer, rows,
-					this.paddingBytes, this.dripInterval, this.endlessPaging, this.retryAfter);
 		}
 
 		public Faults withPaddingBytes(int bytes) {
@@ -315,45 +340,6 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 		boolean hits(String orgId) {
 			return this.organizations.isEmpty() || this.organizations.contains(orgId);
 		}
-
-	}
-
-	/** What is wrong with a finished usage query's answer. */
-	public enum AnswerFault {
-
-		/** Nothing: the specification's answer. */
-		NONE,
-
-		/** {@code 200} with {@code {}}: no {@code usageDetails}. */
-		MISSING_DETAILS,
-
-		/** {@code 200} with the list under another name ({@code usageDetail}). */
-		RENAMED_DETAILS,
-
-		/** {@code 200} with an empty body. */
-		EMPTY_BODY,
-
-		/** The first row's amount is {@code "12,50"}. */
-		UNPARSEABLE_AMOUNT,
-
-		/** The first row's date is {@code "yesterday"}. */
-		UNPARSEABLE_DATE,
-
-		/** A row of an organization the query did not ask for is added. */
-		FOREIGN_ROWS,
-
-		/** A row dated the first day after the query's window is added. */
-		OUTSIDE_WINDOW,
-
-		/**
-		 * Rows with more decimals than cents are added, copies of the first row: 3 of
-		 * 0.005, one of 1.234567 and 200 of 0.004 (2.049567 in all; 1.26 when rounded row
-		 * by row).
-		 */
-		SUB_CENT_AMOUNTS,
-
-		/** Every name (organization, project, cluster) is 40,000 characters long. */
-		LONG_NAMES
 
 	}
 

@@ -110,10 +110,7 @@ class UsageQueryValidator {
 		}
 	}
 
-	/**
-	 * The strings of an array field, an empty list when absent, {@code null} when
-	 * malformed.
-	 */
+	/** An array field's strings: empty when absent, {@code null} when malformed. */
 	private static @Nullable List<String> strings(JsonNode body, String field) {
 		JsonNode value = body.path(field);
 		if (value.isMissingNode() || value.isNull()) {

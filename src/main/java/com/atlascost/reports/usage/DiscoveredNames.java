@@ -23,7 +23,7 @@ public class DiscoveredNames {
 
 	private final Clock clock;
 
-	public DiscoveredNames(JdbcClient jdbc, Clock clock) {
+	DiscoveredNames(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -33,7 +33,7 @@ public class DiscoveredNames {
 	 * without them.
 	 */
 	@Transactional
-	public void remember(String orgId, String kind, Map<String, String> namesById) {
+	void remember(String orgId, String kind, Map<String, String> namesById) {
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
 		namesById.forEach((resourceId, name) -> {
 			int updated = this.jdbc

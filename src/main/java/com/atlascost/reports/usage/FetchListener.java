@@ -2,8 +2,7 @@ package com.atlascost.reports.usage;
 
 /**
  * Follows one fetch pass as it happens, for progress displays, and is closed when it
- * ends. Called from Reactor threads: implementations must be thread-safe and must not
- * block.
+ * ends. Called from Reactor threads: implementations must be thread-safe and never block.
  */
 public interface FetchListener extends AutoCloseable {
 

@@ -13,5 +13,5 @@ import org.jspecify.annotations.Nullable;
  * @param detail Atlas's {@code detail}, or what happened
  * @param reason one line for logs and the run summary
  */
-public record QueryFailure(@Nullable Integer status, String errorCode, @Nullable String detail, String reason) {
+record QueryFailure(@Nullable Integer status, String errorCode, @Nullable String detail, String reason) {
 }

@@ -52,7 +52,7 @@ public class QueryStore {
 
 	private final JsonMapper json;
 
-	public QueryStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
+	QueryStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.batch = batch;
@@ -151,11 +151,11 @@ public class QueryStore {
 	}
 
 	/** The queries among {@code ids} that still need the API, in id order. */
-	public List<StoredQuery> unfinished(List<Long> ids) {
+	List<StoredQuery> unfinished(List<Long> ids) {
 		return queries(ids).stream().filter((query) -> query.state() != QueryState.DONE).toList();
 	}
 
-	public List<StoredQuery> queries(List<Long> ids) {
+	List<StoredQuery> queries(List<Long> ids) {
 		List<StoredQuery> queries = new ArrayList<>();
 		for (List<Long> batch : IdBatches.of(ids)) {
 			queries.addAll(this.jdbc
@@ -169,7 +169,7 @@ public class QueryStore {
 	}
 
 	/** Saves the token the moment the API returns it, so that a crash cannot lose it. */
-	public void markCreated(long id, String token, Instant createdAt) {
+	void markCreated(long id, String token, Instant createdAt) {
 		this.jdbc
 			.sql("UPDATE cost_query SET state = 'CREATED', token = ?, created_at = ?, failure = NULL, updated_at = ?"
 					+ " WHERE id = ?")
@@ -185,7 +185,7 @@ public class QueryStore {
 	 * rounded to the cent, as it always held, for readers of single rows.
 	 */
 	@Transactional
-	public void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
+	void complete(StoredQuery query, List<UsageDetail> rows, Instant fetchedAt, boolean provisional) {
 		long id = query.id();
 		List<Object[]> lines = new ArrayList<>(rows.size());
 		for (UsageDetail row : rows) {
@@ -214,7 +214,7 @@ public class QueryStore {
 	/**
 	 * Marks the query FAILED; a token it holds is kept so that a restart polls it again.
 	 */
-	public void markFailed(long id, QueryFailure failure) {
+	void markFailed(long id, QueryFailure failure) {
 		markFailed(id, failure, false);
 	}
 
@@ -222,7 +222,7 @@ public class QueryStore {
 	 * Marks the query FAILED; {@code forgetToken} drops its token too, so that the next
 	 * run creates it again instead of polling the answer that failed it.
 	 */
-	public void markFailed(long id, QueryFailure failure, boolean forgetToken) {
+	void markFailed(long id, QueryFailure failure, boolean forgetToken) {
 		this.jdbc
 			.sql("UPDATE cost_query SET state = 'FAILED', failure = ?, error_status = ?, error_code = ?,"
 					+ " error_detail = ?, updated_at = ?" + (forgetToken ? ", token = NULL" : "") + " WHERE id = ?")

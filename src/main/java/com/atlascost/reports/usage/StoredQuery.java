@@ -7,6 +7,6 @@ import com.atlascost.reports.plan.MonthWindow;
 /**
  * A query as the database holds it; {@code token} is set once the API has accepted it.
  */
-public record StoredQuery(long id, String organizationId, String organizationLabel, Grouping grouping,
-		MonthWindow window, UsageQuery filter, QueryState state, String token) {
+record StoredQuery(long id, String organizationId, String organizationLabel, Grouping grouping, MonthWindow window,
+		UsageQuery filter, QueryState state, String token) {
 }

@@ -13,9 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * query in flight costs a pending poll and little memory, so this is high enough for a
  * fleet of organizations (each with a bucket of its own) to keep one machine busy
  * @param concurrencyPerOrg how many queries of one organization are fetched at once: 100
- * queries of a few polls each fit the published bucket of 500 requests, so a job of 3
- * groupings and 24 months (72 queries an organization, the bill included) runs in one
- * wave
+ * queries of a few polls each fit the published bucket of 500 requests, so an
+ * organization's queries usually go in one wave
  * @param maxRecreates how often a query whose token Atlas no longer knows (404 on poll)
  * is created again before it fails
  */

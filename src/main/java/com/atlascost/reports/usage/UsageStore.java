@@ -27,17 +27,15 @@ public class UsageStore {
 
 	private final JdbcClient jdbc;
 
-	public UsageStore(JdbcClient jdbc) {
+	UsageStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/**
 	 * Usage rows with their query; names a row lacks come from discovery (projects and
 	 * clusters listed through the API), so the report can label them. The run's queries
-	 * come first in the join: H2 keeps the written order of a join with outer joins, and
-	 * from the usage rows it scanned every row stored by every run, each against the
-	 * whole IN list (a fleet's report never finished); from the queries it reads their
-	 * rows by the query id index.
+	 * come first in the join: H2 keeps the written order of outer joins, and this order
+	 * reads only the run's rows, by the query id index, not every row ever stored.
 	 */
 	private static final String USAGE = "SELECT q.id, q.org_id, q.org_label, q.group_by, q.window_start,"
 			+ " q.window_end, q.provisional, q.fetched_at, u.usage_date, u.organization_name, u.project_id,"

@@ -52,9 +52,10 @@ class AtlasClientResilienceTests {
 	 */
 	@Test
 	void a200QueryRunAgainstThePublishedBucketGetsNo429() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withRateLimit(SandboxSettings.RateLimit.published()));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.rateLimit(SandboxSettings.RateLimit.published())
+			.build());
 
 		runTwoHundredQueries(client(this.sandbox.serviceAccount()));
 
@@ -71,9 +72,10 @@ class AtlasClientResilienceTests {
 	@Test
 	void a200QueryRunThatOutgrowsTheBurstWaitsForTheRefillInsteadOfMeeting429s() {
 		int burst = 390;
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withRateLimit(SandboxSettings.RateLimit.of(burst, 100, Duration.ofSeconds(60))));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.rateLimit(SandboxSettings.RateLimit.of(burst, 100, Duration.ofSeconds(60)))
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "rate-limit.capacity",
 				String.valueOf(burst));
 
@@ -104,9 +106,10 @@ class AtlasClientResilienceTests {
 	 */
 	@Test
 	void aBucketSmallerThanPublishedSlowsTheOrganizationDownInsteadOfFailingItsCalls() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withRateLimit(SandboxSettings.RateLimit.of(10, 5, Duration.ofSeconds(1)).withoutRetryAfter()));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.rateLimit(SandboxSettings.RateLimit.of(10, 5, Duration.ofSeconds(1)).withoutRetryAfter())
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.max-attempts", "1",
 				"rate-limit.period", "10s", "rate-limit.network-allowance", "50ms");
 
@@ -127,9 +130,10 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void withoutTheLimiterA429IsRetriedAfterRetryAfter() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withRateLimit(SandboxSettings.RateLimit.of(4, 4, Duration.ofSeconds(1))));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.rateLimit(SandboxSettings.RateLimit.of(4, 4, Duration.ofSeconds(1)))
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "rate-limit.enabled", "false",
 				"retry.max-attempts", "10", "retry.min-backoff", "10ms");
 
@@ -146,8 +150,9 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void a429WithoutRetryAfterIsRetriedWithBackoff() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withRateLimit(SandboxSettings.RateLimit.of(2, 10, Duration.ofSeconds(1)).withoutRetryAfter()));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.rateLimit(SandboxSettings.RateLimit.of(2, 10, Duration.ofSeconds(1)).withoutRetryAfter())
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "rate-limit.enabled", "false",
 				"retry.max-attempts", "10", "retry.min-backoff", "50ms");
 
@@ -162,9 +167,10 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void droppedConnectionsAndTruncatedBodiesAreRetriedAndOnlyCutCreatesCostAToken() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withFaults(SandboxSettings.Faults.random(0, 0, 0.25, 0.25, 0, Duration.ZERO, 7)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.faults(SandboxSettings.Faults.random(0, 0, 0.25, 0.25, 0, Duration.ZERO, 7))
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.max-attempts", "12",
 				"retry.min-backoff", "5ms", "retry.max-backoff", "20ms");
 
@@ -186,9 +192,10 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void readTimeoutsAreRetried() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withFaults(SandboxSettings.Faults.random(0, 0, 0, 0, 0.5, Duration.ofSeconds(2), 3)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.faults(SandboxSettings.Faults.random(0, 0, 0, 0, 0.5, Duration.ofSeconds(2), 3))
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "timeouts.read", "300ms",
 				"retry.max-attempts", "12", "retry.min-backoff", "5ms", "retry.max-backoff", "20ms");
 
@@ -202,7 +209,7 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void a401WithAServiceAccountFetchesANewTokenOnce() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(401));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(401).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
 
 		assertThat(client.createUsageQuery(ORG, month(0)).block(TIMEOUT)).hasSize(64);
@@ -228,7 +235,7 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void aSecond401IsFinal() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(401, 401));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(401, 401).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
 
 		assertThatExceptionOfType(AtlasApiException.class)
@@ -243,7 +250,7 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void a403IsNeverRetried() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(403));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(403).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
 
 		assertThatExceptionOfType(AtlasApiException.class)
@@ -254,9 +261,10 @@ class AtlasClientResilienceTests {
 
 	@Test
 	void anExpiredQueryTokenIsA404() throws InterruptedException {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ofSeconds(5))
-			.withQueryTokenLifetime(Duration.ofMillis(200)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ofSeconds(5))
+			.queryTokenLifetime(Duration.ofMillis(200))
+			.build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
 		String token = client.createUsageQuery(ORG, month(0)).block(TIMEOUT);
 		assertThat(client.pollUsage(ORG, token).block(TIMEOUT)).isInstanceOf(UsagePoll.Processing.class);

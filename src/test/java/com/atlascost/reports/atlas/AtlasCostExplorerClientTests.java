@@ -45,7 +45,7 @@ class AtlasCostExplorerClientTests {
 	void createsAwaitsAndReadsUsage(String auth, boolean envelope) {
 		// long enough that the first poll finds the query still processing, even on a
 		// busy machine
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofSeconds(1)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofSeconds(1)).build());
 		AtlasCostExplorerClient client = client(credentials(auth), "envelope", String.valueOf(envelope),
 				"polling.initial-interval", "20ms", "polling.max-interval", "80ms");
 
@@ -63,7 +63,7 @@ class AtlasCostExplorerClientTests {
 	void aQueryJustCreatedIsFirstPolledAfterTheInitialIntervalAResumedOneAtOnce() {
 		// ready 1.5 s after its create; polls every second: half a second of margin
 		// either way
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(1500)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMillis(1500)).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "polling.initial-interval", "1s",
 				"polling.multiplier", "1");
 
@@ -84,7 +84,7 @@ class AtlasCostExplorerClientTests {
 	@ParameterizedTest(name = "envelope={0}")
 	@CsvSource({ "true", "false" })
 	void readsPartialMatchesAndLinkedOrganizations(boolean envelope) {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
 		AtlasCostExplorerClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
 		UsageQuery query = new UsageQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1),
 				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(),
@@ -104,7 +104,7 @@ class AtlasCostExplorerClientTests {
 		// the query never finishes during the test, so every poll must come back 102; a
 		// stalled
 		// connection would instead wait out the read timeout and fail
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMinutes(10)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMinutes(10)).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false", "timeouts.read",
 				"5s");
 		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
@@ -119,7 +119,7 @@ class AtlasCostExplorerClientTests {
 
 	@Test
 	void reusesTheOAuthTokenAcrossCalls() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
 
 		for (int i = 0; i < 3; i++) {
@@ -135,7 +135,7 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void fetchesANewTokenWithinAMinuteOfExpiry() throws InterruptedException {
 		// 61 s lifetime: with the one-minute clock skew the token is due after one second
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withTokenLifetime(Duration.ofSeconds(61)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().tokenLifetime(Duration.ofSeconds(61)).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
 
 		client.listProjects(ORG).collectList().block(TIMEOUT);
@@ -185,7 +185,7 @@ class AtlasCostExplorerClientTests {
 
 	@Test
 	void keepsTheDigestNonceAndIsRechallengedWhenStale() throws InterruptedException {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withNonceLifetime(Duration.ofSeconds(1)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().nonceLifetime(Duration.ofSeconds(1)).build());
 		AtlasCostExplorerClient client = client(this.sandbox.apiKey());
 
 		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
@@ -246,7 +246,7 @@ class AtlasCostExplorerClientTests {
 	@ParameterizedTest(name = "envelope={0}")
 	@CsvSource({ "true", "false" })
 	void everyRequestOfTheClientAndEveryAnswerOfTheSandboxHoldTheSpecification(boolean envelope) {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(200)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMillis(200)).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope),
 				"items-per-page", "1", "polling.initial-interval", "20ms");
 		String org = SandboxData.ACME_SANDBOX;
@@ -371,7 +371,7 @@ class AtlasCostExplorerClientTests {
 
 	@Test
 	void retriesServerErrorsAndHonoursRetryAfter() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(503, 429));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(503, 429).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "10ms");
 
 		long started = System.nanoTime();
@@ -384,7 +384,7 @@ class AtlasCostExplorerClientTests {
 
 	@Test
 	void givesUpOnTransientErrorsAfterMaxAttempts() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withInjectedFailures(503, 502, 500, 504));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(503, 502, 500, 504).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "1ms",
 				"retry.max-attempts", "3");
 
@@ -396,7 +396,7 @@ class AtlasCostExplorerClientTests {
 
 	@Test
 	void awaitingFailsAfterTheDeadline() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMinutes(5)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMinutes(5)).build());
 		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false",
 				"polling.initial-interval", "10ms", "polling.deadline", "300ms");
 		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);

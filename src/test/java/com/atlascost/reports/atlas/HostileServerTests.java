@@ -52,9 +52,10 @@ class HostileServerTests {
 	/** A 50 MB answer at the default limit: refused, once, with the setting named. */
 	@Test
 	void anAnswerAboveTheMaximumSizeFailsClearlyAndIsNotRetried() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withFaults(SandboxSettings.Faults.none().withPaddingBytes(50 * 1024 * 1024)));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.faults(SandboxSettings.Faults.none().withPaddingBytes(50 * 1024 * 1024))
+			.build());
 		AtlasCostExplorerClient client = client();
 		String token = client.createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(30));
 
@@ -74,8 +75,9 @@ class HostileServerTests {
 	 */
 	@Test
 	void aDrippingServerIsCutOffByTheExchangeDeadline() {
-		this.sandbox = AtlasSandbox.start(
-				SandboxSettings.defaults().withFaults(SandboxSettings.Faults.none().withDrip(Duration.ofMillis(50))));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.faults(SandboxSettings.Faults.none().withDrip(Duration.ofMillis(50)))
+			.build());
 		AtlasCostExplorerClient client = client("timeouts.exchange", "1s", "retry.max-attempts", "2",
 				"retry.min-backoff", "10ms");
 		long started = System.nanoTime();
@@ -95,10 +97,11 @@ class HostileServerTests {
 	/** {@code Retry-After: 100000} (28 hours): waited the cap, with a warning. */
 	@Test
 	void anExtremeRetryAfterIsCapped(CapturedOutput output) {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ZERO)
-			.withInjectedFailures(429)
-			.withFaults(SandboxSettings.Faults.none().withRetryAfter(Duration.ofSeconds(100_000))));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ZERO)
+			.injectedFailures(429)
+			.faults(SandboxSettings.Faults.none().withRetryAfter(Duration.ofSeconds(100_000)))
+			.build());
 		AtlasCostExplorerClient client = client("retry.max-retry-after", "1s");
 		long started = System.nanoTime();
 
@@ -119,7 +122,7 @@ class HostileServerTests {
 	@Test
 	void anEndlessListingIsPagedABoundedNumberOfTimesAtTheListingPace() {
 		this.sandbox = AtlasSandbox
-			.start(SandboxSettings.defaults().withFaults(SandboxSettings.Faults.none().withEndlessPaging()));
+			.start(SandboxSettings.builder().faults(SandboxSettings.Faults.none().withEndlessPaging()).build());
 		AtlasCostExplorerClient client = client("items-per-page", "2", "rate-limit.listings-per-second", "4");
 		long started = System.nanoTime();
 

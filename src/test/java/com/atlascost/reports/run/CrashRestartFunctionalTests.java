@@ -62,7 +62,7 @@ class CrashRestartFunctionalTests {
 		Path crashed = this.dir.resolve("crashed");
 		TestDatabase.Rows db = TestDatabase.h2().at(crashed);
 		try (AtlasSandbox sandbox = AtlasSandbox
-			.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofMillis(1500)))) {
+			.start(SandboxSettings.builder().processingDelay(Duration.ofMillis(1500)).build())) {
 			// 1. fetch phase: queries created and their tokens saved, none done yet
 			ChildJvm first = child(sandbox, crashed, 1);
 			first.awaitLine("Fetching " + QUERIES + " of " + QUERIES + " queries");

@@ -28,7 +28,7 @@ class OverlapAcrossJvmsFunctionalTests {
 	@Test
 	void twoJvmsStartedTogetherOnTheSameDatabaseOneRunsTheOtherExitsThree() throws Exception {
 		try (AtlasSandbox sandbox = AtlasSandbox
-			.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofSeconds(3)))) {
+			.start(SandboxSettings.builder().processingDelay(Duration.ofSeconds(3)).build())) {
 			Files.createDirectories(this.dir);
 			String[] args = { "--job=jobs/sandbox.yml", "--from=" + NOW, "--to=" + NOW,
 					"--spring.datasource.url=" + SandboxRun.jdbcUrl(this.dir),

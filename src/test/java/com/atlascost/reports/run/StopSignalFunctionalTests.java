@@ -33,7 +33,7 @@ class StopSignalFunctionalTests {
 	@CsvSource({ "TERM, 143", "INT, 130" })
 	void aSignalMidFetchIsLoggedExitsWithItsCodeAndTheSameCommandResumes(String signal, int exitCode) throws Exception {
 		try (AtlasSandbox sandbox = AtlasSandbox
-			.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofSeconds(3)))) {
+			.start(SandboxSettings.builder().processingDelay(Duration.ofSeconds(3)).build())) {
 			ChildJvm first = child(sandbox, 1);
 			first.awaitLine("created, token saved");
 

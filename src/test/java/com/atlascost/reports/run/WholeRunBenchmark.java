@@ -120,8 +120,9 @@ class WholeRunBenchmark {
 
 	private Result run(int number, Path job) throws Exception {
 		Path runDir = Files.createDirectories(this.dir.resolve("run-" + number));
-		SandboxSettings settings = SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ofSeconds(1), Duration.ofSeconds(2));
+		SandboxSettings settings = SandboxSettings.builder()
+			.processingDelay(Duration.ofSeconds(1), Duration.ofSeconds(2))
+			.build();
 		try (AtlasSandbox sandbox = AtlasSandbox.start(settings)) {
 			Map<String, String> credentials = Map.of("MONGODB_ATLAS_CLIENT_ID", sandbox.serviceAccount().clientId(),
 					"MONGODB_ATLAS_CLIENT_SECRET", sandbox.serviceAccount().clientSecret());

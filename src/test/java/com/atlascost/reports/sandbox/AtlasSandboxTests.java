@@ -24,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlascost.reports.atlas.AtlasJson;
 
 /**
- * The sandbox's wire contract, seen through other HTTP stacks than the client's (the
- * JDK's client and a bare socket), so the sandbox and the client cannot agree on a
- * mistake.
+ * The sandbox's wire contract, seen through HTTP stacks other than the client's (the
+ * JDK's client, a bare socket), so the sandbox and the client cannot share a mistake.
  */
 class AtlasSandboxTests {
 
@@ -42,7 +41,7 @@ class AtlasSandboxTests {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final AtlasSandbox sandbox = AtlasSandbox
-		.start(SandboxSettings.defaults().withProcessingDelay(Duration.ofSeconds(30)));
+		.start(SandboxSettings.builder().processingDelay(Duration.ofSeconds(30)).build());
 
 	@AfterEach
 	void stop() {
@@ -107,8 +106,8 @@ class AtlasSandboxTests {
 	@Test
 	void takesEachOperationsVersionsAndRefusesThemAfterTheirSunsetByItsClock() throws Exception {
 		String clusters = "/api/atlas/v2/groups/6a1b2c3d4e5f60718293a4b1/clusters";
-		try (AtlasSandbox before = AtlasSandbox.start(SandboxSettings.defaults().withClock(day(2026, 11, 29)));
-				AtlasSandbox after = AtlasSandbox.start(SandboxSettings.defaults().withClock(day(2026, 11, 30)))) {
+		try (AtlasSandbox before = AtlasSandbox.start(SandboxSettings.builder().clock(day(2026, 11, 29)).build());
+				AtlasSandbox after = AtlasSandbox.start(SandboxSettings.builder().clock(day(2026, 11, 30)).build())) {
 			assertThat(status(before, clusters, "2023-01-01")).isEqualTo(200);
 			assertThat(status(after, clusters, "2023-01-01")).isEqualTo(410);
 			assertThat(status(before, clusters, "2023-02-01")).isEqualTo(410);
@@ -143,10 +142,11 @@ class AtlasSandboxTests {
 
 	@Test
 	void sendsRateLimitHeadersAndTakesFromTheBucketWhatAnotherClientLeaves() throws Exception {
-		try (AtlasSandbox shared = AtlasSandbox.start(SandboxSettings.defaults()
-			.withProcessingDelay(Duration.ofSeconds(30))
-			.withRateLimit(SandboxSettings.RateLimit.of(1, 10, Duration.ofSeconds(1)))
-			.withSharedBucket(SandboxSettings.SharedBucket.of(9.9, SandboxData.ACME_PRODUCTION)))) {
+		try (AtlasSandbox shared = AtlasSandbox.start(SandboxSettings.builder()
+			.processingDelay(Duration.ofSeconds(30))
+			.rateLimit(SandboxSettings.RateLimit.of(1, 10, Duration.ofSeconds(1)))
+			.sharedBucket(SandboxSettings.SharedBucket.of(9.9, SandboxData.ACME_PRODUCTION))
+			.build())) {
 			String bearer = "Bearer " + this.mapper.readTree(sendTo(shared, tokenRequest(shared)).body())
 				.get("access_token")
 				.stringValue();
@@ -156,9 +156,8 @@ class AtlasSandboxTests {
 				.POST(HttpRequest.BodyPublishers.ofString(QUERY))
 				.build();
 			HttpResponse<String> first = sendTo(shared, create);
-			// alone, the bucket would be full again in 100 ms; the other client, taking
-			// 9.9
-			// of the 10 a second, leaves one request every 10 s
+			// alone, the bucket would be full again in 100 ms; the other client,
+			// taking 9.9 of the 10 a second, leaves one request every 10 s
 			Thread.sleep(300);
 			HttpResponse<String> limited = sendTo(shared, create);
 

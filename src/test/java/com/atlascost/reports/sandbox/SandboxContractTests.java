@@ -54,9 +54,10 @@ class SandboxContractTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final AtlasSandbox sandbox = AtlasSandbox.start(SandboxSettings.defaults()
-		.withProcessingDelay(Duration.ZERO)
-		.withClock(java.time.Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)));
+	private final AtlasSandbox sandbox = AtlasSandbox.start(SandboxSettings.builder()
+		.processingDelay(Duration.ZERO)
+		.clock(java.time.Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC))
+		.build());
 
 	@AfterEach
 	void stop() {

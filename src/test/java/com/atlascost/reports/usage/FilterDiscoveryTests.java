@@ -57,7 +57,7 @@ class FilterDiscoveryTests {
 
 	@BeforeEach
 	void start() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults().withProcessingDelay(Duration.ZERO));
+		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
 		this.jdbc = JdbcClient.create(TestDatabase.h2().migrated(this.dir));
 		this.discovery = new FilterDiscovery(new AtlasCostExplorerClient(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),

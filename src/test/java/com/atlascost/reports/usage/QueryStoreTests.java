@@ -32,10 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-/**
- * Against real H2 and PostgreSQL databases migrated by the application's own Flyway
- * scripts.
- */
+/** Real H2 and PostgreSQL databases, migrated by the application's own Flyway scripts. */
 @OnEachDatabase
 class QueryStoreTests {
 
