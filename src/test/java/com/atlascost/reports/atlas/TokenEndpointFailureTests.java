@@ -64,10 +64,13 @@ class TokenEndpointFailureTests {
 	}
 
 	private void listProjects() {
-		new AtlasCostExplorerClient(
-				new AtlasConnection("http://127.0.0.1:" + this.server.port(),
-						Optional.of(new AtlasCredentials.ServiceAccount("id", "the-secret"))),
-				TestAtlasProperties.of("retry.max-attempts", "3", "retry.min-backoff", "1ms"))
+		AtlasClient
+			.connect(
+					new AtlasConnection("http://127.0.0.1:" + this.server.port(),
+							Optional.of(new AtlasCredentials.ServiceAccount("id", "the-secret"))),
+					TestAtlasProperties.of("retry.max-attempts", "3", "retry.min-backoff", "1ms"),
+					AtlasMetrics.detached())
+			.organizations()
 			.listProjects(SandboxData.ACME_PRODUCTION)
 			.blockLast(Duration.ofSeconds(10));
 	}
