@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -377,7 +378,7 @@ class AtlasClientTests {
 
 	private AtlasClient client(AtlasCredentials credentials, String... properties) {
 		return AtlasClient.connect(new AtlasConnection(this.sandbox.baseUrl(), Optional.of(credentials)),
-				TestAtlasProperties.of(properties), AtlasMetrics.detached());
+				TestAtlasProperties.of(properties), new AtlasMetrics(new SimpleMeterRegistry()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ class FinalInformationalResponseHandlerTests {
 		AtlasClient client = AtlasClient.connect(
 				new AtlasConnection("http://127.0.0.1:" + this.server.port(), Optional.empty()),
 				TestAtlasProperties.of("envelope", "false", "timeouts.read", "3s", "retry.max-attempts", "1"),
-				AtlasMetrics.detached());
+				new AtlasMetrics(new SimpleMeterRegistry()));
 
 		long started = System.nanoTime();
 		for (int i = 0; i < 3; i++) {

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -158,7 +159,7 @@ class HostileServerTests {
 	private AtlasClient client(String... properties) {
 		return AtlasClient.connect(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),
-				TestAtlasProperties.of(properties), AtlasMetrics.detached());
+				TestAtlasProperties.of(properties), new AtlasMetrics(new SimpleMeterRegistry()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.atlascost.reports.usage;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class FilterDiscoveryTests {
 		this.jdbc = JdbcClient.create(TestDatabase.h2().migrated(this.dir));
 		AtlasClient atlas = AtlasClient.connect(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),
-				TestAtlasProperties.of(), AtlasMetrics.detached());
+				TestAtlasProperties.of(), new AtlasMetrics(new SimpleMeterRegistry()));
 		this.discovery = new FilterDiscovery(atlas.organizations(), atlas.clusters(),
 				new DiscoveredNames(this.jdbc, Clock.systemUTC()));
 	}

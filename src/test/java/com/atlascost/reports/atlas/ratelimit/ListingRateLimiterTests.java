@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas.ratelimit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ class ListingRateLimiterTests {
 	private AtlasClient client(String... properties) {
 		return AtlasClient.connect(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),
-				TestAtlasProperties.of(properties), AtlasMetrics.detached());
+				TestAtlasProperties.of(properties), new AtlasMetrics(new SimpleMeterRegistry()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas.ratelimit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,7 @@ class OrganizationRateLimiterTests {
 
 	private static final String ORG = SandboxData.ACME_PRODUCTION;
 
-	private final AtlasMetrics metrics = AtlasMetrics.detached();
+	private final AtlasMetrics metrics = new AtlasMetrics(new SimpleMeterRegistry());
 
 	private AtlasSandbox sandbox;
 
