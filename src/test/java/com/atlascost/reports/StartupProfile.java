@@ -54,7 +54,7 @@ public final class StartupProfile {
 				Map.entry("jacksonJsonMapper", "Jackson 3 mapper"),
 				Map.entry("webClientBuilder", "WebClient builder, codecs"),
 				Map.entry("atlasSandbox", "sandbox server (Netty)"),
-				Map.entry("atlasCostExplorerClient", "Atlas client (Reactor Netty, WebClient, OAuth2)"),
+				Map.entry("atlasClient", "Atlas client (Reactor Netty, WebClient, OAuth2)"),
 				Map.entry("costReportJob", "the job and its steps"))) {
 			print("  bean " + bean.getKey() + ": " + bean.getValue(), sum(events, bean(bean.getKey())));
 		}

@@ -27,8 +27,6 @@ public enum AtlasApiCall {
 
 	LIST_PENDING_INVOICES("list pending invoices", "listPendingInvoices", "2023-01-01", true),
 
-	QUERY_INVOICE_LINE_ITEMS("search invoice line items", "queryLineItemsFromSingleInvoice", "2024-08-05", true),
-
 	/** The OAuth token endpoint: outside the versioned API. */
 	ISSUE_TOKEN("issue OAuth token", null, null, false);
 
@@ -50,7 +48,7 @@ public enum AtlasApiCall {
 
 	/**
 	 * Whether the call draws from the organization's bucket of Cost Explorer and invoice
-	 * calls (see {@link OrganizationRateLimiter}).
+	 * calls, which Atlas limits per organization.
 	 */
 	boolean billingBucket() {
 		return this.billingBucket;
@@ -59,7 +57,7 @@ public enum AtlasApiCall {
 	/**
 	 * The specification's {@code operationId}; {@code null} outside the versioned API.
 	 */
-	public @Nullable String operationId() {
+	@Nullable String operationId() {
 		return this.operationId;
 	}
 

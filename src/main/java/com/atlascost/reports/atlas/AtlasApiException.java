@@ -78,8 +78,31 @@ public class AtlasApiException extends RuntimeException {
 	}
 
 	/** The server's {@code Retry-After}, when it sent one. */
-	public Optional<Duration> retryAfter() {
+	Optional<Duration> retryAfter() {
 		return Optional.ofNullable(this.retryAfter);
+	}
+
+	/**
+	 * Atlas refused the credentials (401) or what they may do (403): no retry helps, the
+	 * organization's access must be fixed.
+	 */
+	public boolean credentialsRefused() {
+		return refusesCredentials(this.status);
+	}
+
+	/**
+	 * Whether a failure's status, as stored with a query, is a refusal of credentials.
+	 */
+	public static boolean refusesCredentials(int status) {
+		return status == 401 || status == 403;
+	}
+
+	/**
+	 * A poll Atlas answered 404: the query's token expired or Atlas lost it, so the query
+	 * must be created again.
+	 */
+	public boolean tokenLost() {
+		return this.status == 404 && this.call == AtlasApiCall.POLL_USAGE;
 	}
 
 	/**
@@ -94,7 +117,7 @@ public class AtlasApiException extends RuntimeException {
 	 * Rate limits, server trouble and unreadable answers pass; a bad request or missing
 	 * rights never do.
 	 */
-	public boolean isTransient() {
+	boolean isTransient() {
 		return TRANSIENT_STATUSES.contains(this.status) || UNPARSEABLE_BODY.equals(this.errorCode)
 				|| NO_ANSWER.equals(this.errorCode);
 	}

@@ -34,11 +34,6 @@ public final class AtlasApiVersions {
 		this.deprecationWarning = deprecationWarning;
 	}
 
-	/** The specification's versions, no override. */
-	public static AtlasApiVersions defaults() {
-		return of(null, Map.of());
-	}
-
 	/**
 	 * @param deprecatedApiVersion {@code atlas.api-version}, when set
 	 * @param overrides {@code atlas.api-versions.*}, keyed by operation id (case and
@@ -46,7 +41,7 @@ public final class AtlasApiVersions {
 	 * @throws IllegalArgumentException naming the property, for an unknown operation or a
 	 * value that is not a {@code YYYY-MM-DD} version
 	 */
-	public static AtlasApiVersions of(@Nullable String deprecatedApiVersion, Map<String, String> overrides) {
+	static AtlasApiVersions of(@Nullable String deprecatedApiVersion, Map<String, String> overrides) {
 		Map<AtlasApiCall, String> versions = new EnumMap<>(AtlasApiCall.class);
 		for (AtlasApiCall call : AtlasApiCall.values()) {
 			if (call.defaultVersion() != null) {
@@ -81,24 +76,37 @@ public final class AtlasApiVersions {
 	}
 
 	/** {@code application/vnd.atlas.<version>+json} of this call. */
-	public String mediaType(AtlasApiCall call) {
+	String mediaType(AtlasApiCall call) {
 		return "application/vnd.atlas." + version(call) + "+json";
 	}
 
 	/** The property that changes this call's version. */
-	public static String property(AtlasApiCall call) {
+	static String property(AtlasApiCall call) {
 		return PROPERTY_PREFIX + call.operationId();
 	}
 
 	/** Operation id to version, in the order of {@link AtlasApiCall}. */
-	public Map<String, String> byOperationId() {
+	Map<String, String> byOperationId() {
 		Map<String, String> table = new LinkedHashMap<>();
 		this.versions.forEach((call, version) -> table.put(String.valueOf(call.operationId()), version));
 		return table;
 	}
 
+	/**
+	 * A 406 (a version the operation does not have) or 410 (a version past its sunset):
+	 * no retry can help, the configuration must change, so the message says which.
+	 */
+	AtlasApiException refused(AtlasApiException refused) {
+		AtlasApiCall call = refused.call();
+		String why = (refused.status() == 410) ? "which is past its sunset date" : "which the operation does not have";
+		String detail = call.operationId() + " was sent API version " + version(call) + ", " + why + ": set "
+				+ property(call) + " to a version the operation has"
+				+ ((refused.detail() != null) ? " (Atlas: " + refused.detail() + ")" : "");
+		return new AtlasApiException(refused.status(), refused.errorCode(), detail, refused.orgId(), call, null);
+	}
+
 	/** Why {@code atlas.api-version} should go, when it is set. */
-	public Optional<String> deprecationWarning() {
+	Optional<String> deprecationWarning() {
 		return Optional.ofNullable(this.deprecationWarning);
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The Atlas client beans. */
+/** The Atlas client beans: one API bean per tag, all on one client. */
 @Configuration(proxyBeanMethods = false)
 public class AtlasConfiguration {
 
@@ -19,9 +19,28 @@ public class AtlasConfiguration {
 	}
 
 	@Bean
-	public AtlasCostExplorerClient atlasCostExplorerClient(AtlasConnection connection, AtlasProperties properties,
-			AtlasMetrics metrics) {
-		return new AtlasCostExplorerClient(connection, properties, metrics);
+	public AtlasClient atlasClient(AtlasConnection connection, AtlasProperties properties, AtlasMetrics metrics) {
+		return AtlasClient.connect(connection, properties, metrics);
+	}
+
+	@Bean
+	public CostExplorerApi costExplorerApi(AtlasClient atlasClient) {
+		return atlasClient.costExplorer();
+	}
+
+	@Bean
+	public InvoicesApi invoicesApi(AtlasClient atlasClient) {
+		return atlasClient.invoices();
+	}
+
+	@Bean
+	public OrganizationsApi organizationsApi(AtlasClient atlasClient) {
+		return atlasClient.organizations();
+	}
+
+	@Bean
+	public ClustersApi clustersApi(AtlasClient atlasClient) {
+		return atlasClient.clusters();
 	}
 
 	/**

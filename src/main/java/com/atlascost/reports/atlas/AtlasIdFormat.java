@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,8 @@ final class AtlasIdFormat {
 	/** One path segment: no slash, no dot segment, no control character, not empty. */
 	private static final Pattern ORG_SEGMENT = Pattern.compile("^(?!\\.{1,2}$)[^/\\\\?#%\\p{Cntrl}]+$");
 
+	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+
 	/** The failure code of a refused id or token. */
 	static final String INVALID_ID = "INVALID_ID";
 
@@ -30,31 +33,33 @@ final class AtlasIdFormat {
 	}
 
 	/**
-	 * The refusal of the first malformed value among the name/value pairs ({@code token}
-	 * is a token, {@code orgId} a path segment, every other name an id), or {@code null}
-	 * when all are well formed.
+	 * The refusal of the first malformed value, or {@code null} when all are well formed:
+	 * {@code orgId} first, then the values of the path's variables in order
+	 * ({@code {token}} is a token, {@code {orgId}} a path segment, every other variable
+	 * an id).
 	 */
-	static @Nullable Mono<Void> check(String orgId, AtlasApiCall call, String... namesAndValues) {
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			String name = namesAndValues[i];
-			String value = namesAndValues[i + 1];
-			if (name.equals("orgId")) {
-				// the job file holds only well-formed org ids; one from elsewhere (a
-				// test, a
-				// library caller) is left to Atlas to refuse unless it would leave its
-				// path
-				// segment
-				if (value == null || !ORG_SEGMENT.matcher(value).matches()) {
-					return refusal(orgId, call, name + ": " + shown(value) + " is not a path segment; not sent");
-				}
-				continue;
-			}
-			Pattern format = name.equals("token") ? TOKEN : ID;
-			if (value == null || !format.matcher(value).matches()) {
-				return refusal(orgId, call, name + ": " + shown(value) + " is not "
-						+ (name.equals("token") ? "a query token (64 hex digits)" : "an Atlas id (24 hex digits)")
-						+ "; not sent");
-			}
+	static @Nullable Mono<Void> check(String orgId, AtlasApiCall call, String path, String... pathValues) {
+		String problem = problem("orgId", orgId);
+		Matcher variables = PATH_VARIABLE.matcher(path);
+		for (int i = 0; problem == null && i < pathValues.length && variables.find(); i++) {
+			problem = problem(variables.group(1), pathValues[i]);
+		}
+		return (problem != null) ? refusal(orgId, call, problem) : null;
+	}
+
+	private static @Nullable String problem(String name, @Nullable String value) {
+		if (name.equals("orgId")) {
+			// the job file holds only well-formed org ids; one from elsewhere (a test, a
+			// library caller) is left to Atlas to refuse unless it would leave its path
+			// segment
+			return (value == null || !ORG_SEGMENT.matcher(value).matches())
+					? name + ": " + shown(value) + " is not a path segment; not sent" : null;
+		}
+		Pattern format = name.equals("token") ? TOKEN : ID;
+		if (value == null || !format.matcher(value).matches()) {
+			return name + ": " + shown(value) + " is not "
+					+ (name.equals("token") ? "a query token (64 hex digits)" : "an Atlas id (24 hex digits)")
+					+ "; not sent";
 		}
 		return null;
 	}

@@ -5,10 +5,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import com.atlascost.reports.atlas.ratelimit.OrganizationSlowdown;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -37,11 +37,6 @@ public class AtlasMetrics {
 
 	public AtlasMetrics(MeterRegistry registry) {
 		this.registry = registry;
-	}
-
-	/** Meters kept for the life of this object only (tests, tools). */
-	public static AtlasMetrics detached() {
-		return new AtlasMetrics(new SimpleMeterRegistry());
 	}
 
 	void answered(AtlasApiCall call, String status) {

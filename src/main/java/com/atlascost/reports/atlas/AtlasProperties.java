@@ -106,7 +106,7 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 			@DefaultValue("10") @Min(value = 1, message = "must be at least 1") int listingsPerSecond) {
 
 		/** The published rate in requests per second. */
-		double ratePerSecond() {
+		public double ratePerSecond() {
 			return this.refill * 1e9 / this.period.toNanos();
 		}
 

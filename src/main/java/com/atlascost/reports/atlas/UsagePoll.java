@@ -3,7 +3,7 @@ package com.atlascost.reports.atlas;
 import java.util.List;
 
 /** What one poll of a usage query answers. */
-public sealed interface UsagePoll {
+sealed interface UsagePoll {
 
 	/** {@code 102 Processing}: poll again later. */
 	record Processing() implements UsagePoll {

@@ -16,8 +16,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasInvoice;
+import com.atlascost.reports.atlas.InvoicesApi;
 
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ public class InvoiceFetcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(InvoiceFetcher.class);
 
-	private final AtlasCostExplorerClient client;
+	private final InvoicesApi client;
 
 	private final InvoiceStore store;
 
@@ -44,8 +44,7 @@ public class InvoiceFetcher {
 
 	private final InvoiceProperties properties;
 
-	public InvoiceFetcher(AtlasCostExplorerClient client, InvoiceStore store, Clock clock,
-			InvoiceProperties properties) {
+	public InvoiceFetcher(InvoicesApi client, InvoiceStore store, Clock clock, InvoiceProperties properties) {
 		this.client = client;
 		this.store = store;
 		this.clock = clock;

@@ -3,8 +3,9 @@ package com.atlascost.reports.job;
 import java.time.Clock;
 
 import com.atlascost.reports.atlas.AtlasConnection;
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.atlas.ClustersApi;
+import com.atlascost.reports.atlas.OrganizationsApi;
 import com.atlascost.reports.forecast.ForecastStore;
 import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.invoice.InvoiceFetcher;
@@ -53,9 +54,10 @@ public class CostReportJobConfiguration {
 
 	@Bean
 	Step planStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, JobFiles jobFiles,
-			QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store, DiscoveredNames names) {
+			QueryPlanner planner, OrganizationsApi organizations, ClustersApi clusters, QueryStore store,
+			DiscoveredNames names) {
 		return new StepBuilder("plan", jobRepository)
-			.tasklet(new PlanTasklet(jobFiles, planner, client, store, names), transactionManager)
+			.tasklet(new PlanTasklet(jobFiles, planner, organizations, clusters, store, names), transactionManager)
 			.build();
 	}
 

@@ -6,7 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.ClustersApi;
+import com.atlascost.reports.atlas.OrganizationsApi;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.PlannedQuery;
@@ -30,17 +31,20 @@ class PlanTasklet implements Tasklet {
 
 	private final QueryPlanner planner;
 
-	private final AtlasCostExplorerClient client;
+	private final OrganizationsApi organizations;
+
+	private final ClustersApi clusters;
 
 	private final QueryStore store;
 
 	private final DiscoveredNames names;
 
-	PlanTasklet(JobFiles jobFiles, QueryPlanner planner, AtlasCostExplorerClient client, QueryStore store,
-			DiscoveredNames names) {
+	PlanTasklet(JobFiles jobFiles, QueryPlanner planner, OrganizationsApi organizations, ClustersApi clusters,
+			QueryStore store, DiscoveredNames names) {
 		this.jobFiles = jobFiles;
 		this.planner = planner;
-		this.client = client;
+		this.organizations = organizations;
+		this.clusters = clusters;
 		this.store = store;
 		this.names = names;
 	}
@@ -50,7 +54,7 @@ class PlanTasklet implements Tasklet {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
-		FilterDiscovery filters = new FilterDiscovery(this.client, this.names);
+		FilterDiscovery filters = new FilterDiscovery(this.organizations, this.clusters, this.names);
 		List<QueryRegistration> registrations = planned.stream()
 			.map((query) -> new QueryRegistration(query.organization().label(), query.grouping(), query.window(),
 					filters.filterOf(query), query.bill()))

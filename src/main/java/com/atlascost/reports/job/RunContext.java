@@ -120,8 +120,7 @@ public final class RunContext {
 		for (Throwable failure : failures) {
 			Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 			for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-				if (cause instanceof AtlasApiException api && api.orgId() != null
-						&& (api.status() == 401 || api.status() == 403)) {
+				if (cause instanceof AtlasApiException api && api.orgId() != null && api.credentialsRefused()) {
 					refused.put(api.orgId(), api.status());
 				}
 			}

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import com.atlascost.reports.atlas.AtlasCluster;
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasProject;
+import com.atlascost.reports.atlas.ClustersApi;
+import com.atlascost.reports.atlas.OrganizationsApi;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.CostExplorerServices;
 import com.atlascost.reports.plan.Grouping;
@@ -29,7 +30,9 @@ import com.atlascost.reports.plan.PlannedQuery;
  */
 public class FilterDiscovery {
 
-	private final AtlasCostExplorerClient client;
+	private final OrganizationsApi organizationsApi;
+
+	private final ClustersApi clustersApi;
 
 	private final DiscoveredNames names;
 
@@ -37,8 +40,9 @@ public class FilterDiscovery {
 
 	private final Map<String, Map<String, String>> clusters = new LinkedHashMap<>();
 
-	public FilterDiscovery(AtlasCostExplorerClient client, DiscoveredNames names) {
-		this.client = client;
+	public FilterDiscovery(OrganizationsApi organizationsApi, ClustersApi clustersApi, DiscoveredNames names) {
+		this.organizationsApi = organizationsApi;
+		this.clustersApi = clustersApi;
 		this.names = names;
 	}
 
@@ -69,8 +73,8 @@ public class FilterDiscovery {
 	private Map<String, String> projects(String orgId) {
 		return this.projects.computeIfAbsent(orgId, (id) -> {
 			Map<String, String> names = names(
-					this.client.listProjects(id).collectList().blockOptional().orElse(List.of()), AtlasProject::id,
-					AtlasProject::name);
+					this.organizationsApi.listProjects(id).collectList().blockOptional().orElse(List.of()),
+					AtlasProject::id, AtlasProject::name);
 			if (names.isEmpty()) {
 				throw new IllegalStateException("organization " + id
 						+ " has no projects to group by: list project ids in the job file or drop the 'projects' grouping");
@@ -89,12 +93,13 @@ public class FilterDiscovery {
 			for (String projectId : projectIds) {
 				// dedicated and Flex clusters are listed apart; serverless instances by
 				// neither (see the README)
-				names.putAll(
-						names(this.client.listClusters(id, projectId).collectList().blockOptional().orElse(List.of()),
-								AtlasCluster::id, AtlasCluster::name));
 				names.putAll(names(
-						this.client.listFlexClusters(id, projectId).collectList().blockOptional().orElse(List.of()),
+						this.clustersApi.listClusters(id, projectId).collectList().blockOptional().orElse(List.of()),
 						AtlasCluster::id, AtlasCluster::name));
+				names.putAll(names(this.clustersApi.listFlexClusters(id, projectId)
+					.collectList()
+					.blockOptional()
+					.orElse(List.of()), AtlasCluster::id, AtlasCluster::name));
 			}
 			if (names.isEmpty()) {
 				throw new IllegalStateException("organization " + id

@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.Grouping;
@@ -271,9 +272,15 @@ public class QueryStore {
 		for (List<Long> batch : IdBatches.of(ids)) {
 			this.jdbc
 				.sql("SELECT DISTINCT org_id, error_status FROM cost_query WHERE id IN (:ids) AND state = 'FAILED'"
-						+ " AND error_status IN (401, 403)")
+						+ " AND error_status IS NOT NULL")
 				.param("ids", batch)
-				.query((rs, n) -> refused.put(rs.getString("org_id"), rs.getInt("error_status")))
+				.query((rs, n) -> {
+					int status = rs.getInt("error_status");
+					if (AtlasApiException.refusesCredentials(status)) {
+						refused.put(rs.getString("org_id"), status);
+					}
+					return status;
+				})
 				.list();
 		}
 		return refused;

@@ -16,10 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import com.atlascost.reports.atlas.AtlasApiCall;
 import com.atlascost.reports.atlas.AtlasApiException;
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
 import com.atlascost.reports.atlas.AtlasMetrics;
+import com.atlascost.reports.atlas.CostExplorerApi;
 import com.atlascost.reports.atlas.UsageDetail;
 import com.atlascost.reports.atlas.UsageQueryTimeoutException;
 import com.atlascost.reports.plan.MonthWindow;
@@ -42,7 +41,7 @@ public class UsageFetcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(UsageFetcher.class);
 
-	private final AtlasCostExplorerClient client;
+	private final CostExplorerApi client;
 
 	private final QueryStore store;
 
@@ -52,7 +51,7 @@ public class UsageFetcher {
 
 	private final AtlasMetrics metrics;
 
-	public UsageFetcher(AtlasCostExplorerClient client, QueryStore store, UsageProperties properties, Clock clock,
+	public UsageFetcher(CostExplorerApi client, QueryStore store, UsageProperties properties, Clock clock,
 			AtlasMetrics metrics) {
 		this.metrics = metrics;
 		this.client = client;
@@ -164,7 +163,7 @@ public class UsageFetcher {
 
 	/** A 404 on a poll: the token expired or Atlas lost it. */
 	private static boolean isTokenLost(Throwable ex) {
-		return ex instanceof AtlasApiException api && api.status() == 404 && api.call() == AtlasApiCall.POLL_USAGE;
+		return ex instanceof AtlasApiException api && api.tokenLost();
 	}
 
 	/** A month is provisional until {@code settlementDays} after it ends. */

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ class AtlasMetricsTests {
 
 	@Test
 	void usageQueryRetriesAreTheCreatesAndPollsOfAllRetries() {
-		AtlasMetrics metrics = AtlasMetrics.detached();
+		AtlasMetrics metrics = new AtlasMetrics(new SimpleMeterRegistry());
 		metrics.retried(AtlasApiCall.POLL_USAGE);
 		metrics.retried(AtlasApiCall.POLL_USAGE);
 		metrics.retried(AtlasApiCall.CREATE_USAGE_QUERY);

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,15 +47,16 @@ class FinalInformationalResponseHandlerTests {
 			}
 			return response.status(200).sendString(Mono.just("{\"usageDetails\":[]}"));
 		}).bindNow();
-		AtlasCostExplorerClient client = new AtlasCostExplorerClient(
+		AtlasClient client = AtlasClient.connect(
 				new AtlasConnection("http://127.0.0.1:" + this.server.port(), Optional.empty()),
-				TestAtlasProperties.of("envelope", "false", "timeouts.read", "3s", "retry.max-attempts", "1"));
+				TestAtlasProperties.of("envelope", "false", "timeouts.read", "3s", "retry.max-attempts", "1"),
+				new AtlasMetrics(new SimpleMeterRegistry()));
 
 		long started = System.nanoTime();
 		for (int i = 0; i < 3; i++) {
-			assertThat(client.pollUsage(ORG, "ab".repeat(32)).block(Duration.ofSeconds(10)))
+			assertThat(client.costExplorer().pollUsage(ORG, "ab".repeat(32)).block(Duration.ofSeconds(10)))
 				.isInstanceOf(UsagePoll.Processing.class);
-			assertThat(client.pollUsage(ORG, "ab".repeat(32)).block(Duration.ofSeconds(10)))
+			assertThat(client.costExplorer().pollUsage(ORG, "ab".repeat(32)).block(Duration.ofSeconds(10)))
 				.isEqualTo(new UsagePoll.Ready(List.of()));
 		}
 

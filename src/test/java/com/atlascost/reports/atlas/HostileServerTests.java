@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,10 +57,10 @@ class HostileServerTests {
 			.processingDelay(Duration.ZERO)
 			.faults(SandboxSettings.Faults.none().withPaddingBytes(50 * 1024 * 1024))
 			.build());
-		AtlasCostExplorerClient client = client();
-		String token = client.createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(30));
+		AtlasClient client = client();
+		String token = client.costExplorer().createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(30));
 
-		assertThatThrownBy(() -> client.awaitUsage(ORG, token).block(Duration.ofSeconds(60)))
+		assertThatThrownBy(() -> client.costExplorer().awaitUsage(ORG, token).block(Duration.ofSeconds(60)))
 			.isInstanceOfSatisfying(AtlasApiException.class, (ex) -> {
 				assertThat(ex.errorCode()).isEqualTo(AtlasApiException.ANSWER_TOO_LARGE);
 				assertThat(ex.detail()).contains("atlas.max-answer-size (32MB)");
@@ -78,11 +79,10 @@ class HostileServerTests {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder()
 			.faults(SandboxSettings.Faults.none().withDrip(Duration.ofMillis(50)))
 			.build());
-		AtlasCostExplorerClient client = client("timeouts.exchange", "1s", "retry.max-attempts", "2",
-				"retry.min-backoff", "10ms");
+		AtlasClient client = client("timeouts.exchange", "1s", "retry.max-attempts", "2", "retry.min-backoff", "10ms");
 		long started = System.nanoTime();
 
-		assertThatThrownBy(() -> client.createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(60)))
+		assertThatThrownBy(() -> client.costExplorer().createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(60)))
 			.isInstanceOfSatisfying(AtlasApiException.class, (ex) -> {
 				assertThat(ex.errorCode()).isEqualTo(AtlasApiException.NO_ANSWER);
 				assertThat(ex.detail()).contains("atlas.timeouts.exchange (PT1S)");
@@ -102,10 +102,10 @@ class HostileServerTests {
 			.injectedFailures(429)
 			.faults(SandboxSettings.Faults.none().withRetryAfter(Duration.ofSeconds(100_000)))
 			.build());
-		AtlasCostExplorerClient client = client("retry.max-retry-after", "1s");
+		AtlasClient client = client("retry.max-retry-after", "1s");
 		long started = System.nanoTime();
 
-		String token = client.createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(30));
+		String token = client.costExplorer().createUsageQuery(ORG, QUERY).block(Duration.ofSeconds(30));
 
 		assertThat(token).hasSize(64);
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -123,10 +123,10 @@ class HostileServerTests {
 	void anEndlessListingIsPagedABoundedNumberOfTimesAtTheListingPace() {
 		this.sandbox = AtlasSandbox
 			.start(SandboxSettings.builder().faults(SandboxSettings.Faults.none().withEndlessPaging()).build());
-		AtlasCostExplorerClient client = client("items-per-page", "2", "rate-limit.listings-per-second", "4");
+		AtlasClient client = client("items-per-page", "2", "rate-limit.listings-per-second", "4");
 		long started = System.nanoTime();
 
-		assertThatThrownBy(() -> client.listProjects(ORG).collectList().block(Duration.ofSeconds(30)))
+		assertThatThrownBy(() -> client.organizations().listProjects(ORG).collectList().block(Duration.ofSeconds(30)))
 			.isInstanceOfSatisfying(AtlasApiException.class, (ex) -> {
 				assertThat(ex.errorCode()).isEqualTo(AtlasApiException.UNEXPECTED_ANSWER);
 				assertThat(ex.detail()).startsWith("totalCount: the list did not end within 2 pages of 2");
@@ -137,46 +137,32 @@ class HostileServerTests {
 	}
 
 	@Test
-	void listingsArePacedAtTheListingRate() {
-		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults());
-		AtlasCostExplorerClient client = client("rate-limit.listings-per-second", "2");
-		long started = System.nanoTime();
-
-		for (int i = 0; i < 6; i++) {
-			client.listProjects(ORG).collectList().block(Duration.ofSeconds(30));
-		}
-
-		// a burst of 2, then 2 a second: the last 4 wait about 2 s
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1500));
-		assertThat(this.sandbox.counters().projectListings()).isEqualTo(6);
-	}
-
-	@Test
 	void malformedIdsAndTokensNeverReachAUrl() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.defaults());
-		AtlasCostExplorerClient client = client();
+		AtlasClient client = client();
 
-		assertThatThrownBy(() -> client.pollUsage(ORG, "..").block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> client.costExplorer().pollUsage(ORG, "..").block(Duration.ofSeconds(10)))
 			.isInstanceOfSatisfying(AtlasApiException.class, (ex) -> {
 				assertThat(ex.errorCode()).isEqualTo("INVALID_ID");
 				assertThat(ex.detail()).isEqualTo("token: '..' is not a query token (64 hex digits); not sent");
 			});
-		assertThatThrownBy(() -> client.listClusters(ORG, "..").collectList().block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> client.clusters().listClusters(ORG, "..").collectList().block(Duration.ofSeconds(10)))
 			.isInstanceOfSatisfying(AtlasApiException.class, (ex) -> assertThat(ex.detail())
 				.isEqualTo("groupId: '..' is not an Atlas id (24 hex digits); not sent"));
-		assertThatThrownBy(() -> client.getInvoice(ORG, "../../x").block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> client.invoices().getInvoice(ORG, "../../x").block(Duration.ofSeconds(10)))
 			.isInstanceOfSatisfying(AtlasApiException.class, (ex) -> assertThat(ex.detail())
 				.isEqualTo("invoiceId: '../../x' is not an Atlas id (24 hex digits); not sent"));
-		assertThatThrownBy(() -> client.createUsageQuery("../" + ORG, QUERY).block(Duration.ofSeconds(10)))
+		assertThatThrownBy(
+				() -> client.costExplorer().createUsageQuery("../" + ORG, QUERY).block(Duration.ofSeconds(10)))
 			.isInstanceOf(AtlasApiException.class);
 		assertThat(this.sandbox.exchanges()).isEmpty();
 		assertThat(this.sandbox.counters().tokenRequests()).isZero();
 	}
 
-	private AtlasCostExplorerClient client(String... properties) {
-		return new AtlasCostExplorerClient(
+	private AtlasClient client(String... properties) {
+		return AtlasClient.connect(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),
-				TestAtlasProperties.of(properties));
+				TestAtlasProperties.of(properties), new AtlasMetrics(new SimpleMeterRegistry()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,10 +65,13 @@ class TokenEndpointFailureTests {
 	}
 
 	private void listProjects() {
-		new AtlasCostExplorerClient(
-				new AtlasConnection("http://127.0.0.1:" + this.server.port(),
-						Optional.of(new AtlasCredentials.ServiceAccount("id", "the-secret"))),
-				TestAtlasProperties.of("retry.max-attempts", "3", "retry.min-backoff", "1ms"))
+		AtlasClient
+			.connect(
+					new AtlasConnection("http://127.0.0.1:" + this.server.port(),
+							Optional.of(new AtlasCredentials.ServiceAccount("id", "the-secret"))),
+					TestAtlasProperties.of("retry.max-attempts", "3", "retry.min-backoff", "1ms"),
+					new AtlasMetrics(new SimpleMeterRegistry()))
+			.organizations()
 			.listProjects(SandboxData.ACME_PRODUCTION)
 			.blockLast(Duration.ofSeconds(10));
 	}

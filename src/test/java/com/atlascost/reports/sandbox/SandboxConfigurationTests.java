@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.atlascost.reports.atlas.AtlasConfiguration;
 import com.atlascost.reports.atlas.AtlasConnection;
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.OrganizationsApi;
 import com.atlascost.reports.atlas.auth.AtlasCredentials;
 import com.atlascost.reports.atlas.AtlasProperties;
 
@@ -36,7 +36,7 @@ class SandboxConfigurationTests {
 			AtlasConnection connection = context.getBean(AtlasConnection.class);
 			assertThat(connection.baseUrl()).isEqualTo(sandbox.baseUrl());
 			assertThat(connection.credentials()).containsInstanceOf(AtlasCredentials.ServiceAccount.class);
-			assertThat(context.getBean(AtlasCostExplorerClient.class)
+			assertThat(context.getBean(OrganizationsApi.class)
 				.listProjects(SandboxData.ACME_ANALYTICS)
 				.collectList()
 				.block()).hasSize(2);
@@ -50,7 +50,7 @@ class SandboxConfigurationTests {
 				assertThat(context.getBean(AtlasConnection.class).credentials())
 					.containsInstanceOf(AtlasCredentials.ApiKey.class);
 				assertThat(context.getBean(AtlasSandbox.class).settings().processingDelay()).hasMillis(10);
-				assertThat(context.getBean(AtlasCostExplorerClient.class)
+				assertThat(context.getBean(OrganizationsApi.class)
 					.listProjects(SandboxData.ACME_SANDBOX)
 					.collectList()
 					.block()).hasSize(2);

@@ -1,5 +1,6 @@
 package com.atlascost.reports.usage;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.atlas.AtlasConnection;
-import com.atlascost.reports.atlas.AtlasCostExplorerClient;
+import com.atlascost.reports.atlas.AtlasClient;
+import com.atlascost.reports.atlas.AtlasMetrics;
 import com.atlascost.reports.atlas.TestAtlasProperties;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.CostExplorerServices;
@@ -59,9 +61,11 @@ class FilterDiscoveryTests {
 	void start() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
 		this.jdbc = JdbcClient.create(TestDatabase.h2().migrated(this.dir));
-		this.discovery = new FilterDiscovery(new AtlasCostExplorerClient(
+		AtlasClient atlas = AtlasClient.connect(
 				new AtlasConnection(this.sandbox.baseUrl(), Optional.of(this.sandbox.serviceAccount())),
-				TestAtlasProperties.of()), new DiscoveredNames(this.jdbc, Clock.systemUTC()));
+				TestAtlasProperties.of(), new AtlasMetrics(new SimpleMeterRegistry()));
+		this.discovery = new FilterDiscovery(atlas.organizations(), atlas.clusters(),
+				new DiscoveredNames(this.jdbc, Clock.systemUTC()));
 	}
 
 	@AfterEach

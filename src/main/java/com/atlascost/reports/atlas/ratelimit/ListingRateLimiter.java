@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.ratelimit;
 
 import java.time.Duration;
 
@@ -12,19 +12,21 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 import reactor.core.publisher.Mono;
 
+import com.atlascost.reports.atlas.AtlasProperties;
+
 /**
  * Paces the calls outside the billing bucket (project and cluster listings) at
  * {@code atlas.rate-limit.listings-per-second}: a listing that never ends, or an
  * organization of thousands of projects, cannot flood Atlas. A call waits for its turn
  * without blocking a thread.
  */
-final class ListingRateLimiter implements ExchangeFilterFunction {
+public final class ListingRateLimiter implements ExchangeFilterFunction {
 
 	private final boolean enabled;
 
 	private final Bucket bucket;
 
-	ListingRateLimiter(AtlasProperties.RateLimit limit) {
+	public ListingRateLimiter(AtlasProperties.RateLimit limit) {
 		this.enabled = limit.enabled();
 		int perSecond = limit.listingsPerSecond();
 		this.bucket = Bucket.builder()

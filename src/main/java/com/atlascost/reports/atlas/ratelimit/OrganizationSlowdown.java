@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.ratelimit;
 
 /**
  * How an organization's pace went, once it met a 429: its bucket at Atlas looked smaller

@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.ratelimit;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,21 +16,20 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 import reactor.core.publisher.Mono;
 
+import com.atlascost.reports.atlas.AtlasProperties;
+
 /**
  * Keeps each organization's billing calls (Cost Explorer creates and polls, invoices:
  * they share Atlas's bucket) within the organization's limit, one
  * {@link OrganizationPace} per organization, so that no organization waits on another's
- * bucket.
- * <p>
- * The pace starts at the published limit. Every other client of the organization (the
- * Atlas CLI, Terraform, a second job) draws from the same bucket, so the bucket we see
- * can be smaller: a 429 then slows that organization down ({@link #rateLimited}), and
+ * bucket. Other clients of the organization (the Atlas CLI, Terraform, a second job) draw
+ * from the same bucket, so a 429 slows the organization down ({@link #rateLimited}) and
  * answers let it speed up again ({@link #answered}). A call waits for its turn without
- * blocking a thread, in the order it asked. The filter sits innermost in the chain, after
- * authentication, so the time an OAuth token takes does not count against the bucket, and
- * every retry takes a turn of its own.
+ * blocking a thread, in the order it asked. The filter sits innermost, after
+ * authentication, so a token request does not count against the bucket and every retry
+ * takes a turn of its own.
  */
-final class OrganizationRateLimiter implements ExchangeFilterFunction {
+public final class OrganizationRateLimiter implements ExchangeFilterFunction {
 
 	private static final Pattern BUCKET_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/(billing|invoices)(/|$)");
 
@@ -38,7 +37,7 @@ final class OrganizationRateLimiter implements ExchangeFilterFunction {
 
 	private final Map<String, OrganizationPace> paces = new ConcurrentHashMap<>();
 
-	OrganizationRateLimiter(AtlasProperties.RateLimit limit) {
+	public OrganizationRateLimiter(AtlasProperties.RateLimit limit) {
 		this.limit = limit;
 	}
 
@@ -57,7 +56,7 @@ final class OrganizationRateLimiter implements ExchangeFilterFunction {
 	}
 
 	/** A 429 from the organization's bucket. */
-	void rateLimited(String orgId, @Nullable Duration retryAfter) {
+	public void rateLimited(String orgId, @Nullable Duration retryAfter) {
 		if (this.limit.enabled() && this.limit.adaptive()) {
 			pace(orgId).rateLimited(retryAfter);
 		}
@@ -67,7 +66,7 @@ final class OrganizationRateLimiter implements ExchangeFilterFunction {
 	}
 
 	/** Any other answer from the organization's bucket. */
-	void answered(String orgId) {
+	public void answered(String orgId) {
 		if (this.limit.enabled() && this.limit.adaptive()) {
 			OrganizationPace pace = this.paces.get(orgId);
 			if (pace != null) {
@@ -77,7 +76,7 @@ final class OrganizationRateLimiter implements ExchangeFilterFunction {
 	}
 
 	/** The organizations that met a 429, with the pace they were given. */
-	Map<String, OrganizationSlowdown> slowedOrganizations() {
+	public Map<String, OrganizationSlowdown> slowedOrganizations() {
 		Map<String, OrganizationSlowdown> slowed = new TreeMap<>();
 		this.paces.forEach((orgId, pace) -> {
 			OrganizationSlowdown report = pace.report();

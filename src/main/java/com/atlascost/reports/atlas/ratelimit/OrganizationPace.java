@@ -1,4 +1,4 @@
-package com.atlascost.reports.atlas;
+package com.atlascost.reports.atlas.ratelimit;
 
 import java.time.Duration;
 
@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Mono;
 
+import com.atlascost.reports.atlas.AtlasProperties;
+
 /**
- * One organization's pace: a Bucket4j token bucket (the maintained token-bucket library
- * for the JVM, exact with fractional refills; Resilience4j's RateLimiter counts fixed
- * windows and cannot express a burst on top of a refill, Reactor has none) that starts as
- * the published bucket and adapts, additive-increase/multiplicative-decrease as TCP does,
- * since Atlas does not tell how much of the bucket other clients take:
+ * One organization's pace: a token bucket (Bucket4j: a burst on top of a refill) that
+ * starts as the published bucket and adapts, additive-increase/multiplicative-decrease as
+ * TCP does, since Atlas does not tell how much of the bucket other clients take:
  * <ul>
  * <li>a 429 halves the rate (down to 1/64 of the published one) and takes the burst away:
  * the bucket is evidently smaller than published. Calls already waiting for a turn of the

@@ -1,9 +1,9 @@
 package com.atlascost.reports.atlas;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +21,7 @@ import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.sandbox.SandboxSettings;
 
 /** The client against a real sandbox over HTTP: no mocks on either side. */
-class AtlasCostExplorerClientTests {
+class AtlasClientTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -46,11 +46,11 @@ class AtlasCostExplorerClientTests {
 		// long enough that the first poll finds the query still processing, even on a
 		// busy machine
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofSeconds(1)).build());
-		AtlasCostExplorerClient client = client(credentials(auth), "envelope", String.valueOf(envelope),
-				"polling.initial-interval", "20ms", "polling.max-interval", "80ms");
+		AtlasClient client = client(credentials(auth), "envelope", String.valueOf(envelope), "polling.initial-interval",
+				"20ms", "polling.max-interval", "80ms");
 
-		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
-		List<UsageDetail> usage = client.awaitUsage(ORG, token).block(TIMEOUT);
+		String token = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		List<UsageDetail> usage = client.costExplorer().awaitUsage(ORG, token).block(TIMEOUT);
 
 		assertThat(token).matches("[a-f0-9]{64}");
 		assertThat(usage).isNotEmpty().isEqualTo(this.sandbox.data().usageFor(ORG, BY_PROJECTS));
@@ -64,14 +64,14 @@ class AtlasCostExplorerClientTests {
 		// ready 1.5 s after its create; polls every second: half a second of margin
 		// either way
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMillis(1500)).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "polling.initial-interval", "1s",
+		AtlasClient client = client(this.sandbox.serviceAccount(), "polling.initial-interval", "1s",
 				"polling.multiplier", "1");
 
-		String created = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
-		List<UsageDetail> usage = client.awaitCreatedUsage(ORG, created, TIMEOUT).block(TIMEOUT);
+		String created = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		List<UsageDetail> usage = client.costExplorer().awaitCreatedUsage(ORG, created, TIMEOUT).block(TIMEOUT);
 		long pollsOfCreated = this.sandbox.counters().polls();
-		String resumed = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
-		client.awaitUsage(ORG, resumed).block(TIMEOUT);
+		String resumed = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		client.costExplorer().awaitUsage(ORG, resumed).block(TIMEOUT);
 		long pollsOfResumed = this.sandbox.counters().polls() - pollsOfCreated;
 
 		assertThat(usage).isEqualTo(this.sandbox.data().usageFor(ORG, BY_PROJECTS));
@@ -85,13 +85,14 @@ class AtlasCostExplorerClientTests {
 	@CsvSource({ "true", "false" })
 	void readsPartialMatchesAndLinkedOrganizations(boolean envelope) {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
-		AtlasCostExplorerClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
+		AtlasClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
 		UsageQuery query = new UsageQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1),
 				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(),
 				List.of("Clusters", "Support", "Credits"), "services", true);
 
-		List<UsageDetail> usage = client.createUsageQuery(ORG, query)
-			.flatMap((token) -> client.awaitUsage(ORG, token))
+		List<UsageDetail> usage = client.costExplorer()
+			.createUsageQuery(ORG, query)
+			.flatMap((token) -> client.costExplorer().awaitUsage(ORG, token))
 			.block(TIMEOUT);
 
 		assertThat(usage).hasSize(2 * 3 * 3).isEqualTo(this.sandbox.data().usageFor(ORG, query));
@@ -105,13 +106,13 @@ class AtlasCostExplorerClientTests {
 		// stalled
 		// connection would instead wait out the read timeout and fail
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMinutes(10)).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false", "timeouts.read",
-				"5s");
-		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		AtlasClient client = client(this.sandbox.serviceAccount(), "envelope", "false", "timeouts.read", "5s");
+		String token = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
 
 		long started = System.nanoTime();
 		for (int i = 0; i < 3; i++) {
-			assertThat(client.pollUsage(ORG, token).block(TIMEOUT)).isInstanceOf(UsagePoll.Processing.class);
+			assertThat(client.costExplorer().pollUsage(ORG, token).block(TIMEOUT))
+				.isInstanceOf(UsagePoll.Processing.class);
 		}
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -120,13 +121,13 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void reusesTheOAuthTokenAcrossCalls() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+		AtlasClient client = client(this.sandbox.serviceAccount());
 
 		for (int i = 0; i < 3; i++) {
-			String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
-			client.awaitUsage(ORG, token).block(TIMEOUT);
+			String token = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+			client.costExplorer().awaitUsage(ORG, token).block(TIMEOUT);
 		}
-		client.listProjects(ORG).collectList().block(TIMEOUT);
+		client.organizations().listProjects(ORG).collectList().block(TIMEOUT);
 
 		assertThat(this.sandbox.counters().creates()).isEqualTo(3);
 		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
@@ -136,13 +137,13 @@ class AtlasCostExplorerClientTests {
 	void fetchesANewTokenWithinAMinuteOfExpiry() throws InterruptedException {
 		// 61 s lifetime: with the one-minute clock skew the token is due after one second
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().tokenLifetime(Duration.ofSeconds(61)).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+		AtlasClient client = client(this.sandbox.serviceAccount());
 
-		client.listProjects(ORG).collectList().block(TIMEOUT);
-		client.listProjects(ORG).collectList().block(TIMEOUT);
+		client.organizations().listProjects(ORG).collectList().block(TIMEOUT);
+		client.organizations().listProjects(ORG).collectList().block(TIMEOUT);
 		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(1);
 		Thread.sleep(1500);
-		client.listProjects(ORG).collectList().block(TIMEOUT);
+		client.organizations().listProjects(ORG).collectList().block(TIMEOUT);
 
 		assertThat(this.sandbox.counters().tokenRequests()).isEqualTo(2);
 	}
@@ -151,11 +152,11 @@ class AtlasCostExplorerClientTests {
 	void wrongServiceAccountSecretIsA401AndNotRetried() {
 		this.sandbox = AtlasSandbox.start();
 		String secret = "not-the-secret-" + System.nanoTime();
-		AtlasCostExplorerClient client = client(
+		AtlasClient client = client(
 				new AtlasCredentials.ServiceAccount(this.sandbox.serviceAccount().clientId(), secret));
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(401);
 				assertThat(ex.isTransient()).isFalse();
@@ -170,10 +171,10 @@ class AtlasCostExplorerClientTests {
 	void wrongApiKeyIsA401AfterOneAnsweredChallenge() {
 		this.sandbox = AtlasSandbox.start();
 		String secret = "not-the-private-key-" + System.nanoTime();
-		AtlasCostExplorerClient client = client(new AtlasCredentials.ApiKey(this.sandbox.apiKey().publicKey(), secret));
+		AtlasClient client = client(new AtlasCredentials.ApiKey(this.sandbox.apiKey().publicKey(), secret));
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(401);
 				assertThat(ex.errorCode()).isEqualTo("UNAUTHORIZED");
@@ -186,13 +187,13 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void keepsTheDigestNonceAndIsRechallengedWhenStale() throws InterruptedException {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().nonceLifetime(Duration.ofSeconds(1)).build());
-		AtlasCostExplorerClient client = client(this.sandbox.apiKey());
+		AtlasClient client = client(this.sandbox.apiKey());
 
-		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
-		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
+		assertThat(client.organizations().listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
+		assertThat(client.organizations().listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
 		long challengesWhileFresh = this.sandbox.counters().responses(401);
 		Thread.sleep(1200);
-		assertThat(client.listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
+		assertThat(client.organizations().listProjects(ORG).collectList().block(TIMEOUT)).hasSize(3);
 
 		// one challenge for the first call; the kept nonce serves the second; stale on
 		// the third
@@ -204,12 +205,12 @@ class AtlasCostExplorerClientTests {
 	@CsvSource({ "true", "false" })
 	void groupingByProjectsWithoutProjectsIsAValidationErrorAndNotRetried(boolean envelope) {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
+		AtlasClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
 		UsageQuery noProjects = new UsageQuery(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), List.of(), List.of(),
 				List.of(), List.of("Clusters"), "projects", false);
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery(ORG, noProjects).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().createUsageQuery(ORG, noProjects).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(400);
 				assertThat(ex.errorCode()).isEqualTo("VALIDATION_ERROR");
@@ -222,10 +223,10 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void malformedOrgIdIsA400() {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+		AtlasClient client = client(this.sandbox.serviceAccount());
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery("not-an-org", BY_PROJECTS).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().createUsageQuery("not-an-org", BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(400));
 		assertThat(this.sandbox.counters().creates()).isEqualTo(1);
 	}
@@ -233,10 +234,10 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void unknownOrgIsA404() {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount());
+		AtlasClient client = client(this.sandbox.serviceAccount());
 
-		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery("0123456789abcdef01234567", BY_PROJECTS).block(TIMEOUT))
+		assertThatExceptionOfType(AtlasApiException.class).isThrownBy(
+				() -> client.costExplorer().createUsageQuery("0123456789abcdef01234567", BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(404);
 				assertThat(ex.errorCode()).isEqualTo("ORG_NOT_FOUND");
@@ -247,17 +248,19 @@ class AtlasCostExplorerClientTests {
 	@CsvSource({ "true", "false" })
 	void everyRequestOfTheClientAndEveryAnswerOfTheSandboxHoldTheSpecification(boolean envelope) {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMillis(200)).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope),
+		AtlasClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope),
 				"items-per-page", "1", "polling.initial-interval", "20ms");
 		String org = SandboxData.ACME_SANDBOX;
 
-		client.awaitUsage(ORG, client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT)).block(TIMEOUT);
-		List<AtlasProject> projects = client.listProjects(org).collectList().block(TIMEOUT);
+		client.costExplorer()
+			.awaitUsage(ORG, client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.block(TIMEOUT);
+		List<AtlasProject> projects = client.organizations().listProjects(org).collectList().block(TIMEOUT);
 		List<AtlasCluster> clusters = projects.stream()
-			.flatMap((project) -> client.listClusters(org, project.id()).toStream())
+			.flatMap((project) -> client.clusters().listClusters(org, project.id()).toStream())
 			.toList();
 		List<AtlasCluster> flex = projects.stream()
-			.flatMap((project) -> client.listFlexClusters(org, project.id()).toStream())
+			.flatMap((project) -> client.clusters().listFlexClusters(org, project.id()).toStream())
 			.toList();
 
 		assertThat(clusters).extracting(AtlasCluster::name).containsExactly("playground-m0", "experiments-m10");
@@ -271,11 +274,11 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void aVersionTheOperationLacksFailsAtOnceNamingOperationVersionAndProperty() {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(),
-				"api-versions.createCostExplorerQueryProcess", "2024-08-05");
+		AtlasClient client = client(this.sandbox.serviceAccount(), "api-versions.createCostExplorerQueryProcess",
+				"2024-08-05");
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(406);
 				assertThat(ex.errorCode()).isEqualTo("INVALID_VERSION_HEADER");
@@ -287,53 +290,15 @@ class AtlasCostExplorerClientTests {
 	}
 
 	@Test
-	void theDeprecatedGlobalVersionSetsTheCostExplorerOnly() {
-		AtlasApiVersions versions = TestAtlasProperties.of("api-version", "2023-01-01").versions();
-
-		assertThat(versions.version(AtlasApiCall.CREATE_USAGE_QUERY)).isEqualTo("2023-01-01");
-		assertThat(versions.version(AtlasApiCall.LIST_CLUSTERS)).isEqualTo("2024-08-05");
-		assertThat(versions.deprecationWarning())
-			.hasValueSatisfying((warning) -> assertThat(warning).contains("atlas.api-version is deprecated")
-				.contains("atlas.api-versions.<operationId>"));
-		assertThat(TestAtlasProperties.of().versions().deprecationWarning()).isEmpty();
-	}
-
-	@Test
-	void versionsDefaultToTheSpecificationsAndAreOverriddenPerOperation() {
-		assertThat(TestAtlasProperties.of().versions().byOperationId()).containsExactly(
-				Map.entry("createCostExplorerQueryProcess", "2023-01-01"),
-				Map.entry("getCostExplorerQueryProcess", "2023-01-01"),
-				Map.entry("listOrganizationProjects", "2023-01-01"), Map.entry("listClusters", "2024-08-05"),
-				Map.entry("listFlexClusters", "2024-11-13"), Map.entry("listInvoices", "2023-01-01"),
-				Map.entry("getInvoice", "2023-01-01"), Map.entry("listPendingInvoices", "2023-01-01"),
-				Map.entry("queryLineItemsFromSingleInvoice", "2024-08-05"));
-		assertThat(TestAtlasProperties.of("api-versions.listClusters", "2023-02-01")
-			.versions()
-			.mediaType(AtlasApiCall.LIST_CLUSTERS)).isEqualTo("application/vnd.atlas.2023-02-01+json");
-	}
-
-	@Test
-	void anUnknownOperationOrAMalformedVersionIsRefusedNamingTheProperty() {
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> AtlasApiVersions.of(null, Map.of("listClustrs", "2024-08-05")))
-			.withMessageStartingWith("atlas.api-versions.listClustrs: no such operation; known: ");
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> AtlasApiVersions.of(null, Map.of("listClusters", "latest")))
-			.withMessage(
-					"atlas.api-versions.listClusters: 'latest' is not an API version (YYYY-MM-DD, as in 2024-08-05)");
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> AtlasApiVersions.of("2023", Map.of()))
-			.withMessageStartingWith("atlas.api-version: '2023'");
-	}
-
-	@Test
 	void servicesOutsideTheSpecificationAreRefusedByIt() {
 		this.sandbox = AtlasSandbox.start();
 		UsageQuery aiModels = new UsageQuery(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 4, 1), List.of(), List.of(),
 				List.of(), List.of("AI Models"), "services", false);
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client(this.sandbox.serviceAccount()).createUsageQuery(ORG, aiModels).block(TIMEOUT))
+			.isThrownBy(() -> client(this.sandbox.serviceAccount()).costExplorer()
+				.createUsageQuery(ORG, aiModels)
+				.block(TIMEOUT))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(400));
 	}
 
@@ -341,10 +306,10 @@ class AtlasCostExplorerClientTests {
 	@CsvSource({ "true", "false" })
 	void unknownTokenIsA404(boolean envelope) {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
+		AtlasClient client = client(this.sandbox.serviceAccount(), "envelope", String.valueOf(envelope));
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.pollUsage(ORG, "ab".repeat(32)).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().pollUsage(ORG, "ab".repeat(32)).block(TIMEOUT))
 			.satisfies((ex) -> {
 				assertThat(ex.status()).isEqualTo(404);
 				assertThat(ex.call()).isEqualTo(AtlasApiCall.POLL_USAGE);
@@ -355,9 +320,9 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void listsProjectsPageByPage() {
 		this.sandbox = AtlasSandbox.start();
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "items-per-page", "1");
+		AtlasClient client = client(this.sandbox.serviceAccount(), "items-per-page", "1");
 
-		List<AtlasProject> projects = client.listProjects(ORG).collectList().block(TIMEOUT);
+		List<AtlasProject> projects = client.organizations().listProjects(ORG).collectList().block(TIMEOUT);
 
 		assertThat(projects).containsExactlyElementsOf(this.sandbox.data()
 			.organization(ORG)
@@ -372,10 +337,10 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void retriesServerErrorsAndHonoursRetryAfter() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(503, 429).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "10ms");
+		AtlasClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "10ms");
 
 		long started = System.nanoTime();
-		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		String token = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
 
 		assertThat(token).hasSize(64);
 		assertThat(this.sandbox.counters().creates()).isEqualTo(3);
@@ -385,11 +350,11 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void givesUpOnTransientErrorsAfterMaxAttempts() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().injectedFailures(503, 502, 500, 504).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "1ms",
-				"retry.max-attempts", "3");
+		AtlasClient client = client(this.sandbox.serviceAccount(), "retry.min-backoff", "1ms", "retry.max-attempts",
+				"3");
 
 		assertThatExceptionOfType(AtlasApiException.class)
-			.isThrownBy(() -> client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT))
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(500));
 		assertThat(this.sandbox.counters().creates()).isEqualTo(3);
 	}
@@ -397,12 +362,12 @@ class AtlasCostExplorerClientTests {
 	@Test
 	void awaitingFailsAfterTheDeadline() {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ofMinutes(5)).build());
-		AtlasCostExplorerClient client = client(this.sandbox.serviceAccount(), "envelope", "false",
-				"polling.initial-interval", "10ms", "polling.deadline", "300ms");
-		String token = client.createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
+		AtlasClient client = client(this.sandbox.serviceAccount(), "envelope", "false", "polling.initial-interval",
+				"10ms", "polling.deadline", "300ms");
+		String token = client.costExplorer().createUsageQuery(ORG, BY_PROJECTS).block(TIMEOUT);
 
 		assertThatExceptionOfType(UsageQueryTimeoutException.class)
-			.isThrownBy(() -> client.awaitUsage(ORG, token).block(TIMEOUT))
+			.isThrownBy(() -> client.costExplorer().awaitUsage(ORG, token).block(TIMEOUT))
 			.withMessageContaining(ORG);
 		assertThat(this.sandbox.counters().responses(102)).isGreaterThan(1);
 	}
@@ -411,9 +376,9 @@ class AtlasCostExplorerClientTests {
 		return "api-key".equals(auth) ? this.sandbox.apiKey() : this.sandbox.serviceAccount();
 	}
 
-	private AtlasCostExplorerClient client(AtlasCredentials credentials, String... properties) {
-		return new AtlasCostExplorerClient(new AtlasConnection(this.sandbox.baseUrl(), Optional.of(credentials)),
-				TestAtlasProperties.of(properties));
+	private AtlasClient client(AtlasCredentials credentials, String... properties) {
+		return AtlasClient.connect(new AtlasConnection(this.sandbox.baseUrl(), Optional.of(credentials)),
+				TestAtlasProperties.of(properties), new AtlasMetrics(new SimpleMeterRegistry()));
 	}
 
 }
