@@ -28,12 +28,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivers what the report step wrote, as the job file's {@code delivery} block says,
  * unless {@code --no-delivery}. What could not be delivered fails the step, and so the
  * run (exit 1): the same command restarts it with this step alone.
  */
+@Component
 class DeliverTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliverTasklet.class);
@@ -88,7 +90,7 @@ class DeliverTasklet implements Tasklet {
 		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
 				outcome.alreadySent().size(), outcome.notDelivered().size());
 		if (!outcome.complete()) {
-			throw new NotDeliveredException(outcome.notDelivered());
+			throw new DeliveryFailedException(outcome.notDelivered());
 		}
 		return RepeatStatus.FINISHED;
 	}

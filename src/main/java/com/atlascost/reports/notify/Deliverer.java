@@ -82,7 +82,7 @@ public class Deliverer {
 		try {
 			send.run();
 		}
-		catch (NotDeliveredException ex) {
+		catch (SendFailedException ex) {
 			logger.error("Not delivered: {}", ex.getMessage());
 			progress.notDelivered.add(ex.getMessage());
 			return;

@@ -32,16 +32,17 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 	 * list it).
 	 */
 	static ReportMonths of(ReportRequest request, Set<YearMonth> rowMonths, Set<YearMonth> provisionalRowMonths) {
-		if (request.from().isAfter(request.to())) {
+		if (request.scope().from().isAfter(request.scope().to())) {
 			throw new IllegalArgumentException(
-					"month range " + request.from() + " to " + request.to() + " is reversed");
+					"month range " + request.scope().from() + " to " + request.scope().to() + " is reversed");
 		}
 		SortedSet<YearMonth> months = new TreeSet<>(rowMonths);
-		for (YearMonth month = request.from(); !month.isAfter(request.to()); month = month.plusMonths(1)) {
+		for (YearMonth month = request.scope().from(); !month.isAfter(request.scope().to()); month = month
+			.plusMonths(1)) {
 			months.add(month);
 		}
 		SortedSet<YearMonth> provisional = new TreeSet<>(provisionalRowMonths);
-		provisional.addAll(request.provisionalMonths());
+		provisional.addAll(request.scope().provisionalMonths());
 		return new ReportMonths(List.copyOf(months), provisional);
 	}
 

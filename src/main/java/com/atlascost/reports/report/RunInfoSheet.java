@@ -65,15 +65,15 @@ final class RunInfoSheet {
 	void write(Sheet sheet, ReportContents contents, List<String> detailSheets, int detailRowsPerSheet) {
 		ReportRequest request = contents.request();
 		int rowIndex = 0;
-		line(sheet.createRow(rowIndex++), "runInfo.job", request.jobName());
-		line(sheet.createRow(rowIndex++), "runInfo.months",
-				this.messages.get("runInfo.monthsValue", request.from().toString(), request.to().toString()));
+		line(sheet.createRow(rowIndex++), "runInfo.job", request.scope().jobName());
+		line(sheet.createRow(rowIndex++), "runInfo.months", this.messages.get("runInfo.monthsValue",
+				request.scope().from().toString(), request.scope().to().toString()));
 		line(sheet.createRow(rowIndex++), "runInfo.groupings",
 				contents.groupings().stream().map(this::groupingName).collect(Collectors.joining(", ")));
 		line(sheet.createRow(rowIndex++), "runInfo.summaryGrouping", groupingName(contents.summaryGrouping()));
-		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.apiVersion());
+		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.run().apiVersion());
 		line(sheet.createRow(rowIndex++), "runInfo.generatedAt",
-				DateTimeFormatter.ISO_INSTANT.format(request.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+				DateTimeFormatter.ISO_INSTANT.format(request.run().generatedAt().truncatedTo(ChronoUnit.SECONDS)));
 		line(sheet.createRow(rowIndex++), "runInfo.provisionalMonths", contents.months().provisional().isEmpty()
 				? this.messages.get("runInfo.none")
 				: contents.months().provisional().stream().map(YearMonth::toString).collect(Collectors.joining(", ")));
@@ -89,7 +89,7 @@ final class RunInfoSheet {
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.parameters"));
 		// Sorted by key: the same run always reads the same, whatever map the caller
 		// built.
-		Map<String, String> parameters = new TreeMap<>(request.parameters());
+		Map<String, String> parameters = new TreeMap<>(request.run().parameters());
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
 			Row row = sheet.createRow(rowIndex++);
 			this.cells.text(row, 0, this.messages.getOrDefault(
@@ -98,19 +98,20 @@ final class RunInfoSheet {
 			this.cells.text(row, 1,
 					("true".equals(value) || "false".equals(value)) ? this.messages.get("runInfo." + value) : value);
 		}
-		if (!request.queryCounts().isEmpty()) {
+		if (!request.run().queryCounts().isEmpty()) {
 			rowIndex++;
 			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.queries"));
-			for (Map.Entry<String, Long> count : new TreeMap<>(request.queryCounts()).entrySet()) {
+			for (Map.Entry<String, Long> count : new TreeMap<>(request.run().queryCounts()).entrySet()) {
 				Row row = sheet.createRow(rowIndex++);
 				this.cells.text(row, 0, this.messages.getOrDefault("state." + count.getKey(), count.getKey()));
 				this.cells.number(row, 1, count.getValue());
 			}
 		}
-		if (!request.runSummary().entries().isEmpty()) {
+		if (!request.run().summary().entries().isEmpty()) {
 			rowIndex++;
 			this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
-			for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.runSummary(), contents)) {
+			for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.run().summary(),
+					contents)) {
 				Row row = sheet.createRow(rowIndex++);
 				this.cells.text(row, 0, line.label());
 				if (line.value() instanceof BigDecimal amount) {
@@ -169,7 +170,7 @@ final class RunInfoSheet {
 		if (difference.signum() > 0) {
 			return this.messages.get("runInfo.whyMore", groupingName(grouping));
 		}
-		if (!contents.request().includePartialMatches()) {
+		if (!contents.request().scope().includePartialMatches()) {
 			return this.messages.get("runInfo.whyPartial", groupingName(grouping));
 		}
 		return this.messages.get("runInfo.whyFilters", groupingName(grouping));

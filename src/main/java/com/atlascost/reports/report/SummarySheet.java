@@ -238,7 +238,7 @@ final class SummarySheet {
 		if (open.isEmpty()) {
 			return rowIndex;
 		}
-		int day = contents.request().forecasts().get(0).day();
+		int day = contents.request().billing().forecasts().get(0).day();
 		this.cells.title(sheet.createRow(rowIndex++), 0,
 				this.messages.get("summary.forecast.title", open.get().toString(), day));
 		Row header = sheet.createRow(rowIndex++);
@@ -265,6 +265,7 @@ final class SummarySheet {
 				sums[i] = sums[i].add(shown[i]);
 			}
 			Optional<BigDecimal> budget = contents.request()
+				.scope()
 				.budgets()
 				.stream()
 				.filter((b) -> b.projectId() == null && b.organizationId().equals(organization.id()))
@@ -290,7 +291,7 @@ final class SummarySheet {
 	 */
 	private int budgets(Sheet sheet, ReportContents contents, Optional<YearMonth> latest, int rowIndex,
 			Columns columns) {
-		if (contents.request().budgets().isEmpty() || latest.isEmpty()) {
+		if (contents.request().scope().budgets().isEmpty() || latest.isEmpty()) {
 			return rowIndex;
 		}
 		YearMonth month = latest.get();

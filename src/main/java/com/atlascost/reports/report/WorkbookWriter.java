@@ -57,12 +57,12 @@ class WorkbookWriter {
 			SummarySheet summary = new SummarySheet(cells, this.settings);
 			Sheet summarySheet = workbook.createSheet(summary.name());
 			Map<Grouping, Sheet> groupingSheets = new LinkedHashMap<>();
-			for (Grouping grouping : request.groupings()) {
+			for (Grouping grouping : request.scope().groupings()) {
 				groupingSheets.put(grouping,
 						workbook.createSheet(new GroupingDimension(grouping, messages).sheetName()));
 			}
 			BudgetSheet budgets = new BudgetSheet(cells, this.settings);
-			Sheet budgetSheet = request.budgets().isEmpty() ? null : workbook.createSheet(budgets.name());
+			Sheet budgetSheet = request.scope().budgets().isEmpty() ? null : workbook.createSheet(budgets.name());
 			ReconciliationSheet reconciliation = new ReconciliationSheet(cells, this.settings);
 			Sheet reconciliationSheet = invoices.fetched() ? workbook.createSheet(reconciliation.name()) : null;
 			TagsSheet tags = new TagsSheet(cells, this.settings);
