@@ -81,12 +81,15 @@ class DeliverTasklet implements Tasklet {
 		for (OrganizationScope organization : job.organizations()) {
 			organizations.put(organization.id(), organization.label());
 		}
-		DeliveryOutcome outcome = this.deliverer.deliver(new DeliveryRequest(job.name(),
-				step.getJobExecution().getJobInstance().getInstanceId(), run.range().from(), run.range().to(),
-				this.store.provisionalMonths(ids), Path.of(context.getString(RunContext.WORKBOOK)),
-				Path.of(context.getString(RunContext.FOCUS_CSV)), job.delivery(), job.budgets(), organizations,
-				this.usage.bills(RunContext.billIds(context)), openMonthForecasts(organizations, run),
-				this.usage.usageRows(RunContext.breakdownIds(context), job.groupings())));
+		DeliveryOutcome outcome = this.deliverer.deliver(new DeliveryRequest(
+				new DeliveryRequest.Run(job.name(), step.getJobExecution().getJobInstance().getInstanceId(),
+						run.range().from(), run.range().to(), this.store.provisionalMonths(ids)),
+				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),
+						Path.of(context.getString(RunContext.FOCUS_CSV))),
+				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations),
+				new DeliveryRequest.Amounts(this.usage.bills(RunContext.billIds(context)),
+						openMonthForecasts(organizations, run),
+						this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()))));
 		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
 				outcome.alreadySent().size(), outcome.notDelivered().size());
 		if (!outcome.complete()) {
