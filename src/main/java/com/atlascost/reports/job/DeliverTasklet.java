@@ -75,27 +75,32 @@ class DeliverTasklet implements Tasklet {
 			logger.info("Nothing to deliver: {} has no delivery block", run.jobFile());
 			return RepeatStatus.FINISHED;
 		}
-		ExecutionContext context = RunContext.of(chunkContext);
-		List<Long> ids = RunContext.queryIds(context);
-		Map<String, String> organizations = new LinkedHashMap<>();
-		for (OrganizationScope organization : job.organizations()) {
-			organizations.put(organization.id(), organization.label());
-		}
-		DeliveryOutcome outcome = this.deliverer.deliver(new DeliveryRequest(
-				new DeliveryRequest.Run(job.name(), step.getJobExecution().getJobInstance().getInstanceId(),
-						run.range().from(), run.range().to(), this.store.provisionalMonths(ids)),
-				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),
-						Path.of(context.getString(RunContext.FOCUS_CSV))),
-				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations),
-				new DeliveryRequest.Amounts(this.usage.bills(RunContext.billIds(context)),
-						openMonthForecasts(organizations, run),
-						this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()))));
+		DeliveryOutcome outcome = this.deliverer.deliver(request(job, run, step));
 		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
 				outcome.alreadySent().size(), outcome.notDelivered().size());
 		if (!outcome.complete()) {
 			throw new DeliveryFailedException(outcome.notDelivered());
 		}
 		return RepeatStatus.FINISHED;
+	}
+
+	/** What the report step wrote and the database holds, for the job file's delivery. */
+	private DeliveryRequest request(JobDefinition job, RunParameters run, StepExecution step) {
+		ExecutionContext context = RunContext.of(step.getJobExecution());
+		Map<String, String> organizations = new LinkedHashMap<>();
+		for (OrganizationScope organization : job.organizations()) {
+			organizations.put(organization.id(), organization.label());
+		}
+		return new DeliveryRequest(
+				new DeliveryRequest.Run(job.name(), step.getJobExecution().getJobInstance().getInstanceId(),
+						run.range().from(), run.range().to(),
+						this.store.provisionalMonths(RunContext.queryIds(context))),
+				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),
+						Path.of(context.getString(RunContext.FOCUS_CSV))),
+				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations),
+				new DeliveryRequest.Amounts(this.usage.bills(RunContext.billIds(context)),
+						openMonthForecasts(organizations, run),
+						this.usage.usageRows(RunContext.breakdownIds(context), job.groupings())));
 	}
 
 	/**
