@@ -32,17 +32,16 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 	 * list it).
 	 */
 	static ReportMonths of(ReportRequest request, Set<YearMonth> rowMonths, Set<YearMonth> provisionalRowMonths) {
-		if (request.scope().from().isAfter(request.scope().to())) {
-			throw new IllegalArgumentException(
-					"month range " + request.scope().from() + " to " + request.scope().to() + " is reversed");
+		ReportRequest.Scope scope = request.scope();
+		if (scope.from().isAfter(scope.to())) {
+			throw new IllegalArgumentException("month range " + scope.from() + " to " + scope.to() + " is reversed");
 		}
 		SortedSet<YearMonth> months = new TreeSet<>(rowMonths);
-		for (YearMonth month = request.scope().from(); !month.isAfter(request.scope().to()); month = month
-			.plusMonths(1)) {
+		for (YearMonth month = scope.from(); !month.isAfter(scope.to()); month = month.plusMonths(1)) {
 			months.add(month);
 		}
 		SortedSet<YearMonth> provisional = new TreeSet<>(provisionalRowMonths);
-		provisional.addAll(request.scope().provisionalMonths());
+		provisional.addAll(scope.provisionalMonths());
 		return new ReportMonths(List.copyOf(months), provisional);
 	}
 
