@@ -36,7 +36,7 @@ import com.atlascost.reports.plan.MonthRange;
  * @param historyLimit how many runs {@code --history} lists ({@code --limit})
  * @param verbose {@code --verbose}: Spring's own start-up lines too
  */
-public record CommandLineOptions(Command command, @Nullable Path job, @Nullable YearMonth from, @Nullable YearMonth to,
+record CommandLineOptions(Command command, @Nullable Path job, @Nullable YearMonth from, @Nullable YearMonth to,
 		@Nullable LocalDate runDate, boolean refresh, boolean noDelivery, int historyLimit, boolean verbose) {
 
 	static final int DEFAULT_HISTORY_LIMIT = 20;

@@ -28,7 +28,7 @@ import org.springframework.core.env.MapPropertySource;
  * The logging settings are added last, so an explicit Spring property still wins; the
  * dry-run database comes first, as it must.
  */
-public class OperatorEnvironment implements EnvironmentPostProcessor {
+class OperatorEnvironment implements EnvironmentPostProcessor {
 
 	/**
 	 * Spring's and the libraries' start-up and step lines, which a run prints only with

@@ -28,12 +28,14 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivers what the report step wrote, as the job file's {@code delivery} block says,
  * unless {@code --no-delivery}. What could not be delivered fails the step, and so the
  * run (exit 1): the same command restarts it with this step alone.
  */
+@Component
 class DeliverTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliverTasklet.class);
@@ -73,24 +75,32 @@ class DeliverTasklet implements Tasklet {
 			logger.info("Nothing to deliver: {} has no delivery block", run.jobFile());
 			return RepeatStatus.FINISHED;
 		}
-		ExecutionContext context = RunContext.of(chunkContext);
-		List<Long> ids = RunContext.queryIds(context);
+		DeliveryOutcome outcome = this.deliverer.deliver(request(job, run, step));
+		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
+				outcome.alreadySent().size(), outcome.notDelivered().size());
+		if (!outcome.complete()) {
+			throw new DeliveryFailedException(outcome.notDelivered());
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+	/** What the report step wrote and the database holds, for the job file's delivery. */
+	private DeliveryRequest request(JobDefinition job, RunParameters run, StepExecution step) {
+		ExecutionContext context = RunContext.of(step.getJobExecution());
 		Map<String, String> organizations = new LinkedHashMap<>();
 		for (OrganizationScope organization : job.organizations()) {
 			organizations.put(organization.id(), organization.label());
 		}
-		DeliveryOutcome outcome = this.deliverer.deliver(new DeliveryRequest(job.name(),
-				step.getJobExecution().getJobInstance().getInstanceId(), run.range().from(), run.range().to(),
-				this.store.provisionalMonths(ids), Path.of(context.getString(RunContext.WORKBOOK)),
-				Path.of(context.getString(RunContext.FOCUS_CSV)), job.delivery(), job.budgets(), organizations,
-				this.usage.bills(RunContext.billIds(context)), openMonthForecasts(organizations, run),
-				this.usage.usageRows(RunContext.breakdownIds(context), job.groupings())));
-		logger.info("Delivered: {} sent, {} sent before, {} not delivered", outcome.sent().size(),
-				outcome.alreadySent().size(), outcome.notDelivered().size());
-		if (!outcome.complete()) {
-			throw new NotDeliveredException(outcome.notDelivered());
-		}
-		return RepeatStatus.FINISHED;
+		return new DeliveryRequest(
+				new DeliveryRequest.Run(job.name(), step.getJobExecution().getJobInstance().getInstanceId(),
+						run.range().from(), run.range().to(),
+						this.store.provisionalMonths(RunContext.queryIds(context))),
+				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),
+						Path.of(context.getString(RunContext.FOCUS_CSV))),
+				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations),
+				new DeliveryRequest.Amounts(this.usage.bills(RunContext.billIds(context)),
+						openMonthForecasts(organizations, run),
+						this.usage.usageRows(RunContext.breakdownIds(context), job.groupings())));
 	}
 
 	/**

@@ -12,12 +12,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Fetches every query of the run that is not DONE. Queries that fail are recorded with
  * their reason and fail the step once all others are stored, so that a restart redoes
  * only those.
  */
+@Component
 class FetchTasklet implements Tasklet {
 
 	private final UsageFetcher fetcher;

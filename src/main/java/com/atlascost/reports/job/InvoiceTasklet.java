@@ -14,12 +14,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
 
 /**
  * Fetches and stores the invoices of the run's organizations and months. Organizations
  * whose invoices fail are named and fail the step once the others are stored; a restart
  * fetches again what is not settled and stored.
  */
+@Component
 class InvoiceTasklet implements Tasklet {
 
 	private final JobFiles jobFiles;

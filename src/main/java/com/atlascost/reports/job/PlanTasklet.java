@@ -21,8 +21,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
 
 /** Expands the job into its queries, resolves their filters and registers them. */
+@Component
 class PlanTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(PlanTasklet.class);

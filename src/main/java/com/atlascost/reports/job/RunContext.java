@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.summary.RunFacts;
 
@@ -96,19 +98,20 @@ public final class RunContext {
 	public static RunFacts facts(JobExecution execution) {
 		RunParameters run = RunParameters.from(execution.getJobParameters());
 		ExecutionContext context = of(execution);
-		List<String> failureMessages = execution.getAllFailureExceptions()
-			.stream()
-			.map((failure) -> String.valueOf(failure.getMessage()))
-			.toList();
-		return new RunFacts(run.jobName(), run.jobFile(), execution.getId(), run.range(), queryIds(context),
-				breakdownIds(context), billIds(context), context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0),
-				context.getInt(FETCH_FAILED, 0), context.containsKey(WORKBOOK) ? context.getString(WORKBOOK) : null,
-				context.containsKey(FOCUS_CSV) ? context.getString(FOCUS_CSV) : null, failureMessages,
+		return new RunFacts(new RunFacts.Job(run.jobName(), run.jobFile(), execution.getId(), run.range()),
+				new RunFacts.Queries(queryIds(context), breakdownIds(context), billIds(context)),
+				new RunFacts.FetchCounts(context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0),
+						context.getInt(FETCH_FAILED, 0)),
 				context.containsKey(INVOICES_FETCHED)
 						? new RunFacts.InvoiceCounts(context.getInt(INVOICES_FETCHED), context.getInt(INVOICES_KEPT, 0))
 						: null,
-				context.containsKey(UNRECONCILED) ? context.getString(UNRECONCILED) : null,
+				new RunFacts.ReportStep(stringOrNull(context, UNRECONCILED), stringOrNull(context, WORKBOOK),
+						stringOrNull(context, FOCUS_CSV)),
 				refusedByAtlas(execution.getAllFailureExceptions()));
+	}
+
+	private static @Nullable String stringOrNull(ExecutionContext context, String key) {
+		return context.containsKey(key) ? context.getString(key) : null;
 	}
 
 	/**

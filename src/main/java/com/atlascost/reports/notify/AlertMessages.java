@@ -19,10 +19,10 @@ final class AlertMessages {
 			throws MessagingException {
 		MimeMessageHelper message = new MimeMessageHelper(mime, false, "UTF-8");
 		message.setFrom(sender);
-		message.setTo(request.delivery().alertEmails().toArray(String[]::new));
-		message.setSubject(request.jobName() + ": " + alert.title());
-		message.setText(alert.text() + "\n\nFrom the run of " + request.jobName() + " for " + request.months()
-				+ "; workbook " + request.workbook().getFileName() + ".\n");
+		message.setTo(request.job().delivery().alertEmails().toArray(String[]::new));
+		message.setSubject(request.run().jobName() + ": " + alert.title());
+		message.setText(alert.text() + "\n\nFrom the run of " + request.run().jobName() + " for " + request.months()
+				+ "; workbook " + request.files().workbook().getFileName() + ".\n");
 	}
 
 	/**
@@ -32,14 +32,14 @@ final class AlertMessages {
 	static Map<String, Object> payload(Alert alert, DeliveryRequest request) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("text", alert.text());
-		payload.put("job", request.jobName());
+		payload.put("job", request.run().jobName());
 		payload.put("kind", alert.kind().id());
 		payload.put("organization", Map.of("id", alert.organizationId(), "label", alert.organizationLabel()));
 		payload.put("month", alert.month().toString());
 		payload.put("provisional", alert.provisional());
 		List<Map<String, Object>> items = alert.items().stream().map(AlertMessages::item).toList();
 		payload.put("items", items);
-		payload.put("workbook", request.workbook().getFileName().toString());
+		payload.put("workbook", request.files().workbook().getFileName().toString());
 		return payload;
 	}
 

@@ -42,20 +42,21 @@ public class Deliverer {
 	}
 
 	public DeliveryOutcome deliver(DeliveryRequest request) {
-		Delivery delivery = request.delivery();
-		Spend spend = Spend.of(request.bills(), request.rows());
+		Delivery delivery = request.job().delivery();
+		Spend spend = Spend.of(request.amounts().bills(), request.amounts().rows());
 		Progress progress = new Progress();
 		String sender = this.properties.sender();
 		if (delivery.mailsReport()) {
 			ReportMail report = new ReportMail(request, spend, sender, this.properties.maxAttachmentSize());
 			String what = "the report mail to " + String.join(", ", recipients(delivery));
-			once(request, "report " + request.runKey(), Channel.MAIL, report.fingerprint(), what,
+			once(request, "report " + request.run().key(), Channel.MAIL, report.fingerprint(), what,
 					() -> this.mail.send(what, report::prepare), progress);
 		}
 		if (delivery.sendsAlerts()) {
-			List<Alert> found = this.alerts.evaluate(spend, request.budgets(), request.organizations(), request.from(),
-					request.to(), request.provisionalMonths(), request.forecasts());
-			logger.info("{} alerts for {} of {}", found.size(), request.months(), request.jobName());
+			List<Alert> found = this.alerts.evaluate(spend, request.job().budgets(), request.job().organizations(),
+					request.run().from(), request.run().to(), request.run().provisionalMonths(),
+					request.amounts().forecasts());
+			logger.info("{} alerts for {} of {}", found.size(), request.months(), request.run().jobName());
 			for (Alert alert : found) {
 				if (!delivery.alertEmails().isEmpty()) {
 					String what = "the alert '" + alert.title() + "' to " + String.join(", ", delivery.alertEmails());
@@ -74,7 +75,7 @@ public class Deliverer {
 
 	private void once(DeliveryRequest request, String notice, Channel channel, String fingerprint, String what,
 			Runnable send, Progress progress) {
-		if (this.sent.wasSent(request.jobName(), notice, channel, fingerprint)) {
+		if (this.sent.wasSent(request.run().jobName(), notice, channel, fingerprint)) {
 			logger.info("Already sent, not sent again: {}", what);
 			progress.alreadySent.add(what);
 			return;
@@ -82,12 +83,12 @@ public class Deliverer {
 		try {
 			send.run();
 		}
-		catch (NotDeliveredException ex) {
+		catch (SendFailedException ex) {
 			logger.error("Not delivered: {}", ex.getMessage());
 			progress.notDelivered.add(ex.getMessage());
 			return;
 		}
-		this.sent.recordSent(request.jobName(), notice, channel, fingerprint, what, this.clock.instant());
+		this.sent.recordSent(request.run().jobName(), notice, channel, fingerprint, what, this.clock.instant());
 		logger.info("Sent {}", what);
 		progress.sent.add(what);
 	}

@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("delivery")
 @Validated
-public record DeliveryProperties(@Nullable String from, @DefaultValue("20MB") DataSize maxAttachmentSize,
+record DeliveryProperties(@Nullable String from, @DefaultValue("20MB") DataSize maxAttachmentSize,
 		@DefaultValue("3") @Min(value = 1, message = "must be at least 1") @Max(value = 10,
 				message = "must be at most 10") int attempts,
 		@DefaultValue("2s") Duration retryDelay, @DefaultValue("10s") Duration webhookTimeout) {

@@ -16,40 +16,67 @@ import com.atlascost.reports.usage.UsageRows;
 /**
  * What one run delivers.
  *
- * @param jobName the job file's name
- * @param runKey the run's job instance: the report mail is sent once per run
- * @param from first month, inclusive
- * @param to last month, inclusive
- * @param provisionalMonths months whose amounts may still change
- * @param workbook the written workbook
- * @param focusCsv the written FOCUS CSV
- * @param delivery the job file's delivery block
- * @param budgets the job file's budgets
- * @param organizations organization id to label, in the job file's order
- * @param bills each organization's complete bill per month (the run's bill queries)
- * @param forecasts the month-end forecasts of the open month, when the run reaches it;
- * empty otherwise
- * @param rows the run's stored usage of its groupings (projects' and services' amounts)
+ * @param run the run and its months
+ * @param files what the report step wrote
+ * @param job what the job file says of delivery, budgets and organizations
+ * @param amounts the run's stored amounts
  */
-public record DeliveryRequest(String jobName, long runKey, YearMonth from, YearMonth to,
-		SortedSet<YearMonth> provisionalMonths, Path workbook, Path focusCsv, Delivery delivery, List<Budget> budgets,
-		Map<String, String> organizations, List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows) {
-
-	public DeliveryRequest {
-		bills = List.copyOf(bills);
-		forecasts = List.copyOf(forecasts);
-	}
+public record DeliveryRequest(Run run, Files files, JobFile job, Amounts amounts) {
 
 	/** The forecast of an organization's bill for the last month, if the run has one. */
 	Optional<MonthEndForecast> forecast(String organizationId) {
-		return this.forecasts.stream()
-			.filter((forecast) -> forecast.organizationId().equals(organizationId) && forecast.month().equals(this.to))
+		return this.amounts.forecasts()
+			.stream()
+			.filter((forecast) -> forecast.organizationId().equals(organizationId)
+					&& forecast.month().equals(this.run.to()))
 			.findFirst();
 	}
 
 	/** "2026-01 to 2026-03": the months, as subjects and texts name them. */
 	String months() {
-		return this.from.equals(this.to) ? this.from.toString() : this.from + " to " + this.to;
+		return this.run.from().equals(this.run.to()) ? this.run.from().toString()
+				: this.run.from() + " to " + this.run.to();
+	}
+
+	/**
+	 * @param jobName the job file's name
+	 * @param key the run's job instance: the report mail is sent once per run
+	 * @param from first month, inclusive
+	 * @param to last month, inclusive
+	 * @param provisionalMonths months whose amounts may still change
+	 */
+	public record Run(String jobName, long key, YearMonth from, YearMonth to, SortedSet<YearMonth> provisionalMonths) {
+	}
+
+	/**
+	 * @param workbook the written workbook
+	 * @param focusCsv the written FOCUS CSV
+	 */
+	public record Files(Path workbook, Path focusCsv) {
+	}
+
+	/**
+	 * @param delivery the job file's delivery block
+	 * @param budgets the job file's budgets
+	 * @param organizations organization id to label, in the job file's order
+	 */
+	public record JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations) {
+	}
+
+	/**
+	 * @param bills each organization's complete bill per month (the run's bill queries)
+	 * @param forecasts the month-end forecasts of the open month, when the run reaches
+	 * it; empty otherwise
+	 * @param rows the run's stored usage of its groupings (projects' and services'
+	 * amounts)
+	 */
+	public record Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows) {
+
+		public Amounts {
+			bills = List.copyOf(bills);
+			forecasts = List.copyOf(forecasts);
+		}
+
 	}
 
 }

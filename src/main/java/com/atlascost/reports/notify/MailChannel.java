@@ -22,7 +22,7 @@ class MailChannel {
 	void send(String what, MimeMessagePreparator message) {
 		JavaMailSender mail = this.sender.getIfAvailable();
 		if (mail == null) {
-			throw new NotDeliveredException(what + ": no mail server configured (spring.mail.host)");
+			throw new SendFailedException(what + ": no mail server configured (spring.mail.host)");
 		}
 		Retries.run(() -> {
 			MimeMessage mime = mail.createMimeMessage();

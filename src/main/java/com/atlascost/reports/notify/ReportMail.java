@@ -46,24 +46,25 @@ class ReportMail {
 
 	/** "finance-monthly: cost report 2026-01 to 2026-03 (2026-03 provisional)". */
 	String subject() {
-		String provisional = this.request.provisionalMonths()
+		String provisional = this.request.run()
+			.provisionalMonths()
 			.stream()
-			.filter((month) -> !month.isBefore(this.request.from()) && !month.isAfter(this.request.to()))
+			.filter((month) -> !month.isBefore(this.request.run().from()) && !month.isAfter(this.request.run().to()))
 			.map(YearMonth::toString)
 			.collect(Collectors.joining(", "));
-		return this.request.jobName() + ": cost report " + this.request.months()
+		return this.request.run().jobName() + ": cost report " + this.request.months()
 				+ (provisional.isEmpty() ? " (final)" : " (" + provisional + " provisional)");
 	}
 
 	String body() throws IOException {
-		YearMonth last = this.request.to();
+		YearMonth last = this.request.run().to();
 		YearMonth before = last.minusMonths(1);
-		boolean provisional = this.request.provisionalMonths().contains(last);
+		boolean provisional = this.request.run().provisionalMonths().contains(last);
 		List<String> lines = new ArrayList<>();
-		lines.add("The cost report of " + this.request.jobName() + " for " + this.request.months() + ".");
+		lines.add("The cost report of " + this.request.run().jobName() + " for " + this.request.months() + ".");
 		lines.add("");
 		lines.add("Bills for " + last + (provisional ? " (provisional: it may still change)" : "") + ":");
-		this.request.organizations().forEach((id, label) -> {
+		this.request.job().organizations().forEach((id, label) -> {
 			BigDecimal bill = this.spend.bill(id, last);
 			BigDecimal previous = this.spend.bill(id, before);
 			BigDecimal change = bill.subtract(previous);
@@ -94,9 +95,9 @@ class ReportMail {
 	void prepare(MimeMessage mime) throws MessagingException, IOException {
 		MimeMessageHelper message = new MimeMessageHelper(mime, true, "UTF-8");
 		message.setFrom(this.sender);
-		message.setTo(this.request.delivery().to().toArray(String[]::new));
-		if (!this.request.delivery().cc().isEmpty()) {
-			message.setCc(this.request.delivery().cc().toArray(String[]::new));
+		message.setTo(this.request.job().delivery().to().toArray(String[]::new));
+		if (!this.request.job().delivery().cc().isEmpty()) {
+			message.setCc(this.request.job().delivery().cc().toArray(String[]::new));
 		}
 		message.setSubject(subject());
 		message.setText(body());
@@ -120,19 +121,19 @@ class ReportMail {
 	/** What the job file asks to attach, in a fixed order. */
 	List<Path> files() {
 		List<Path> files = new ArrayList<>();
-		if (this.request.delivery().attach().contains(Delivery.Attachment.WORKBOOK)) {
-			files.add(this.request.workbook());
+		if (this.request.job().delivery().attach().contains(Delivery.Attachment.WORKBOOK)) {
+			files.add(this.request.files().workbook());
 		}
-		if (this.request.delivery().attach().contains(Delivery.Attachment.FOCUS)) {
-			files.add(this.request.focusCsv());
+		if (this.request.job().delivery().attach().contains(Delivery.Attachment.FOCUS)) {
+			files.add(this.request.files().focusCsv());
 		}
 		return files;
 	}
 
 	/** The recipients, so a changed list gets its own mail. */
 	String fingerprint() {
-		return Alert.sha256(
-				String.join(",", this.request.delivery().to()) + "|" + String.join(",", this.request.delivery().cc()));
+		return Alert.sha256(String.join(",", this.request.job().delivery().to()) + "|"
+				+ String.join(",", this.request.job().delivery().cc()));
 	}
 
 	private boolean fits(long size) {

@@ -19,7 +19,7 @@ final class Retries {
 
 	/**
 	 * Runs {@code send} until it succeeds or {@code attempts} tries failed; then throws
-	 * {@link NotDeliveredException} with {@code describe} of the last failure.
+	 * {@link SendFailedException} with {@code describe} of the last failure.
 	 */
 	static void run(Runnable send, int attempts, Duration delay, Function<Throwable, String> describe) {
 		try {
@@ -34,7 +34,7 @@ final class Retries {
 		catch (RuntimeException ex) {
 			Throwable last = Exceptions.isRetryExhausted(ex) && ex.getCause() != null ? ex.getCause()
 					: Exceptions.unwrap(ex);
-			throw new NotDeliveredException(describe.apply(last) + " (" + attempts + " tries)");
+			throw new SendFailedException(describe.apply(last) + " (" + attempts + " tries)");
 		}
 	}
 

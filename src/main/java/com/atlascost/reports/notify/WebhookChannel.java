@@ -35,7 +35,7 @@ class WebhookChannel {
 	void post(String what, Map<String, Object> payload) {
 		@Nullable String url = this.environment.getProperty(URL_VARIABLE);
 		if (url == null || url.isBlank()) {
-			throw new NotDeliveredException(what + ": " + URL_VARIABLE + " is not set");
+			throw new SendFailedException(what + ": " + URL_VARIABLE + " is not set");
 		}
 		Retries.run(
 				() -> this.webClient.post()

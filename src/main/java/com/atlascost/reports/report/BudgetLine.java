@@ -24,7 +24,7 @@ import com.atlascost.reports.plan.Grouping;
 record BudgetLine(Budget budget, String organizationLabel, String projectName, Optional<GroupingLine> projectLine) {
 
 	static List<BudgetLine> of(ReportContents contents, ReportMessages messages) {
-		return contents.request().budgets().stream().map((budget) -> of(contents, messages, budget)).toList();
+		return contents.request().scope().budgets().stream().map((budget) -> of(contents, messages, budget)).toList();
 	}
 
 	private static BudgetLine of(ReportContents contents, ReportMessages messages, Budget budget) {

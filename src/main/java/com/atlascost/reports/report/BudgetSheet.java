@@ -60,7 +60,7 @@ final class BudgetSheet implements WorkbookSheet {
 
 	@Override
 	public void create(WorkbookDraft workbook) {
-		if (!workbook.request().budgets().isEmpty()) {
+		if (!workbook.request().scope().budgets().isEmpty()) {
 			workbook.createSheet(name());
 		}
 	}

@@ -16,7 +16,7 @@ final class BudgetsBlock implements SummaryBlock {
 	@Override
 	public int write(SummaryContext summary, int row) {
 		ReportContents contents = summary.contents();
-		if (contents.request().budgets().isEmpty() || summary.latest().isEmpty()) {
+		if (contents.request().scope().budgets().isEmpty() || summary.latest().isEmpty()) {
 			return row;
 		}
 		Sheet sheet = summary.sheet();

@@ -29,7 +29,7 @@ final class ForecastBlock implements SummaryBlock {
 		WorkbookCells cells = summary.cells();
 		ReportMessages messages = summary.messages();
 		int rowIndex = row;
-		int day = contents.request().forecasts().get(0).day();
+		int day = contents.request().billing().forecasts().get(0).day();
 		cells.title(sheet.createRow(rowIndex++), 0, messages.get("summary.forecast.title", open.get().toString(), day));
 		Row header = sheet.createRow(rowIndex++);
 		List<String> headers = List.of(messages.get("summary.forecast.organization"),
@@ -73,6 +73,7 @@ final class ForecastBlock implements SummaryBlock {
 				cells.money(row, 2, forecast.forecast()), cells.money(row, 3, forecast.low()),
 				cells.money(row, 4, forecast.high()) };
 		Optional<BigDecimal> budget = contents.request()
+			.scope()
 			.budgets()
 			.stream()
 			.filter((b) -> b.projectId() == null && b.organizationId().equals(organization.id()))

@@ -62,7 +62,7 @@ final class GroupingSheet implements WorkbookSheet {
 
 	@Override
 	public void create(WorkbookDraft workbook) {
-		for (Grouping grouping : workbook.request().groupings()) {
+		for (Grouping grouping : workbook.request().scope().groupings()) {
 			this.sheets.put(grouping, workbook.createSheet(new GroupingDimension(grouping, this.messages).sheetName()));
 		}
 	}

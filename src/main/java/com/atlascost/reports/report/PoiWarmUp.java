@@ -117,11 +117,13 @@ class PoiWarmUp implements SmartLifecycle {
 				bills.add(new StoredBill(org, "org-" + org.substring(22), month, amount, month.equals(TO)));
 			}
 		}
-		return new ReportRequest("warm-up", FROM, TO, List.of(Grouping.PROJECTS, Grouping.SERVICES), UsageRows.of(rows),
-				Map.of("job", "warm-up"), "2025-02-19", Instant.EPOCH, new TreeSet<>(List.of(TO)), false,
-				Map.of("DONE", 12L),
-				List.of(new Budget("5f0c2a3b4d5e6f7081920a1b", null, BigDecimal.valueOf(30000, 2))),
-				new RunSummary(List.of()), bills, List.of());
+		return new ReportRequest(
+				new ReportRequest.Scope("warm-up", FROM, TO, new TreeSet<>(List.of(TO)),
+						List.of(Grouping.PROJECTS, Grouping.SERVICES), false,
+						List.of(new Budget("5f0c2a3b4d5e6f7081920a1b", null, BigDecimal.valueOf(30000, 2)))),
+				UsageRows.of(rows), new ReportRequest.Billing(bills, List.of()),
+				new ReportRequest.RunInfo(Map.of("job", "warm-up"), "2025-02-19", Instant.EPOCH, Map.of("DONE", 12L),
+						new RunSummary(List.of())));
 	}
 
 	private static StoredUsage usage(String org, Grouping grouping, YearMonth month, @Nullable String projectId,

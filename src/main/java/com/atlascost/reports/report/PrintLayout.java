@@ -38,9 +38,9 @@ record PrintLayout(String job, String months, Instant generatedAt, ReportMessage
 
 	static PrintLayout of(ReportContents contents, ReportMessages messages) {
 		ReportRequest request = contents.request();
-		return new PrintLayout(request.jobName(),
-				messages.get("runInfo.monthsValue", request.from().toString(), request.to().toString()),
-				request.generatedAt(), messages);
+		return new PrintLayout(request.scope().jobName(),
+				messages.get("runInfo.monthsValue", request.scope().from().toString(), request.scope().to().toString()),
+				request.run().generatedAt(), messages);
 	}
 
 	/**

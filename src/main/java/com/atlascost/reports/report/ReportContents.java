@@ -43,13 +43,13 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 	 * @throws IllegalArgumentException without a grouping or with a reversed range
 	 */
 	static void check(ReportRequest request) {
-		if (request.groupings().isEmpty()) {
+		if (request.scope().groupings().isEmpty()) {
 			throw new IllegalArgumentException(
 					"a report needs at least one grouping: its summary is built from the first");
 		}
-		if (request.from().isAfter(request.to())) {
+		if (request.scope().from().isAfter(request.scope().to())) {
 			throw new IllegalArgumentException(
-					"month range " + request.from() + " to " + request.to() + " is reversed");
+					"month range " + request.scope().from() + " to " + request.scope().to() + " is reversed");
 		}
 	}
 
@@ -77,8 +77,8 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 			check(request);
 			this.request = request;
 			this.messages = messages;
-			this.provisionalBeforeRows.addAll(request.provisionalMonths());
-			for (StoredBill bill : request.bills()) {
+			this.provisionalBeforeRows.addAll(request.scope().provisionalMonths());
+			for (StoredBill bill : request.billing().bills()) {
 				if (bill.provisional()) {
 					this.provisionalBeforeRows.add(bill.month());
 				}
@@ -113,7 +113,7 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 		/** Groupings the rows carried that the job does not list, so far. */
 		Set<Grouping> groupingsOnlyRowsCarry() {
 			Set<Grouping> extra = new TreeSet<>(this.tables.keySet());
-			extra.removeAll(this.request.groupings());
+			extra.removeAll(this.request.scope().groupings());
 			return extra;
 		}
 
@@ -123,7 +123,7 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 			Set<YearMonth> months = new TreeSet<>(this.rowMonths);
 			Set<YearMonth> provisional = new TreeSet<>(this.provisionalRowMonths);
 			Map<String, Map<YearMonth, BigDecimal>> bills = new LinkedHashMap<>();
-			for (StoredBill bill : this.request.bills()) {
+			for (StoredBill bill : this.request.billing().bills()) {
 				organizations.putIfAbsent(bill.organizationId(),
 						new ReportOrganization(bill.organizationId(), bill.organizationLabel()));
 				bills.computeIfAbsent(bill.organizationId(), (id) -> new TreeMap<>())
@@ -134,7 +134,7 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 				}
 			}
 			ReportMonths reportMonths = ReportMonths.of(this.request, months, provisional);
-			Set<Grouping> groupings = new LinkedHashSet<>(this.request.groupings());
+			Set<Grouping> groupings = new LinkedHashSet<>(this.request.scope().groupings());
 			groupings.addAll(new TreeSet<>(this.tables.keySet()));
 			List<ReportOrganization> byLabel = organizations.values()
 				.stream()
@@ -169,7 +169,7 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 
 	/** The month the forecasts are of: the open month, when the run forecast it. */
 	Optional<YearMonth> openMonth() {
-		return this.request.forecasts().stream().map(MonthEndForecast::month).findFirst();
+		return this.request.billing().forecasts().stream().map(MonthEndForecast::month).findFirst();
 	}
 
 	/**
@@ -194,7 +194,8 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 
 	/** The open month's forecast of an organization, when it has one. */
 	Optional<MonthEndForecast> forecast(String organizationId) {
-		return this.request.forecasts()
+		return this.request.billing()
+			.forecasts()
 			.stream()
 			.filter((forecast) -> forecast.organizationId().equals(organizationId))
 			.findFirst();

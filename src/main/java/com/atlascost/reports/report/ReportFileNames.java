@@ -14,12 +14,12 @@ record ReportFileNames(String workbook, String focusCsv) {
 	private static final Pattern SAFE_JOB_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
 	static ReportFileNames of(ReportRequest request) {
-		String jobName = request.jobName();
+		String jobName = request.scope().jobName();
 		if (jobName == null || !SAFE_JOB_NAME.matcher(jobName).matches()) {
 			throw new IllegalArgumentException(
 					"job name '" + jobName + "' cannot be used in a file name: use letters, digits, '.', '_' or '-'");
 		}
-		String base = jobName + "_" + request.from() + "_" + request.to();
+		String base = jobName + "_" + request.scope().from() + "_" + request.scope().to();
 		return new ReportFileNames(base + ".xlsx", base + ".focus.csv");
 	}
 

@@ -32,16 +32,16 @@ record ReportMonths(List<YearMonth> all, SortedSet<YearMonth> provisional) {
 	 * list it).
 	 */
 	static ReportMonths of(ReportRequest request, Set<YearMonth> rowMonths, Set<YearMonth> provisionalRowMonths) {
-		if (request.from().isAfter(request.to())) {
-			throw new IllegalArgumentException(
-					"month range " + request.from() + " to " + request.to() + " is reversed");
+		ReportRequest.Scope scope = request.scope();
+		if (scope.from().isAfter(scope.to())) {
+			throw new IllegalArgumentException("month range " + scope.from() + " to " + scope.to() + " is reversed");
 		}
 		SortedSet<YearMonth> months = new TreeSet<>(rowMonths);
-		for (YearMonth month = request.from(); !month.isAfter(request.to()); month = month.plusMonths(1)) {
+		for (YearMonth month = scope.from(); !month.isAfter(scope.to()); month = month.plusMonths(1)) {
 			months.add(month);
 		}
 		SortedSet<YearMonth> provisional = new TreeSet<>(provisionalRowMonths);
-		provisional.addAll(request.provisionalMonths());
+		provisional.addAll(scope.provisionalMonths());
 		return new ReportMonths(List.copyOf(months), provisional);
 	}
 

@@ -16,34 +16,59 @@ import com.atlascost.reports.usage.UsageRows;
 /**
  * Everything one run's report shows.
  *
- * @param jobName the job file's {@code name}
- * @param from first month, inclusive
- * @param to last month, inclusive
- * @param groupings the job's groupings, in the job file's order
+ * @param scope what the report covers
  * @param rows every stored usage row of the run's queries, in the order the detail sheet
  * lists them; the report reads them once
- * @param parameters the run's parameters as shown on the run-info sheet (never secrets)
- * @param apiVersion the Atlas API version the usage was fetched with
- * @param generatedAt when the report was written
- * @param provisionalMonths months whose amounts may still change: every month a
- * provisional query covers, so a Detail line is marked as it is written
- * @param includePartialMatches whether the queries asked for partial matches (it explains
- * why groupings can total differently)
- * @param queryCounts the run's queries by state, for the run-info sheet
- * @param budgets the job file's monthly budgets
- * @param runSummary what the run did, in the order shown
- * @param bills each organization's complete bill of each month: the headline the summary,
- * budgets and reconciliation use
- * @param forecasts the open month's forecast of each organization that has one
+ * @param billing the organizations' bills and forecasts
+ * @param run the run the report comes from, for the run-info sheet and the summary
  */
-public record ReportRequest(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings, UsageRows rows,
-		Map<String, String> parameters, String apiVersion, Instant generatedAt, SortedSet<YearMonth> provisionalMonths,
-		boolean includePartialMatches, Map<String, Long> queryCounts, List<Budget> budgets, RunSummary runSummary,
-		List<StoredBill> bills, List<MonthEndForecast> forecasts) {
+public record ReportRequest(Scope scope, UsageRows rows, Billing billing, RunInfo run) {
 
-	public ReportRequest {
-		bills = List.copyOf(bills);
-		forecasts = List.copyOf(forecasts);
+	/**
+	 * What the report covers.
+	 *
+	 * @param jobName the job file's {@code name}
+	 * @param from first month, inclusive
+	 * @param to last month, inclusive
+	 * @param provisionalMonths months whose amounts may still change: every month a
+	 * provisional query covers, so a Detail line is marked as it is written
+	 * @param groupings the job's groupings, in the job file's order
+	 * @param includePartialMatches whether the queries asked for partial matches (it
+	 * explains why groupings can total differently)
+	 * @param budgets the job file's monthly budgets
+	 */
+	public record Scope(String jobName, YearMonth from, YearMonth to, SortedSet<YearMonth> provisionalMonths,
+			List<Grouping> groupings, boolean includePartialMatches, List<Budget> budgets) {
+	}
+
+	/**
+	 * The headline amounts.
+	 *
+	 * @param bills each organization's complete bill of each month: the headline the
+	 * summary, budgets and reconciliation use
+	 * @param forecasts the open month's forecast of each organization that has one
+	 */
+	public record Billing(List<StoredBill> bills, List<MonthEndForecast> forecasts) {
+
+		public Billing {
+			bills = List.copyOf(bills);
+			forecasts = List.copyOf(forecasts);
+		}
+
+	}
+
+	/**
+	 * The run the report comes from.
+	 *
+	 * @param parameters the run's parameters as shown on the run-info sheet (never
+	 * secrets)
+	 * @param apiVersion the Atlas API version the usage was fetched with
+	 * @param generatedAt when the report was written
+	 * @param queryCounts the run's queries by state
+	 * @param summary what the run did, in the order shown
+	 */
+	public record RunInfo(Map<String, String> parameters, String apiVersion, Instant generatedAt,
+			Map<String, Long> queryCounts, RunSummary summary) {
 	}
 
 }

@@ -76,10 +76,10 @@ final class RunInfoSheet implements WorkbookSheet {
 		int rowIndex = run(sheet, contents, detailSheets);
 		rowIndex = parameters(sheet, contents, rowIndex + 1);
 		ReportRequest request = contents.request();
-		if (!request.queryCounts().isEmpty()) {
+		if (!request.run().queryCounts().isEmpty()) {
 			rowIndex = queries(sheet, request, rowIndex + 1);
 		}
-		if (!request.runSummary().entries().isEmpty()) {
+		if (!request.run().summary().entries().isEmpty()) {
 			rowIndex = runSummary(sheet, contents, rowIndex + 1);
 		}
 		rowIndex++;
@@ -100,15 +100,15 @@ final class RunInfoSheet implements WorkbookSheet {
 	private int run(Sheet sheet, ReportContents contents, List<String> detailSheets) {
 		ReportRequest request = contents.request();
 		int rowIndex = 0;
-		line(sheet.createRow(rowIndex++), "runInfo.job", request.jobName());
-		line(sheet.createRow(rowIndex++), "runInfo.months",
-				this.messages.get("runInfo.monthsValue", request.from().toString(), request.to().toString()));
+		line(sheet.createRow(rowIndex++), "runInfo.job", request.scope().jobName());
+		line(sheet.createRow(rowIndex++), "runInfo.months", this.messages.get("runInfo.monthsValue",
+				request.scope().from().toString(), request.scope().to().toString()));
 		line(sheet.createRow(rowIndex++), "runInfo.groupings",
 				contents.groupings().stream().map(this::groupingName).collect(Collectors.joining(", ")));
 		line(sheet.createRow(rowIndex++), "runInfo.summaryGrouping", groupingName(contents.summaryGrouping()));
-		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.apiVersion());
+		line(sheet.createRow(rowIndex++), "runInfo.apiVersion", request.run().apiVersion());
 		line(sheet.createRow(rowIndex++), "runInfo.generatedAt",
-				DateTimeFormatter.ISO_INSTANT.format(request.generatedAt().truncatedTo(ChronoUnit.SECONDS)));
+				DateTimeFormatter.ISO_INSTANT.format(request.run().generatedAt().truncatedTo(ChronoUnit.SECONDS)));
 		line(sheet.createRow(rowIndex++), "runInfo.provisionalMonths", contents.months().provisional().isEmpty()
 				? this.messages.get("runInfo.none")
 				: contents.months().provisional().stream().map(YearMonth::toString).collect(Collectors.joining(", ")));
@@ -131,7 +131,7 @@ final class RunInfoSheet implements WorkbookSheet {
 		int rowIndex = firstRow;
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.parameters"));
 		// Sorted by key: the same run reads the same, whatever map the caller built.
-		Map<String, String> parameters = new TreeMap<>(request.parameters());
+		Map<String, String> parameters = new TreeMap<>(request.run().parameters());
 		for (Map.Entry<String, String> parameter : parameters.entrySet()) {
 			Row row = sheet.createRow(rowIndex++);
 			this.cells.text(row, 0, this.messages.getOrDefault(
@@ -150,7 +150,7 @@ final class RunInfoSheet implements WorkbookSheet {
 	private int queries(Sheet sheet, ReportRequest request, int firstRow) {
 		int rowIndex = firstRow;
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.queries"));
-		for (Map.Entry<String, Long> count : new TreeMap<>(request.queryCounts()).entrySet()) {
+		for (Map.Entry<String, Long> count : new TreeMap<>(request.run().queryCounts()).entrySet()) {
 			Row row = sheet.createRow(rowIndex++);
 			this.cells.text(row, 0, this.messages.getOrDefault("state." + count.getKey(), count.getKey()));
 			this.cells.number(row, 1, count.getValue());
@@ -166,7 +166,7 @@ final class RunInfoSheet implements WorkbookSheet {
 		ReportRequest request = contents.request();
 		int rowIndex = firstRow;
 		this.cells.header(sheet.createRow(rowIndex++), 0, this.messages.get("runInfo.runSummary"));
-		for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.runSummary(), contents)) {
+		for (RunSummaryLines.Line line : new RunSummaryLines(this.messages).lines(request.run().summary(), contents)) {
 			Row row = sheet.createRow(rowIndex++);
 			this.cells.text(row, 0, line.label());
 			if (line.value() instanceof BigDecimal amount) {
@@ -216,7 +216,7 @@ final class RunInfoSheet implements WorkbookSheet {
 		if (difference.signum() > 0) {
 			return this.messages.get("runInfo.whyMore", groupingName(grouping));
 		}
-		if (!contents.request().includePartialMatches()) {
+		if (!contents.request().scope().includePartialMatches()) {
 			return this.messages.get("runInfo.whyPartial", groupingName(grouping));
 		}
 		return this.messages.get("runInfo.whyFilters", groupingName(grouping));

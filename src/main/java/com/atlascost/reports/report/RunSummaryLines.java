@@ -43,7 +43,7 @@ final class RunSummaryLines {
 							Cents.round(contents.bill(month))));
 				}
 				case FORECAST -> {
-					List<MonthEndForecast> forecasts = contents.request().forecasts();
+					List<MonthEndForecast> forecasts = contents.request().billing().forecasts();
 					if (forecasts.isEmpty()) {
 						lines.add(new Line(label(entry), value(entry)));
 						continue;

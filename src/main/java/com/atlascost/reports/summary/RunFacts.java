@@ -11,39 +11,55 @@ import org.jspecify.annotations.Nullable;
 import com.atlascost.reports.plan.MonthRange;
 
 /**
- * What a run recorded as it went, as far as it got: its parameters, its queries, the
- * fetch step's counts, the files the report step wrote and the failures of its steps.
+ * What a run recorded as it went, as far as it got: its job, its queries, the fetch
+ * step's counts, the invoice step's counts, what the report step wrote and the
+ * organizations Atlas refused.
  *
- * @param jobName the job file's name
- * @param jobFile the job file
- * @param executionId the job execution
- * @param range the months of the run
- * @param queryIds the run's queries
- * @param breakdownIds the queries of the job's groupings
- * @param billIds the queries of the organizations' complete bills
- * @param done queries DONE at the end of the fetch step
- * @param cached queries already DONE when the fetch step started
- * @param failed queries FAILED at the end of the fetch step
- * @param workbook the workbook written, when the report step ran
- * @param focusCsv the FOCUS CSV written, when the report step ran
- * @param failureMessages the messages of the steps' failures
+ * @param job the run's job and months
+ * @param queries the run's queries
+ * @param fetch the fetch step's counts
  * @param invoices what the invoice step fetched and kept, when it ran
- * @param unreconciled the org-months whose usage and invoice differ by more than a cent
- * (empty when all reconcile), when the report step reconciled them
+ * @param report what the report step found and wrote, as far as it got
  * @param refusedByAtlas organizations whose credentials Atlas refused in a step's failure
  * (discovery, say), with the status (401 or 403)
  */
-public record RunFacts(String jobName, Path jobFile, long executionId, MonthRange range, List<Long> queryIds,
-		List<Long> breakdownIds, List<Long> billIds, int done, int cached, int failed, @Nullable String workbook,
-		@Nullable String focusCsv, List<String> failureMessages, @Nullable InvoiceCounts invoices,
-		@Nullable String unreconciled, SortedMap<String, Integer> refusedByAtlas) {
+public record RunFacts(Job job, Queries queries, FetchCounts fetch, @Nullable InvoiceCounts invoices, ReportStep report,
+		SortedMap<String, Integer> refusedByAtlas) {
 
 	public RunFacts {
 		refusedByAtlas = Collections.unmodifiableSortedMap(new TreeMap<>(refusedByAtlas));
-		queryIds = List.copyOf(queryIds);
-		breakdownIds = List.copyOf(breakdownIds);
-		billIds = List.copyOf(billIds);
-		failureMessages = List.copyOf(failureMessages);
+	}
+
+	/**
+	 * @param name the job file's name
+	 * @param file the job file
+	 * @param executionId the job execution
+	 * @param range the months of the run
+	 */
+	public record Job(String name, Path file, long executionId, MonthRange range) {
+	}
+
+	/**
+	 * @param all the run's queries
+	 * @param breakdowns the queries of the job's groupings
+	 * @param bills the queries of the organizations' complete bills
+	 */
+	public record Queries(List<Long> all, List<Long> breakdowns, List<Long> bills) {
+
+		public Queries {
+			all = List.copyOf(all);
+			breakdowns = List.copyOf(breakdowns);
+			bills = List.copyOf(bills);
+		}
+
+	}
+
+	/**
+	 * @param done queries DONE at the end of the fetch step
+	 * @param cached queries already DONE when the fetch step started
+	 * @param failed queries FAILED at the end of the fetch step
+	 */
+	public record FetchCounts(int done, int cached, int failed) {
 	}
 
 	/**
@@ -51,6 +67,15 @@ public record RunFacts(String jobName, Path jobFile, long executionId, MonthRang
 	 * @param kept settled invoices already stored, not fetched again
 	 */
 	public record InvoiceCounts(int fetched, int kept) {
+	}
+
+	/**
+	 * @param unreconciled the org-months whose usage and invoice differ by more than a
+	 * cent (empty when all reconcile), when the report step reconciled them
+	 * @param workbook the workbook written, when the report step wrote it
+	 * @param focusCsv the FOCUS CSV written, when the report step wrote it
+	 */
+	public record ReportStep(@Nullable String unreconciled, @Nullable String workbook, @Nullable String focusCsv) {
 	}
 
 }

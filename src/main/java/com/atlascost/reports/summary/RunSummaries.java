@@ -47,16 +47,28 @@ public class RunSummaries {
 		this.metrics = metrics;
 	}
 
-	public RunSummary summarize(RunFacts run, Duration took) {
-		List<Long> ids = run.queryIds();
+	public RunSummary summarize(RunFacts facts, Duration took) {
 		List<RunSummaryEntry> entries = new ArrayList<>();
-		entries.add(RunSummaryEntry.of(RunSummaryItem.JOB, run.jobName(), run.jobFile(), run.executionId()));
-		entries.add(RunSummaryEntry.of(RunSummaryItem.WINDOWS, (long) run.range().windows().size(), run.range().from(),
-				run.range().to()));
-		long done = run.done();
-		long cached = run.cached();
+		RunFacts.Job job = facts.job();
+		entries.add(RunSummaryEntry.of(RunSummaryItem.JOB, job.name(), job.file(), job.executionId()));
+		entries.add(RunSummaryEntry.of(RunSummaryItem.WINDOWS, (long) job.range().windows().size(), job.range().from(),
+				job.range().to()));
+		addQueries(entries, facts);
+		addCalls(entries);
+		entries.add(RunSummaryEntry.of(RunSummaryItem.ROWS_STORED, this.usage.countRows(facts.queries().breakdowns())));
+		addAmounts(entries, facts);
+		addReport(entries, facts);
+		entries.add(RunSummaryEntry.of(RunSummaryItem.DURATION, String.format("%.1f", took.toMillis() / 1000.0)));
+		return new RunSummary(entries);
+	}
+
+	/** The queries' counts, their failures and the organizations Atlas refused. */
+	private void addQueries(List<RunSummaryEntry> entries, RunFacts facts) {
+		List<Long> ids = facts.queries().all();
+		long done = facts.fetch().done();
+		long cached = facts.fetch().cached();
 		entries.add(RunSummaryEntry.of(RunSummaryItem.QUERIES, (long) ids.size(), done, done - cached, cached,
-				(long) run.failed()));
+				(long) facts.fetch().failed()));
 		List<String> failures = this.store.failures(ids);
 		for (int i = 0; i < Math.min(failures.size(), LISTED_FAILURES); i++) {
 			entries.add(RunSummaryEntry.of(RunSummaryItem.FAILED_QUERY, (long) (i + 1), failures.get(i)));
@@ -66,7 +78,7 @@ public class RunSummaries {
 					(long) (failures.size() - LISTED_FAILURES)));
 		}
 		SortedMap<String, Integer> refused = new TreeMap<>(this.store.refusedOrganizations(ids));
-		refused.putAll(run.refusedByAtlas());
+		refused.putAll(facts.refusedByAtlas());
 		if (!refused.isEmpty()) {
 			entries.add(RunSummaryEntry.of(RunSummaryItem.CREDENTIALS,
 					refused.entrySet()
@@ -74,6 +86,10 @@ public class RunSummaries {
 						.map((org) -> "org " + org.getKey() + " (" + org.getValue() + ")")
 						.collect(Collectors.joining(", "))));
 		}
+	}
+
+	/** What the client's meters counted: calls, 429s, retries, paces and latency. */
+	private void addCalls(List<RunSummaryEntry> entries) {
 		Map<String, Long> calls = this.metrics.callsByStatus();
 		entries.add(calls.isEmpty() ? RunSummaryEntry.of(RunSummaryItem.API_CALLS)
 				: RunSummaryEntry.of(RunSummaryItem.API_CALLS,
@@ -98,33 +114,46 @@ public class RunSummaries {
 		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
 		entries.add(RunSummaryEntry.of(RunSummaryItem.QUERY_LATENCY, (long) latency.count(), latency.meanMillis(),
 				latency.maxMillis()));
-		entries.add(RunSummaryEntry.of(RunSummaryItem.ROWS_STORED, this.usage.countRows(run.breakdownIds())));
-		// the bills: every organization's complete cost, the same totals as the Summary
+	}
+
+	/**
+	 * The bills (every organization's complete cost, the same totals as the Summary) and
+	 * the open month's forecast.
+	 */
+	private void addAmounts(List<RunSummaryEntry> entries, RunFacts facts) {
 		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
-		this.usage.bills(run.billIds()).forEach((bill) -> totals.merge(bill.month(), bill.amount(), BigDecimal::add));
+		this.usage.bills(facts.queries().bills())
+			.forEach((bill) -> totals.merge(bill.month(), bill.amount(), BigDecimal::add));
 		totals.forEach((month, total) -> entries.add(RunSummaryEntry.of(RunSummaryItem.TOTAL, month, total)));
-		List<String> orgIds = List.copyOf(this.store.organizationIds(ids));
-		List<MonthEndForecast> forecasts = this.forecasts.latest(orgIds, run.range().to());
+		YearMonth last = facts.job().range().to();
+		List<String> orgIds = List.copyOf(this.store.organizationIds(facts.queries().all()));
+		List<MonthEndForecast> forecasts = this.forecasts.latest(orgIds, last);
 		if (!forecasts.isEmpty()) {
-			entries.add(RunSummaryEntry.of(RunSummaryItem.FORECAST, run.range().to(),
-					sum(forecasts, MonthEndForecast::forecast), sum(forecasts, MonthEndForecast::low),
-					sum(forecasts, MonthEndForecast::high), (long) forecasts.size(), (long) orgIds.size()));
+			entries.add(RunSummaryEntry.of(RunSummaryItem.FORECAST, last, sum(forecasts, MonthEndForecast::forecast),
+					sum(forecasts, MonthEndForecast::low), sum(forecasts, MonthEndForecast::high),
+					(long) forecasts.size(), (long) orgIds.size()));
 		}
-		RunFacts.InvoiceCounts invoices = run.invoices();
+	}
+
+	/**
+	 * The invoices, their reconciliation and the files written, as far as the run got.
+	 */
+	private static void addReport(List<RunSummaryEntry> entries, RunFacts facts) {
+		RunFacts.InvoiceCounts invoices = facts.invoices();
 		if (invoices != null) {
 			entries.add(RunSummaryEntry.of(RunSummaryItem.INVOICES, (long) invoices.fetched(), (long) invoices.kept()));
 		}
-		String unreconciled = run.unreconciled();
+		RunFacts.ReportStep report = facts.report();
+		String unreconciled = report.unreconciled();
 		if (unreconciled != null) {
 			entries.add(unreconciled.isEmpty() ? RunSummaryEntry.of(RunSummaryItem.NOT_RECONCILED)
 					: RunSummaryEntry.of(RunSummaryItem.NOT_RECONCILED, unreconciled));
 		}
-		if (run.workbook() != null) {
-			entries.add(RunSummaryEntry.of(RunSummaryItem.WORKBOOK, run.workbook()));
-			entries.add(RunSummaryEntry.of(RunSummaryItem.FOCUS_CSV, String.valueOf(run.focusCsv())));
+		String workbook = report.workbook();
+		if (workbook != null) {
+			entries.add(RunSummaryEntry.of(RunSummaryItem.WORKBOOK, workbook));
+			entries.add(RunSummaryEntry.of(RunSummaryItem.FOCUS_CSV, String.valueOf(report.focusCsv())));
 		}
-		entries.add(RunSummaryEntry.of(RunSummaryItem.DURATION, String.format("%.1f", took.toMillis() / 1000.0)));
-		return new RunSummary(entries);
 	}
 
 	private static String rate(double perSecond) {

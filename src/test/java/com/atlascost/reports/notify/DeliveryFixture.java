@@ -115,8 +115,11 @@ final class DeliveryFixture {
 		Map<String, String> organizations = new LinkedHashMap<>();
 		organizations.put(ACME, "Acme Production");
 		organizations.put(ANALYTICS_ORG, "Acme Analytics");
-		return new DeliveryRequest("finance-check", runKey, JAN, MAR, new TreeSet<>(Set.of(MAR)), workbook, focusCsv,
-				delivery, budgets, organizations, bills(), forecasts(), UsageRows.of(rows()));
+		return new DeliveryRequest(
+				new DeliveryRequest.Run("finance-check", runKey, JAN, MAR, new TreeSet<>(Set.of(MAR))),
+				new DeliveryRequest.Files(workbook, focusCsv),
+				new DeliveryRequest.JobFile(delivery, budgets, organizations),
+				new DeliveryRequest.Amounts(bills(), forecasts(), UsageRows.of(rows())));
 	}
 
 	private static StoredUsage row(String org, String label, Grouping grouping, YearMonth month, String projectId,

@@ -89,9 +89,10 @@ final class ReportRequestFixture {
 	static ReportRequest inMemory(String jobName, YearMonth from, YearMonth to, List<Grouping> groupings,
 			List<StoredUsage> rows, Map<String, String> parameters, String apiVersion, Instant generatedAt,
 			SortedSet<YearMonth> provisionalMonths, List<StoredBill> bills) {
-		return new ReportRequest(jobName, from, to, groupings, UsageRows.of(inReportOrder(groupings, rows)), parameters,
-				apiVersion, generatedAt, provisionalMonths, false, Map.of(), List.of(), new RunSummary(List.of()),
-				bills, List.of());
+		return new ReportRequest(
+				new ReportRequest.Scope(jobName, from, to, provisionalMonths, groupings, false, List.of()),
+				UsageRows.of(inReportOrder(groupings, rows)), new ReportRequest.Billing(bills, List.of()),
+				new ReportRequest.RunInfo(parameters, apiVersion, generatedAt, Map.of(), new RunSummary(List.of())));
 	}
 
 	private static List<StoredUsage> inReportOrder(List<Grouping> groupings, List<StoredUsage> rows) {
@@ -143,11 +144,15 @@ final class ReportRequestFixture {
 						new RunSummaryEntry(RunSummaryItem.FORECAST, List.of(NOV, new BigDecimal("105.00"),
 								new BigDecimal("92.00"), new BigDecimal("118.00"), 2L, 2L))))
 			.withExitCode(ExitCode.DONE);
-		return new ReportRequest(plain.jobName(), plain.from(), plain.to(), plain.groupings(), plain.rows(),
-				plain.parameters(), plain.apiVersion(), plain.generatedAt(), plain.provisionalMonths(), false,
-				Map.of("DONE", 12L), List.of(new Budget(ORG_A, null, new BigDecimal("250.00")),
-						new Budget(ORG_A, P1, new BigDecimal("100.00"))),
-				summary, plain.bills(), forecasts);
+		ReportRequest.Scope scope = plain.scope();
+		ReportRequest.RunInfo run = plain.run();
+		return new ReportRequest(
+				new ReportRequest.Scope(scope.jobName(), scope.from(), scope.to(), scope.provisionalMonths(),
+						scope.groupings(), false,
+						List.of(new Budget(ORG_A, null, new BigDecimal("250.00")),
+								new Budget(ORG_A, P1, new BigDecimal("100.00")))),
+				plain.rows(), new ReportRequest.Billing(plain.billing().bills(), forecasts), new ReportRequest.RunInfo(
+						run.parameters(), run.apiVersion(), run.generatedAt(), Map.of("DONE", 12L), summary));
 	}
 
 	/**

@@ -64,10 +64,7 @@ class ReportWriterTests {
 				action.accept(row);
 			});
 		};
-		ReportRequest request = new ReportRequest(realistic.jobName(), realistic.from(), realistic.to(),
-				realistic.groupings(), counted, realistic.parameters(), realistic.apiVersion(), realistic.generatedAt(),
-				realistic.provisionalMonths(), realistic.includePartialMatches(), realistic.queryCounts(),
-				realistic.budgets(), realistic.runSummary(), realistic.bills(), realistic.forecasts());
+		ReportRequest request = new ReportRequest(realistic.scope(), counted, realistic.billing(), realistic.run());
 
 		ReportFiles files = ReportRequestFixture.writer(this.temp).write(request, InvoiceReportFixture.realistic());
 

@@ -295,10 +295,12 @@ public final class WorkbookBenchmark {
 
 	private static ReportRequest request(int rows, int months) {
 		YearMonth to = FROM.plusMonths(months - 1);
-		return new ReportRequest("benchmark", FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES),
-				generated(rows, months), Map.of("rows", Integer.toString(rows)), "2025-02-19", Instant.now(),
-				new TreeSet<>(List.of(to)), false, Map.of("DONE", 120L), List.of(), new RunSummary(List.of()),
-				List.of(), List.of());
+		return new ReportRequest(
+				new ReportRequest.Scope("benchmark", FROM, to, new TreeSet<>(List.of(to)),
+						List.of(Grouping.PROJECTS, Grouping.SERVICES), false, List.of()),
+				generated(rows, months), new ReportRequest.Billing(List.of(), List.of()),
+				new ReportRequest.RunInfo(Map.of("rows", Integer.toString(rows)), "2025-02-19", Instant.now(),
+						Map.of("DONE", 120L), new RunSummary(List.of())));
 	}
 
 	/** Rows made on each pass, the same every time, none kept. */
@@ -352,10 +354,12 @@ public final class WorkbookBenchmark {
 				}
 			}
 		};
-		return new ReportRequest("months-" + months, FROM, to, List.of(Grouping.PROJECTS, Grouping.SERVICES), rows,
-				Map.of("months", Integer.toString(months)), "2025-02-19", Instant.parse("2026-12-01T06:00:00Z"),
-				new TreeSet<>(List.of(to)), false, Map.of("DONE", 6L * months), List.of(), new RunSummary(List.of()),
-				List.of(), List.of());
+		return new ReportRequest(
+				new ReportRequest.Scope("months-" + months, FROM, to, new TreeSet<>(List.of(to)),
+						List.of(Grouping.PROJECTS, Grouping.SERVICES), false, List.of()),
+				rows, new ReportRequest.Billing(List.of(), List.of()),
+				new ReportRequest.RunInfo(Map.of("months", Integer.toString(months)), "2025-02-19",
+						Instant.parse("2026-12-01T06:00:00Z"), Map.of("DONE", 6L * months), new RunSummary(List.of())));
 	}
 
 	private static long nanos(Action action) throws IOException {
