@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * The delivery step's failure: something was left unsent after its tries. The data and
- * the reports are stored and written; running the same command again sends only what is
- * missing.
+ * the reports are stored and written; the same command again sends only what is missing.
  */
 class DeliveryFailedException extends RuntimeException {
 

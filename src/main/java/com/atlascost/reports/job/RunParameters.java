@@ -68,8 +68,7 @@ public record RunParameters(String jobName, Path jobFile, MonthRange range, Loca
 	}
 
 	/**
-	 * Whether another run was for the same job, months and run date (whatever its run
-	 * id).
+	 * Whether another run was for the same job, months and run date, whatever its run id.
 	 */
 	public boolean sameScopeAs(JobParameters other) {
 		return this.jobName.equals(other.getString(JOB_NAME))

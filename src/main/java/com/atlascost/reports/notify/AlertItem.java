@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One thing an alert is about: a budget an amount is over, or a project or service that
- * rose.
+ * One thing an alert is about: a budget exceeded, or a project or service that rose.
  *
  * @param subject what it is: "the whole organization", "project Analytics", "service
  * Clusters"
@@ -17,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param reference what it is compared with: the budget or the previous month
  * @param referenceName "budget" or "previous month"
  * @param sheet the workbook sheet to look at
- * @param note what else the reader needs, such as a forecast's band; {@code null} for
- * nothing
+ * @param note what else the reader needs, such as a forecast's band, or {@code null}
  */
 record AlertItem(String subject, @Nullable String id, String measure, BigDecimal amount, BigDecimal reference,
 		String referenceName, String sheet, @Nullable String note) {

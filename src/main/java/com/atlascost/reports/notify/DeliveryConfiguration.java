@@ -15,8 +15,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Delivery's parts. The mail sender is Spring Boot's, present only when
- * {@code spring.mail.host} is set, which {@link DeliveryPreflight} checks for jobs that
- * mail.
+ * {@code spring.mail.host} is set; {@link DeliveryPreflight} checks that.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {

@@ -67,8 +67,7 @@ public record DeliveryRequest(Run run, Files files, JobFile job, Amounts amounts
 	 * @param bills each organization's complete bill per month (the run's bill queries)
 	 * @param forecasts the month-end forecasts of the open month, when the run reaches
 	 * it; empty otherwise
-	 * @param rows the run's stored usage of its groupings (projects' and services'
-	 * amounts)
+	 * @param rows the run's stored usage of its groupings (projects, services)
 	 */
 	public record Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows) {
 

@@ -106,9 +106,8 @@ class ReportMail {
 				message.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
 			}
 		}
-		// Base64 for every attachment: a text file (the CSV) sent as 7bit or
-		// quoted-printable
-		// arrives with CRLF line ends, no longer byte for byte the file on disk.
+		// Base64 for every attachment: a text file (the CSV) sent as 7bit or as
+		// quoted-printable arrives with CRLF line ends, no longer the file on disk.
 		MimeMultipart parts = message.getRootMimeMultipart();
 		for (int i = 0; i < parts.getCount(); i++) {
 			BodyPart part = parts.getBodyPart(i);

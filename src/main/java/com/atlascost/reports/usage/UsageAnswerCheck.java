@@ -8,7 +8,7 @@ import com.atlascost.reports.atlas.UsageDetail;
 
 /**
  * Holds a finished query's rows against what the query asked for before any is stored.
- * Rules (see the README, "What the job accepts from Atlas"):
+ * Rules (see docs/atlas-api.md, "What the job accepts from Atlas"):
  * <ul>
  * <li>a row of an organization the query did not ask for fails the query, naming that
  * organization: its money must never land in another organization's total;</li>

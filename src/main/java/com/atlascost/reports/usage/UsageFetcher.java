@@ -138,8 +138,7 @@ public class UsageFetcher {
 	 */
 	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
 		Instant[] createdAt = new Instant[1];
-		// the query's deadline counts from the create: waits for Retry-After on the
-		// create
+		// the query's deadline counts from the create, its waits for Retry-After too
 		// (capped by atlas.retry.max-retry-after) leave less time for the polls
 		Duration deadline = this.client.queryDeadline();
 		long started = System.nanoTime();
