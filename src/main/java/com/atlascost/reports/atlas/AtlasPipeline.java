@@ -80,7 +80,7 @@ final class AtlasPipeline {
 			.filter(new ListingRateLimiter(properties.rateLimit()))
 			.build();
 		this.retries = new AtlasRetries(properties, metrics, authenticator.forgetToken());
-		this.paging = new AtlasPaging(properties.itemsPerPage(), this.mapper);
+		this.paging = new AtlasPaging(properties.itemsPerPage(), properties.listingDeadline(), this.mapper);
 		this.properties = properties;
 		this.metrics = metrics;
 		metrics.watchSlowdowns(this.limiter::slowedOrganizations);
@@ -118,11 +118,12 @@ final class AtlasPipeline {
 			return refused.thenMany(Flux.empty());
 		}
 		return this.paging
-			.listAll((pageNum) -> exchange(call, orgId, Set.of(200), HttpMethod.GET, null,
-					(uri) -> withEnvelope(query.apply(uri.path(path))).queryParam("pageNum", pageNum)
-						.queryParam("itemsPerPage", this.properties.itemsPerPage())
-						.build(pathValue)),
-					orgId, call)
+			.listAll(
+					(pageNum) -> exchange(call, orgId, Set.of(200), HttpMethod.GET, null,
+							(uri) -> withEnvelope(query.apply(uri.path(path))).queryParam("pageNum", pageNum)
+								.queryParam("itemsPerPage", this.properties.itemsPerPage())
+								.build(pathValue)),
+					orgId, call, pathValue.equals(orgId) ? "organization " + orgId : "project " + pathValue)
 			.map((item) -> this.mapper.treeToValue(item, type));
 	}
 
