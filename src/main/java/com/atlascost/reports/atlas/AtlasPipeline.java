@@ -187,9 +187,9 @@ final class AtlasPipeline {
 					return Mono.error(this.versions.refused(reply.toException(orgId, call)));
 				}
 				// a 2xx cut short: an envelope's status is inside the body it cut
-				if (reply.unparseable() && (successStatuses.contains(reply.status()) || reply.status() == 200)) {
-					return Mono.error(new AtlasApiException(reply.status(), AtlasApiException.UNPARSEABLE_BODY,
-							"the answer is not the JSON expected (cut short?)", orgId, call, null));
+				AtlasReply.BadBody badBody = reply.badBody();
+				if (badBody != null && (successStatuses.contains(reply.status()) || reply.status() == 200)) {
+					return Mono.error(badBody.toException(reply.status(), orgId, call));
 				}
 				if (!successStatuses.contains(reply.status())) {
 					return Mono.error(reply.toException(orgId, call));

@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code FinalInformationalResponseHandler})
  * @param itemsPerPage page size for paginated lists (Atlas allows at most 500)
  * @param polling how usage queries are polled
- * @param retry how transient failures (429, 5xx, timeouts, resets, unparseable bodies)
- * are retried
+ * @param retry how transient failures (429, 5xx, timeouts, resets, bodies cut short) are
+ * retried
  * @param timeouts network timeouts; there is always a response timeout so nothing can
  * hang
  * @param rateLimit the client-side bucket per organization
