@@ -13,8 +13,23 @@ public class AtlasApiException extends RuntimeException {
 
 	private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
 
-	/** A success status whose body could not be read (cut short, or not JSON). */
+	/**
+	 * A success status whose body ends before its JSON does (cut short): retried as a
+	 * transient failure.
+	 */
 	public static final String UNPARSEABLE_BODY = "UNPARSEABLE_BODY";
+
+	/**
+	 * A success status whose body is not JSON at all (a bare {@code NaN}, an HTML page):
+	 * a bad answer, retried at most twice ({@link #MALFORMED_BODY_RETRIES}), the detail
+	 * naming the field or position.
+	 */
+	public static final String MALFORMED_BODY = "MALFORMED_BODY";
+
+	/**
+	 * Retries of a {@link #MALFORMED_BODY}: a proxy's hiccup passes, a bad server not.
+	 */
+	static final int MALFORMED_BODY_RETRIES = 2;
 
 	/**
 	 * A success status whose body is JSON but not the answer the call documents (no
@@ -47,11 +62,12 @@ public class AtlasApiException extends RuntimeException {
 
 	public AtlasApiException(int status, String errorCode, @Nullable String detail, @Nullable String orgId,
 			AtlasApiCall call, @Nullable Duration retryAfter) {
-		super(call + ((orgId != null) ? " for org " + orgId : "") + " failed: " + status + " " + errorCode
-				+ ((detail != null) ? ": " + detail : ""));
+		super(call + ((orgId != null) ? " for org " + orgId : "") + " failed: " + status + " "
+				+ AtlasText.clean(errorCode) + ((detail != null) ? ": " + AtlasText.clean(detail) : ""));
 		this.status = status;
-		this.errorCode = errorCode;
-		this.detail = detail;
+		// Atlas's text reaches log lines through these: nothing in them may rewrite one
+		this.errorCode = AtlasText.clean(errorCode);
+		this.detail = (detail != null) ? AtlasText.clean(detail) : null;
 		this.orgId = orgId;
 		this.call = call;
 		this.retryAfter = retryAfter;

@@ -69,14 +69,9 @@ final class AtlasIdFormat {
 				new AtlasApiException(0, INVALID_ID, detail, ID.matcher(orgId).matches() ? orgId : null, call, null));
 	}
 
-	/** A value from outside, quoted and cut short, control characters replaced. */
+	/** A value from outside, quoted and cut short, control characters removed. */
 	static String shown(@Nullable String value) {
-		if (value == null) {
-			return "null";
-		}
-		String shown = (value.length() > 80) ? value.substring(0, 80) + "... (" + value.length() + " characters)"
-				: value;
-		return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "'";
+		return AtlasText.quoted(value);
 	}
 
 }

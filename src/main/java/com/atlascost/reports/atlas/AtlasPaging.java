@@ -1,5 +1,6 @@
 package com.atlascost.reports.atlas;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -12,20 +13,41 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a paginated list page after page, as long as its {@code totalCount} says. */
+/**
+ * Reads a paginated list page after page. A short page (fewer items than asked for) or an
+ * empty one ends the list whatever its {@code totalCount} says; a list of full pages ends
+ * at its {@code totalCount}, bounded by the first page's, and within
+ * {@code atlas.listing-deadline}.
+ */
 final class AtlasPaging {
 
 	private final int pageSize;
 
+	private final Duration deadline;
+
 	private final JsonMapper mapper;
 
-	AtlasPaging(int pageSize, JsonMapper mapper) {
+	AtlasPaging(int pageSize, Duration deadline, JsonMapper mapper) {
 		this.pageSize = pageSize;
+		this.deadline = deadline;
 		this.mapper = mapper;
 	}
 
-	/** Every item of the list; {@code pages} asks for one page by its number. */
-	Flux<JsonNode> listAll(IntFunction<Mono<AtlasReply>> pages, String orgId, AtlasApiCall call) {
+	/**
+	 * Every item of the list; {@code pages} asks for one page by its number,
+	 * {@code listed} names what is listed in a failure ("project 5f0c..").
+	 */
+	Flux<JsonNode> listAll(IntFunction<Mono<AtlasReply>> pages, String orgId, AtlasApiCall call, String listed) {
+		// the whole listing, retries included, has its own deadline: each page's is not
+		// enough when a server hands out pages for ever
+		Mono<JsonNode> expired = Mono.delay(this.deadline)
+			.then(Mono.error(() -> new AtlasApiException(200, AtlasApiException.UNEXPECTED_ANSWER,
+					"the listing of " + listed + " did not end within atlas.listing-deadline (" + this.deadline + ")",
+					orgId, call, null)));
+		return pages(pages, orgId, call).takeUntilOther(expired);
+	}
+
+	private Flux<JsonNode> pages(IntFunction<Mono<AtlasReply>> pages, String orgId, AtlasApiCall call) {
 		return page(pages, 1).flatMapMany((first) -> {
 			// the first page's count bounds the pages: a list that keeps growing (one
 			// more item on every page) cannot keep the client paging for ever
@@ -66,10 +88,14 @@ final class AtlasPaging {
 
 	private record NumberedPage(int number, Page content) {
 
+		/**
+		 * Only after a full page: a short or empty one is the last, whatever
+		 * {@code totalCount} says.
+		 */
 		boolean hasNext(int pageSize) {
-			int read = (this.number - 1) * pageSize + this.content.resultsOrEmpty().size();
-			return !this.content.resultsOrEmpty().isEmpty() && this.content.totalCount() != null
-					&& read < this.content.totalCount();
+			int size = this.content.resultsOrEmpty().size();
+			long read = (long) (this.number - 1) * pageSize + size;
+			return size >= pageSize && this.content.totalCount() != null && read < this.content.totalCount();
 		}
 
 	}

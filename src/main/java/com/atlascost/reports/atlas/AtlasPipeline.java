@@ -30,6 +30,7 @@ import com.atlascost.reports.atlas.ratelimit.ListingRateLimiter;
 import com.atlascost.reports.atlas.ratelimit.OrganizationRateLimiter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,7 +81,7 @@ final class AtlasPipeline {
 			.filter(new ListingRateLimiter(properties.rateLimit()))
 			.build();
 		this.retries = new AtlasRetries(properties, metrics, authenticator.forgetToken());
-		this.paging = new AtlasPaging(properties.itemsPerPage(), this.mapper);
+		this.paging = new AtlasPaging(properties.itemsPerPage(), properties.listingDeadline(), this.mapper);
 		this.properties = properties;
 		this.metrics = metrics;
 		metrics.watchSlowdowns(this.limiter::slowedOrganizations);
@@ -117,13 +118,26 @@ final class AtlasPipeline {
 		if (refused != null) {
 			return refused.thenMany(Flux.empty());
 		}
+		String listed = pathValue.equals(orgId) ? "organization " + orgId : "project " + pathValue;
 		return this.paging
 			.listAll((pageNum) -> exchange(call, orgId, Set.of(200), HttpMethod.GET, null,
 					(uri) -> withEnvelope(query.apply(uri.path(path))).queryParam("pageNum", pageNum)
 						.queryParam("itemsPerPage", this.properties.itemsPerPage())
 						.build(pathValue)),
-					orgId, call)
-			.map((item) -> this.mapper.treeToValue(item, type));
+					orgId, call, listed)
+			.handle((item, sink) -> {
+				// an id from a listing goes into filters and paths: one that is not an id
+				// ('..', a path) fails the listing before any request carries it
+				JsonNode id = item.path("id");
+				if (!id.isString() || !AtlasIdFormat.ID.matcher(id.stringValue()).matches()) {
+					sink.error(new AtlasApiException(200, AtlasApiException.UNEXPECTED_ANSWER,
+							"id: " + AtlasIdFormat.shown(id.isString() ? id.stringValue() : id.toString())
+									+ " in the listing of " + listed + " is not an Atlas id (24 hex digits); not used",
+							orgId, call, null));
+					return;
+				}
+				sink.next(this.mapper.treeToValue(item, type));
+			});
 	}
 
 	/** The answer's body as {@code type}; {@code null} for an empty one. */
@@ -186,9 +200,9 @@ final class AtlasPipeline {
 					return Mono.error(this.versions.refused(reply.toException(orgId, call)));
 				}
 				// a 2xx cut short: an envelope's status is inside the body it cut
-				if (reply.unparseable() && (successStatuses.contains(reply.status()) || reply.status() == 200)) {
-					return Mono.error(new AtlasApiException(reply.status(), AtlasApiException.UNPARSEABLE_BODY,
-							"the answer is not the JSON expected (cut short?)", orgId, call, null));
+				AtlasReply.BadBody badBody = reply.badBody();
+				if (badBody != null && (successStatuses.contains(reply.status()) || reply.status() == 200)) {
+					return Mono.error(badBody.toException(reply.status(), orgId, call));
 				}
 				if (!successStatuses.contains(reply.status())) {
 					return Mono.error(reply.toException(orgId, call));

@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code FinalInformationalResponseHandler})
  * @param itemsPerPage page size for paginated lists (Atlas allows at most 500)
  * @param polling how usage queries are polled
- * @param retry how transient failures (429, 5xx, timeouts, resets, unparseable bodies)
- * are retried
+ * @param retry how transient failures (429, 5xx, timeouts, resets, bodies cut short) are
+ * retried
  * @param timeouts network timeouts; there is always a response timeout so nothing can
  * hang
  * @param rateLimit the client-side bucket per organization
@@ -38,6 +38,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAnswerSize the largest answer read into memory: a usage answer of about
  * 180,000 rows; a larger one fails its call with {@code ANSWER_TOO_LARGE} (a 50 MB body
  * is refused rather than risk the heap)
+ * @param listingDeadline the longest one listing (projects, clusters, Flex clusters,
+ * invoices) may take, every page and retry included: a server handing out pages for ever
+ * fails the listing, naming it, instead of holding the run
  */
 @ConfigurationProperties("atlas")
 @Validated
@@ -47,7 +50,7 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 				message = "must be between 1 and 500") int itemsPerPage,
 		@DefaultValue @Valid Polling polling, @DefaultValue @Valid Retry retry, @DefaultValue Timeouts timeouts,
 		@DefaultValue @Valid RateLimit rateLimit, @DefaultValue Map<String, String> apiVersions,
-		@DefaultValue("32MB") DataSize maxAnswerSize) {
+		@DefaultValue("32MB") DataSize maxAnswerSize, @DefaultValue("2m") Duration listingDeadline) {
 
 	public AtlasProperties {
 		apiVersions = Map.copyOf(apiVersions);
@@ -61,6 +64,9 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 		// numbers are checked by Bean Validation (the annotations); durations and sizes
 		// here,
 		// as it has no standard constraint for them
+		if (listingDeadline.isZero() || listingDeadline.isNegative()) {
+			throw new IllegalArgumentException("atlas.listing-deadline must be positive, not " + listingDeadline);
+		}
 		if (rateLimit.period().isZero() || rateLimit.period().isNegative()) {
 			throw new IllegalArgumentException("atlas.rate-limit.period must be positive, not " + rateLimit.period());
 		}

@@ -9,15 +9,19 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
  * An answer with the envelope taken off: the Atlas status and body, whether they came as
- * the HTTP status line and body or as {@code {"status": .., "content": ..}}.
+ * the HTTP status line and body or as {@code {"status": .., "content": ..}}; a body that
+ * is no JSON comes as {@code badBody}, with where it broke.
  */
-record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter, boolean unparseable) {
+record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter, @Nullable BadBody badBody) {
 
 	/**
 	 * Unwraps an envelope when the answer is one. Answers outside the API layer (a Digest
@@ -31,28 +35,28 @@ record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter, b
 	}
 
 	static AtlasReply read(int httpStatus, String body, @Nullable Duration retryAfter, JsonMapper mapper) {
-		JsonNode json = parse(body, mapper);
-		if (json == null) {
-			// a body cut short, or an HTML error page from a proxy: for an error the
-			// status says enough, a success without its body is retried by the client
-			return new AtlasReply(httpStatus, MissingNode.getInstance(), retryAfter, true);
-		}
-		if (httpStatus == 200 && json.path("status").isIntegralNumber() && json.has("content")) {
-			return new AtlasReply(json.get("status").intValue(), json.get("content"), retryAfter, false);
-		}
-		return new AtlasReply(httpStatus, json, retryAfter, false);
-	}
-
-	private static @Nullable JsonNode parse(@Nullable String body, JsonMapper mapper) {
 		if (body == null || body.isBlank()) {
-			return MissingNode.getInstance();
+			return new AtlasReply(httpStatus, MissingNode.getInstance(), retryAfter, null);
 		}
+		JsonNode json;
 		try {
-			return mapper.readTree(body);
+			json = mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			return null;
+			// a body cut short, or no JSON at all (an HTML page from a proxy, a bare
+			// NaN):
+			// for an error the status says enough, a success fails as a bad answer
+			return new AtlasReply(httpStatus, MissingNode.getInstance(), retryAfter, BadBody.of(ex));
 		}
+		if (httpStatus == 200 && json.path("status").isIntegralNumber() && json.has("content")) {
+			return new AtlasReply(json.get("status").intValue(), json.get("content"), retryAfter, null);
+		}
+		return new AtlasReply(httpStatus, json, retryAfter, null);
+	}
+
+	/** Whether the body was no JSON. */
+	boolean unparseable() {
+		return this.badBody != null;
 	}
 
 	/**
@@ -89,6 +93,58 @@ record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter, b
 			// an HTTP date: rare for Atlas, the backoff covers it
 			return null;
 		}
+	}
+
+	/**
+	 * A body that is no JSON, and where: {@code cut} when it ends before its JSON does (a
+	 * complete message of half an answer), otherwise it is malformed (a bare {@code NaN},
+	 * a proxy's HTML page).
+	 *
+	 * @param cut whether the JSON ran out rather than went wrong
+	 * @param detail what Jackson found and where: field, line, column and offset
+	 */
+	record BadBody(boolean cut, String detail) {
+
+		static BadBody of(JacksonException ex) {
+			boolean cut = ex instanceof UnexpectedEndOfInputException;
+			StringBuilder detail = new StringBuilder(
+					cut ? "the answer ends before its JSON does (cut short?)" : "the answer is not JSON");
+			String field = field(ex);
+			if (field != null) {
+				detail.append(", in field ").append(AtlasText.quoted(field));
+			}
+			TokenStreamLocation location = ex.getLocation();
+			if (location != null) {
+				detail.append(" at line ")
+					.append(location.getLineNr())
+					.append(", column ")
+					.append(location.getColumnNr());
+				long offset = (location.getByteOffset() >= 0) ? location.getByteOffset() : location.getCharOffset();
+				if (offset >= 0) {
+					detail.append(" (offset ").append(offset).append(')');
+				}
+			}
+			detail.append(": ").append(AtlasText.quoted(ex.getOriginalMessage()));
+			return new BadBody(cut, detail.toString());
+		}
+
+		AtlasApiException toException(int status, String orgId, AtlasApiCall call) {
+			return new AtlasApiException(status,
+					this.cut ? AtlasApiException.UNPARSEABLE_BODY : AtlasApiException.MALFORMED_BODY, this.detail,
+					orgId, call, null);
+		}
+
+		private static @Nullable String field(JacksonException ex) {
+			try {
+				return (ex instanceof StreamReadException read && read.processor() != null)
+						? read.processor().currentName() : null;
+			}
+			catch (RuntimeException unknown) {
+				// the parser is closed or lost its place: the position still says where
+				return null;
+			}
+		}
+
 	}
 
 }

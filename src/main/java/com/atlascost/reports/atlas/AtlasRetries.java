@@ -37,7 +37,9 @@ final class AtlasRetries {
 
 	/** One call's attempt with its retries. */
 	Mono<AtlasReply> around(Mono<AtlasReply> attempt, AtlasApiCall call) {
-		Mono<AtlasReply> retried = attempt.retryWhen(rateLimited(call)).retryWhen(transientFailures(call));
+		Mono<AtlasReply> retried = attempt.retryWhen(rateLimited(call))
+			.retryWhen(transientFailures(call))
+			.retryWhen(malformedBodies(call));
 		return (this.forgetToken != null) ? retried.retryWhen(newTokenOnce(this.forgetToken)) : retried;
 	}
 
@@ -89,6 +91,23 @@ final class AtlasRetries {
 			})
 			// Retry-After is a floor set by the server: wait it out before the backoff
 			.doBeforeRetryAsync((signal) -> waitRetryAfter(signal.failure()))
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
+	}
+
+	/**
+	 * A body that is no JSON: a bad answer rather than an outage, tried again at most
+	 * twice (fewer when {@code atlas.retry.max-attempts} allows fewer).
+	 */
+	private Retry malformedBodies(AtlasApiCall call) {
+		AtlasProperties.Retry retry = this.properties.retry();
+		return Retry
+			.backoff(Math.min(AtlasApiException.MALFORMED_BODY_RETRIES, Math.max(0, retry.maxAttempts() - 1)),
+					retry.minBackoff())
+			.maxBackoff(retry.maxBackoff())
+			.jitter(0.5)
+			.filter((ex) -> ex instanceof AtlasApiException atlas
+					&& AtlasApiException.MALFORMED_BODY.equals(atlas.errorCode()))
+			.doBeforeRetry((signal) -> this.metrics.retried(call))
 			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 

@@ -1,5 +1,6 @@
 package com.atlascost.reports.sandbox;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +92,13 @@ final class ListingEndpoints {
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("links", List.of());
 		if (this.settings.faults().endlessPaging()) {
-			// on every page, one item more than the pages so far hold: an endless list
-			page.put("results", List.of(all.isEmpty() ? Map.of() : all.get(pageNum % all.size())));
+			// full pages, and a count of one item more than the pages so far hold: an
+			// endless list (a short page would end it)
+			List<Map<String, Object>> results = new ArrayList<>();
+			for (int i = 0; i < itemsPerPage && !all.isEmpty(); i++) {
+				results.add(all.get((pageNum + i) % all.size()));
+			}
+			page.put("results", results);
 			page.put("totalCount", pageNum * itemsPerPage + 1);
 			return SandboxAnswer.ok(200, page);
 		}

@@ -283,7 +283,8 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	 * @param extraRows rows of {@code 0.001} added to each usage answer (huge answers)
 	 * @param paddingBytes an unknown field of that many bytes added to each usage answer
 	 * @param dripInterval when set, every JSON answer is sent one byte per interval
-	 * @param endlessPaging listings whose {@code totalCount} grows by one per page
+	 * @param endlessPaging listings of full pages whose {@code totalCount} grows by one
+	 * per page
 	 * @param retryAfter the {@code Retry-After} of injected 429s
 	 */
 	public record Faults(@DefaultValue("0") double serverError, @DefaultValue("0") double unavailable,

@@ -17,6 +17,8 @@ import com.atlascost.reports.atlas.AtlasApiException;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasClient;
 import com.atlascost.reports.atlas.AtlasMetrics;
+import com.atlascost.reports.atlas.ScriptedAtlas;
+import com.atlascost.reports.atlas.ScriptedAtlas.Answer;
 import com.atlascost.reports.atlas.TestAtlasProperties;
 import com.atlascost.reports.atlas.UsageQuery;
 import com.atlascost.reports.plan.CostExplorerServices;
@@ -121,6 +123,40 @@ class FilterDiscoveryTests {
 		assertThat(clusters.projects()).as("the job file's project filter applies").containsExactly(first.id());
 		assertThat(this.sandbox.counters().projectListings()).as("listed projects are not discovered").isZero();
 		assertThat(this.sandbox.counters().clusterListings()).isPositive();
+	}
+
+	/**
+	 * Ids from a listing that would leave their filter or path: refused in every
+	 * grouping, naming the listing and the value, before any request carries them.
+	 */
+	@Test
+	void idsFromAListingThatAreNoIdsAreRefusedInEveryGrouping() {
+		String project = "5f0c2a3b4d5e6f7081920aaa";
+		try (ScriptedAtlas atlas = ScriptedAtlas.answering((uri) -> Answer.ok(uri.contains("/clusters")
+				? "{\"results\": [{\"id\": \"../../../api/oauth/token\", \"name\": \"c\"}], \"totalCount\": 1}"
+				: "{\"results\": [{\"id\": \"..\", \"name\": \"p\"}], \"totalCount\": 1}"))) {
+			AtlasClient client = atlas.client();
+			FilterDiscovery hostile = new FilterDiscovery(client.organizations(), client.clusters(),
+					new DiscoveredNames(this.jdbc, Clock.systemUTC()));
+			OrganizationScope allProjects = new OrganizationScope(ORG, "Acme", IdSelection.all(),
+					IdSelection.notGiven(), IdSelection.notGiven());
+			OrganizationScope oneProject = new OrganizationScope(ORG, "Acme", IdSelection.listed(List.of(project)),
+					IdSelection.all(), IdSelection.notGiven());
+
+			assertThatExceptionOfType(AtlasApiException.class)
+				.isThrownBy(() -> hostile.filterOf(new PlannedQuery(allProjects, Grouping.PROJECTS, MARCH, false)))
+				.withMessage("list projects for org " + ORG + " failed: 200 UNEXPECTED_ANSWER: id: '..' in the listing"
+						+ " of organization " + ORG + " is not an Atlas id (24 hex digits); not used");
+			assertThatExceptionOfType(AtlasApiException.class)
+				.isThrownBy(() -> hostile.filterOf(new PlannedQuery(oneProject, Grouping.CLUSTERS, MARCH, false)))
+				.withMessage("list clusters for org " + ORG + " failed: 200 UNEXPECTED_ANSWER:"
+						+ " id: '../../../api/oauth/token' in the listing of project " + project
+						+ " is not an Atlas id (24 hex digits); not used");
+			assertThat(atlas.requests()).extracting((request) -> request.replaceAll("\\?.*", ""))
+				.containsExactly("GET /api/atlas/v2/orgs/" + ORG + "/groups",
+						"GET /api/atlas/v2/groups/" + project + "/clusters");
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM discovered_resource").query(Long.class).single()).isZero();
+		}
 	}
 
 	@Test
