@@ -22,6 +22,7 @@ import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.MonthRange;
 import com.atlascost.reports.run.CostReportLauncher;
 import com.atlascost.reports.run.LaunchOutcome;
+import com.atlascost.reports.run.NewDatabaseFile;
 import com.atlascost.reports.run.RunHistory;
 import com.atlascost.reports.summary.ExitCode;
 import com.atlascost.reports.summary.RunSummaries;
@@ -66,6 +67,8 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final SettingsPreflight settingsPreflight;
 
+	private final NewDatabaseFile newDatabaseFile;
+
 	private ExitCode exitCode = ExitCode.DONE;
 
 	/** What {@code --help} or {@code --version} printed: then nothing else is logged. */
@@ -73,7 +76,8 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	CostReportRunner(JobFiles jobFiles, ObjectProvider<AtlasConnection> connection, CostReportLauncher launcher,
 			RunHistory history, Clock clock, PlanPreview planPreview, RunSummaries summaries,
-			DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight) {
+			DeliveryPreflight deliveryPreflight, SettingsPreflight settingsPreflight, NewDatabaseFile newDatabaseFile) {
+		this.newDatabaseFile = newDatabaseFile;
 		this.deliveryPreflight = deliveryPreflight;
 		this.settingsPreflight = settingsPreflight;
 		this.planPreview = planPreview;
@@ -135,6 +139,8 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (InvalidInputException ex) {
 			ex.problems().forEach((problem) -> logger.error("Invalid input: {}", problem));
+			// exit 2 writes nothing: not even the database file the start created
+			this.newDatabaseFile.discard();
 			return ExitCode.INVALID_INPUT;
 		}
 	}

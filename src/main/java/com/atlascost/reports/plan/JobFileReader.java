@@ -72,7 +72,7 @@ public class JobFileReader {
 				throw new InvalidInputException(
 						file + ": job file is " + size + " bytes; at most " + MAX_BYTES + " (1 MB) are read");
 			}
-			text = Files.readString(file);
+			text = Utf8JobFileText.decode(file, Files.readAllBytes(file));
 		}
 		catch (NoSuchFileException ex) {
 			throw new InvalidInputException(file + ": job file not found");

@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
+import com.atlascost.reports.summary.Cents;
+
 /**
  * Each budget against the latest month with data and its year to date, so the bill and
  * the budget are read together. Over budget is red, under green.

@@ -19,6 +19,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.Cents;
 
 /**
  * One sheet per grouping ({@code Projects}, {@code Clusters}, {@code Services},

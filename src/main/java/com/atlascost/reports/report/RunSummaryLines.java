@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.summary.Cents;
 import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.summary.RunSummaryEntry;
 import com.atlascost.reports.summary.RunSummaryItem;

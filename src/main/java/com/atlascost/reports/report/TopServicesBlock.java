@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 
 import com.atlascost.reports.plan.Grouping;
+import com.atlascost.reports.summary.Cents;
 
 /**
  * The services that cost most in the latest month with data, all organizations together,

@@ -20,6 +20,8 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.jspecify.annotations.Nullable;
 
+import com.atlascost.reports.summary.Cents;
+
 /**
  * Writes typed cells with the workbook's few shared styles (a workbook holds a limited
  * number of styles, so they are made once, not per cell).

@@ -31,10 +31,13 @@ public record RunSummaryEntry(RunSummaryItem item, List<Object> arguments) {
 		return this.arguments.isEmpty() && this.item.value().contains("{0}");
 	}
 
-	/** The arguments as the English lines write them: amounts in plain decimals. */
+	/**
+	 * The arguments as the English lines write them: amounts in plain decimals, to the
+	 * cent as the report shows them (a stored amount may carry sub-cent digits).
+	 */
 	public List<String> textArguments() {
 		return this.arguments.stream()
-			.map((argument) -> (argument instanceof BigDecimal amount) ? amount.toPlainString()
+			.map((argument) -> (argument instanceof BigDecimal amount) ? Cents.round(amount).toPlainString()
 					: String.valueOf(argument))
 			.toList();
 	}

@@ -1,6 +1,7 @@
 package com.atlascost.reports.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -74,6 +75,17 @@ class InvalidInputFunctionalTests {
 		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=" + job, "--sandbox");
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(output).contains("Invalid input: " + job + ": job file not found");
+		assertNothingCalledOrWritten(run);
+	}
+
+	@Test
+	void jobFileNotInUtf8ExitsTwoNamingTheByteAndItsOffset(CapturedOutput output) throws IOException {
+		Path job = this.dir.resolve("latin1.yml");
+		Files.write(job, ("name: caf\u00e9\ngroupBy: [services]\norganizations:\n  - id: " + ORG + "\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		SandboxRun run = SandboxRun.of(this.database, this.dir, "--job=" + job, "--sandbox");
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(output).contains("Invalid input: " + job + ": not UTF-8: byte 0xE9 at offset 9");
 		assertNothingCalledOrWritten(run);
 	}
 

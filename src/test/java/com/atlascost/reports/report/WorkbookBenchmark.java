@@ -29,8 +29,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import com.atlascost.reports.plan.Grouping;
-import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.plan.MonthWindow;
+import com.atlascost.reports.summary.Cents;
+import com.atlascost.reports.summary.RunSummary;
 import com.atlascost.reports.usage.StoredUsage;
 import com.atlascost.reports.usage.UsageRows;
 
