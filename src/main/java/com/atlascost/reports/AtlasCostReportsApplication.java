@@ -36,8 +36,8 @@ import reactor.netty.http.HttpResources;
  * Batch runs on its own executor, qualified {@code @BatchTaskExecutor}; nothing is
  * {@code @Async} or {@code @Scheduled}), the availability state (no probes) and project
  * info (no build-info or git properties; {@code --version} is answered before Spring
- * starts). Metrics stay: the job's meters are exported the Spring Boot way (see the
- * README).
+ * starts). Metrics stay: the job's meters are exported the Spring Boot way (see
+ * docs/operations.md).
  */
 @SpringBootApplication(
 		exclude = { SecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
@@ -87,8 +87,7 @@ public class AtlasCostReportsApplication {
 	 * the closed context, their threads waiting in native code (epoll). HotSpot holds the
 	 * exit of a JVM while threads run native code, about 0.3 s on Java 17 (measured: the
 	 * same gap with one thread in a selector), so they are stopped before it. No quiet
-	 * period (Netty's graceful default is 2 s): the context is closed, nothing is in
-	 * flight.
+	 * period (Netty's graceful default is 2 s): the context is closed, nothing in flight.
 	 */
 	private static void stopNettyEventLoops() {
 		try {

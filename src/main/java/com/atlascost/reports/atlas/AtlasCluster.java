@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cluster of a project, as {@code GET /api/atlas/v2/groups/{groupId}/clusters} lists
- * it.
+ * A cluster of a project, from {@code GET /api/atlas/v2/groups/{groupId}/clusters}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AtlasCluster(String id, @Nullable String name, String groupId) {

@@ -45,8 +45,7 @@ public class AtlasConfiguration {
 
 	/**
 	 * The application's registry when it has one (Spring Boot's metrics
-	 * auto-configuration with an exporter), else one of our own that lives as long as the
-	 * context.
+	 * auto-configuration with an exporter), else one of our own, closed with the context.
 	 */
 	@Bean
 	public AtlasMetrics atlasMetrics(ObjectProvider<MeterRegistry> registry) {

@@ -50,8 +50,7 @@ final class AtlasIdFormat {
 	private static @Nullable String problem(String name, @Nullable String value) {
 		if (name.equals("orgId")) {
 			// the job file holds only well-formed org ids; one from elsewhere (a test, a
-			// library caller) is left to Atlas to refuse unless it would leave its path
-			// segment
+			// library caller) is left to Atlas unless it would leave its path segment
 			return (value == null || !ORG_SEGMENT.matcher(value).matches())
 					? name + ": " + shown(value) + " is not a path segment; not sent" : null;
 		}

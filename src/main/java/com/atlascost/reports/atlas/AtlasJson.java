@@ -5,8 +5,7 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON settings for Atlas bodies: lenient, and money never through binary floating
- * point.
+ * The JSON settings for Atlas bodies: lenient, and money never in binary floating point.
  */
 public final class AtlasJson {
 

@@ -88,8 +88,7 @@ final class AtlasPipeline {
 	}
 
 	/**
-	 * GETs one answer of the operation; {@code pathValues} fill the path's variables in
-	 * order.
+	 * GETs one answer of the operation; {@code pathValues} fill the path's variables.
 	 */
 	Mono<AtlasReply> get(AtlasApiCall call, String orgId, Set<Integer> successStatuses, String path,
 			String... pathValues) {
@@ -109,8 +108,7 @@ final class AtlasPipeline {
 	}
 
 	/**
-	 * Every item of a list, page after page; {@code query} adds the operation's own
-	 * parameters.
+	 * Every item of a list, page after page; {@code query} adds the call's parameters.
 	 */
 	<T> Flux<T> listAll(AtlasApiCall call, String orgId, Class<T> type, UnaryOperator<UriBuilder> query, String path,
 			String pathValue) {
@@ -289,8 +287,7 @@ final class AtlasPipeline {
 	/**
 	 * Spring Security reports any failed token response as {@code server_error}, losing
 	 * the status: a wrong secret (401, final) would look like an outage (503, worth a
-	 * retry). Turning error statuses into {@link AtlasApiException} first keeps the
-	 * difference.
+	 * retry). Error statuses become {@link AtlasApiException}s first to keep them apart.
 	 */
 	private static ExchangeFilterFunction tokenErrors() {
 		JsonMapper mapper = AtlasJson.mapper();

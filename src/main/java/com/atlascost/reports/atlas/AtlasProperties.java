@@ -27,10 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code FinalInformationalResponseHandler})
  * @param itemsPerPage page size for paginated lists (Atlas allows at most 500)
  * @param polling how usage queries are polled
- * @param retry how transient failures (429, 5xx, timeouts, resets, bodies cut short) are
- * retried
- * @param timeouts network timeouts; there is always a response timeout so nothing can
- * hang
+ * @param retry how transient failures are retried (5xx, timeouts, resets, cut bodies)
+ * @param timeouts network timeouts; a response timeout always applies, so nothing hangs
  * @param rateLimit the client-side bucket per organization
  * @param apiVersions per operation id
  * ({@code atlas.api-versions.listClusters=2024-08-05}), overriding the specification's
@@ -54,16 +52,14 @@ public record AtlasProperties(@DefaultValue("https://cloud.mongodb.com") String 
 
 	public AtlasProperties {
 		apiVersions = Map.copyOf(apiVersions);
-		// fails binding, naming the property, on an unknown operation or a malformed
-		// version
+		// fails binding, naming the property, on an unknown operation or a bad version
 		AtlasApiVersions.of(apiVersion, apiVersions);
 		if (maxAnswerSize.toBytes() < 1024 || maxAnswerSize.toBytes() > Integer.MAX_VALUE) {
 			throw new IllegalArgumentException(
 					"atlas.max-answer-size must be between 1KB and 2GB, not " + maxAnswerSize);
 		}
 		// numbers are checked by Bean Validation (the annotations); durations and sizes
-		// here,
-		// as it has no standard constraint for them
+		// here, as it has no standard constraint for them
 		if (listingDeadline.isZero() || listingDeadline.isNegative()) {
 			throw new IllegalArgumentException("atlas.listing-deadline must be positive, not " + listingDeadline);
 		}

@@ -43,8 +43,7 @@ record AtlasReply(int status, JsonNode content, @Nullable Duration retryAfter, @
 			json = mapper.readTree(body);
 		}
 		catch (JacksonException ex) {
-			// a body cut short, or no JSON at all (an HTML page from a proxy, a bare
-			// NaN):
+			// a body cut short, or no JSON at all (a proxy's HTML page, a bare NaN):
 			// for an error the status says enough, a success fails as a bad answer
 			return new AtlasReply(httpStatus, MissingNode.getInstance(), retryAfter, BadBody.of(ex));
 		}

@@ -17,8 +17,7 @@ import io.netty.handler.codec.http.HttpStatusClass;
  * the 1xx as interim (Reactor Netty's does) still thinks the request is open and never
  * reads the next one on that connection, so the next pooled request waits until the
  * response timeout. Marking the response {@code Connection: close} makes Reactor Netty
- * close the connection instead of returning it to the pool. 100 and 101 keep their usual
- * meaning.
+ * close the connection instead of returning it to the pool (not so for 100 and 101).
  */
 class FinalInformationalResponseHandler extends ChannelInboundHandlerAdapter {
 

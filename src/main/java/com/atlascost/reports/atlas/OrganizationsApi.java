@@ -5,8 +5,7 @@ import java.util.function.UnaryOperator;
 import reactor.core.publisher.Flux;
 
 /**
- * The projects of an organization, as the specification's {@code Organizations} tag lists
- * them.
+ * The projects of an organization (the specification's {@code Organizations} tag).
  */
 public final class OrganizationsApi {
 

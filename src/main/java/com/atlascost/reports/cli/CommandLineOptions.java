@@ -145,8 +145,7 @@ record CommandLineOptions(Command command, @Nullable Path job, @Nullable YearMon
 	}
 
 	/**
-	 * Checked here so a typo is answered before Spring starts; bound by
-	 * ProgressProperties.
+	 * Checked here so a typo is answered before Spring starts (ProgressProperties binds).
 	 */
 	private static void progress(@Nullable String value) {
 		if (value != null && !PROGRESS_MODES.contains(value.toLowerCase(Locale.ROOT))) {

@@ -42,8 +42,7 @@ class OperatorEnvironment implements EnvironmentPostProcessor {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> settings = new HashMap<>();
-		// Bound here by hand: logging starts before any @ConfigurationProperties bean
-		// exists.
+		// Bound by hand: logging starts before any @ConfigurationProperties bean exists.
 		LogProperties log = Binder.get(environment).bindOrCreate("log", LogProperties.class);
 		if (log.structured()) {
 			settings.put("logging.structured.format.console", log.springFormat());

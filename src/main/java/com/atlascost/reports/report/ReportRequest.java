@@ -60,8 +60,7 @@ public record ReportRequest(Scope scope, UsageRows rows, Billing billing, RunInf
 	/**
 	 * The run the report comes from.
 	 *
-	 * @param parameters the run's parameters as shown on the run-info sheet (never
-	 * secrets)
+	 * @param parameters the run's parameters as Run info shows them (never secrets)
 	 * @param apiVersion the Atlas API version the usage was fetched with
 	 * @param generatedAt when the report was written
 	 * @param queryCounts the run's queries by state

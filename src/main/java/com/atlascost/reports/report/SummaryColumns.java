@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the blocks under the {@code Summary}'s bill table write in each column, so that
- * the columns they share with it are as wide as their longest text (capped: a longer name
- * wraps).
+ * the columns they share with it fit their longest text (capped: longer names wrap).
  */
 final class SummaryColumns {
 

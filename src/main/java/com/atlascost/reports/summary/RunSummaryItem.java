@@ -72,8 +72,7 @@ public enum RunSummaryItem {
 	EXIT_CODE("Exit code", "{0}: {1}"),
 
 	/**
-	 * The report step's code and meaning, then the code a failed delivery ends the run
-	 * with.
+	 * The report step's code and meaning, then the code of a failed delivery.
 	 */
 	EXIT_CODE_BEFORE_DELIVERY("Exit code",
 			"{0}: {1} when this report was written; the delivery that follows ends the run with {2} if it fails"

@@ -2,8 +2,7 @@ package com.atlascost.reports.atlas.auth;
 
 /**
  * Who the client authenticates as. The {@code toString()} of every variant leaves the
- * secret out, so credentials can be logged or put in a message by accident without
- * leaking.
+ * secret out, so credentials logged or put in a message by accident leak nothing.
  */
 public sealed interface AtlasCredentials {
 

@@ -4,8 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * A half-set credential pair at startup reads as a configuration mistake, not a stack
- * trace.
+ * A half-set credential pair reads as a configuration mistake, not a stack trace.
  */
 class IncompleteCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<IncompleteCredentialsException> {
 
