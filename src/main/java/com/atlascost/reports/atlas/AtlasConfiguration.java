@@ -45,7 +45,7 @@ public class AtlasConfiguration {
 
 	/**
 	 * The application's registry when it has one (Spring Boot's metrics
-	 * auto-configuration with an exporter), else one of our own, closed with the context.
+	 * auto-configuration with an exporter), else a registry of our own.
 	 */
 	@Bean
 	public AtlasMetrics atlasMetrics(ObjectProvider<MeterRegistry> registry) {
