@@ -33,6 +33,12 @@ enum AnswerFault {
 	 */
 	SUB_CENT_AMOUNTS,
 
+	/**
+	 * The first row's amount is {@code 12345678901234567.89}: the database holds it, a
+	 * spreadsheet cell cannot show it to the cent.
+	 */
+	HUGE_AMOUNT,
+
 	/** Every name (organization, project, cluster) is 40,000 characters long. */
 	LONG_NAMES
 

@@ -23,6 +23,9 @@ final class BrokenUsageAnswers {
 
 	static final int LONG_NAME_LENGTH = 40_000;
 
+	/** More whole dollars than a spreadsheet cell shows to the cent. */
+	static final BigDecimal HUGE_AMOUNT = new BigDecimal("12345678901234567.89");
+
 	private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
 	};
 
@@ -66,6 +69,7 @@ final class BrokenUsageAnswers {
 					details.add(with(first, "usageAmount", new BigDecimal("0.004")));
 				}
 			}
+			case HUGE_AMOUNT -> details.set(0, with(first, "usageAmount", HUGE_AMOUNT));
 			case LONG_NAMES -> details.replaceAll(BrokenUsageAnswers::longNames);
 			case NONE -> {
 				// the rows as they are, with any extra rows and padding

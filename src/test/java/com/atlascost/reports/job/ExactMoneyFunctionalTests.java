@@ -13,11 +13,15 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.atlascost.reports.sandbox.SandboxData;
 import com.atlascost.reports.sandbox.SandboxExchange;
 import com.atlascost.reports.testsupport.SandboxRun;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.atlascost.reports.testsupport.WorkbookReader.columnOf;
 import static com.atlascost.reports.testsupport.WorkbookReader.open;
@@ -29,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * views, the workbook); an answer of thousands of rows, well above 256 KiB, is stored
  * whole.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ExactMoneyFunctionalTests {
 
 	private static final String PRODUCTION = SandboxData.ACME_PRODUCTION;
@@ -77,6 +82,39 @@ class ExactMoneyFunctionalTests {
 			assertThat(bill.getCellType()).isEqualTo(CellType.NUMERIC);
 			assertThat(BigDecimal.valueOf(bill.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP))
 				.isEqualByComparingTo(shown);
+		}
+	}
+
+	/**
+	 * 12345678901234567.89 is stored exactly, but a cell would show it as
+	 * 12345678901234600.00: the report is refused with the amount and the cell named, and
+	 * the previous report stays as it was.
+	 */
+	@Test
+	void anAmountACellCannotShowToTheCentIsStoredExactlyAndTheReportRefused(CapturedOutput output) throws Exception {
+		Path job = job();
+		assertThat(SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-03", "--to=2024-03").exitCode())
+			.isZero();
+		Path reports = this.dir.resolve("reports");
+		byte[] workbook = Files.readAllBytes(reports.resolve("exact_2024-03_2024-03.xlsx"));
+		byte[] focus = Files.readAllBytes(reports.resolve("exact_2024-03_2024-03.focus.csv"));
+
+		SandboxRun huge = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-03", "--to=2024-03",
+				"--refresh", "--sandbox.faults.answer=huge-amount");
+
+		assertThat(huge.exitCode()).isEqualTo(1);
+		assertThat(SandboxRun.column(this.dir,
+				"SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row" + " WHERE exact_amount > 1000000000000"))
+			.isNotEmpty()
+			.allSatisfy((stored) -> assertThat(new BigDecimal(stored)).isEqualByComparingTo("12345678901234567.89"));
+		assertThat(output)
+			.containsPattern("The report was not written: 1234567890123\\d{4}\\.\\d{2} USD \\(sheet '[^']+', cell"
+					+ " [A-Z]+[0-9]+\\) has more than 13 digits before the cents");
+		assertThat(Files.readAllBytes(reports.resolve("exact_2024-03_2024-03.xlsx"))).isEqualTo(workbook);
+		assertThat(Files.readAllBytes(reports.resolve("exact_2024-03_2024-03.focus.csv"))).isEqualTo(focus);
+		try (var left = Files.list(reports)) {
+			assertThat(left.map((file) -> file.getFileName().toString()))
+				.containsExactlyInAnyOrder("exact_2024-03_2024-03.xlsx", "exact_2024-03_2024-03.focus.csv");
 		}
 	}
 
