@@ -170,6 +170,10 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("Not started: {}", ex.getMessage());
 			return ExitCode.ALREADY_RUNNING;
 		}
+		catch (InvalidInputException ex) {
+			// a report to rebuild from the database whose data is not all stored: exit 2
+			throw ex;
+		}
 		catch (Exception ex) {
 			logger.error("The job could not be launched: {}", ex.toString(), ex);
 			return ExitCode.FAILED;
