@@ -92,6 +92,12 @@ class ReportOnlyFunctionalTests {
 			.contains("Source: rebuilt from the database, Atlas not called; pass --refresh to fetch again")
 			.contains("Queries: 18 planned, 18 done (0 fetched, 18 already done before this run), 0 failed");
 		assertSameFigures(this.dir.resolve("reports"), japanese);
+		try (XSSFWorkbook book = WorkbookReader.open(single(japanese, ".xlsx"))) {
+			List<String> runInfo = new ArrayList<>();
+			book.getSheet("実行情報").forEach((row) -> runInfo.addAll(WorkbookReader.texts(row)));
+			assertThat(runInfo).as("the run summary, in Japanese")
+				.contains("データの出所", "データベースから再作成（Atlas は呼び出していません）。取得し直すには --refresh を指定してください");
+		}
 		assertThat(db.count("SELECT COUNT(*) FROM usage_row")).isEqualTo(rows);
 		assertThat(db.count("SELECT COUNT(*) FROM cost_query")).isEqualTo(queries);
 		assertThat(db.rows("SELECT state FROM cost_query GROUP BY state")).containsExactly("DONE");
