@@ -56,6 +56,16 @@ class ReportOnlyFunctionalTests {
 	@Test
 	void reportOnlyRefusesWhatIsNotStoredThenRebuildsTheDemoInJapaneseWithoutCallingAtlas(CapturedOutput output)
 			throws Exception {
+		SandboxRun nothingStored = SandboxRun.of(this.database, this.dir, DEMO, "--sandbox", "--report-only");
+		assertThat(nothingStored.exitCode()).isEqualTo(2);
+		assertNoCall(nothingStored);
+		assertThat(output)
+			.contains("Acme Analytics (" + SandboxData.ACME_ANALYTICS + "): projects of " + FROM + " to " + NOW);
+		assertThat(this.dir.resolve("reports")).as("no report file").doesNotExist();
+		if (this.database.vendor().equals("h2")) {
+			assertThat(this.dir.resolve("data")).as("not even the database file the start created").doesNotExist();
+		}
+
 		SandboxRun demo = SandboxRun.of(this.database, this.dir, DEMO, "--sandbox");
 		assertThat(demo.exitCode()).isZero();
 		TestDatabase.Rows db = this.database.at(this.dir);
