@@ -86,7 +86,10 @@ public class CostReportLauncher {
 						"Job execution {} of {} already completed at {}: its report is rebuilt from the database;"
 								+ " pass --refresh to fetch again",
 						previous.getId(), run.describe(), previous.getEndTime());
-				fresh = run.rebuilding(previous.getJobInstanceId());
+				// the report mail of the run first mailed, when the previous one rebuilt
+				// it too
+				long mailedAs = RunParameters.from(previous.getJobParameters()).mailedAs();
+				fresh = run.rebuilding((mailedAs != 0) ? mailedAs : previous.getJobInstanceId());
 			}
 			if (fresh.reportOnly()) {
 				// refused here, before a job instance is recorded, if anything is missing

@@ -213,6 +213,8 @@ class DeliveryFunctionalTests {
 			.contains("its report is rebuilt from the database")
 			.contains("Delivered: 0 sent, 5 sent before, 0 not delivered");
 		assertThat(this.mail.messagesTo("finance@example.com")).as("the rebuilt report is not mailed twice").hasSize(1);
+		assertThat(run(this.mail.port()).exitCode()).isZero();
+		assertThat(this.mail.messagesTo("finance@example.com")).as("nor when it is rebuilt again").hasSize(1);
 
 		SandboxRun refreshed = run(this.mail.port(), "--refresh");
 		assertThat(refreshed.exitCode()).isZero();
