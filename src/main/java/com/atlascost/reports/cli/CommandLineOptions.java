@@ -33,11 +33,14 @@ import com.atlascost.reports.plan.MonthRange;
  * @param runDate {@code --run-date}, if given
  * @param refresh {@code --refresh}: fetch again what is stored
  * @param noDelivery {@code --no-delivery}: write the reports, send nothing
+ * @param reportOnly {@code --report-only}: rebuild the report from the database, call
+ * Atlas for nothing
  * @param historyLimit how many runs {@code --history} lists ({@code --limit})
  * @param verbose {@code --verbose}: Spring's own start-up lines too
  */
 record CommandLineOptions(Command command, @Nullable Path job, @Nullable YearMonth from, @Nullable YearMonth to,
-		@Nullable LocalDate runDate, boolean refresh, boolean noDelivery, int historyLimit, boolean verbose) {
+		@Nullable LocalDate runDate, boolean refresh, boolean noDelivery, boolean reportOnly, int historyLimit,
+		boolean verbose) {
 
 	static final int DEFAULT_HISTORY_LIMIT = 20;
 
@@ -103,14 +106,19 @@ record CommandLineOptions(Command command, @Nullable Path job, @Nullable YearMon
 		if (jobOption == null && command != Command.HISTORY) {
 			throw new InvalidInputException("--job is required: --job=jobs/<name>.yml");
 		}
+		if (isSet(given, "report-only") && isSet(given, "refresh")) {
+			throw new InvalidInputException("--report-only and --refresh: choose one; --report-only rebuilds the"
+					+ " report from the database, --refresh fetches everything from Atlas again");
+		}
 		return new CommandLineOptions(command, (jobOption != null) ? Path.of(jobOption).normalize() : null,
 				month("--from", given.get("from")), month("--to", given.get("to")), runDate(given.get("run-date")),
-				isSet(given, "refresh"), isSet(given, "no-delivery"), limit(given.get("limit")),
-				isSet(given, "verbose"));
+				isSet(given, "refresh"), isSet(given, "no-delivery"), isSet(given, "report-only"),
+				limit(given.get("limit")), isSet(given, "verbose"));
 	}
 
 	private static CommandLineOptions help(Command command) {
-		return new CommandLineOptions(command, null, null, null, null, false, false, DEFAULT_HISTORY_LIMIT, false);
+		return new CommandLineOptions(command, null, null, null, null, false, false, false, DEFAULT_HISTORY_LIMIT,
+				false);
 	}
 
 	private static Command command(Map<String, @Nullable String> given) {
@@ -185,8 +193,8 @@ record CommandLineOptions(Command command, @Nullable Path job, @Nullable YearMon
 		for (String valued : List.of("job", "from", "to", "run-date", "limit", "progress")) {
 			options.put(valued, true);
 		}
-		for (String flag : List.of("plan", "history", "restart-last-failed", "refresh", "no-delivery", "help",
-				"version", "verbose")) {
+		for (String flag : List.of("plan", "history", "restart-last-failed", "refresh", "no-delivery", "report-only",
+				"help", "version", "verbose")) {
 			options.put(flag, false);
 		}
 		return options;

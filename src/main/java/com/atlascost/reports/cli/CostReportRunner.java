@@ -122,7 +122,10 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 				default -> {
 					JobDefinition job = jobDefinition(options);
 					RunParameters run = runParameters(job, options);
-					requireCredentials();
+					if (!options.reportOnly()) {
+						// a report rebuilt from the database calls Atlas for nothing
+						requireCredentials();
+					}
 					if (options.command() != CommandLineOptions.Command.PLAN) {
 						this.settingsPreflight.check();
 					}
@@ -167,6 +170,10 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 			logger.error("Not started: {}", ex.getMessage());
 			return ExitCode.ALREADY_RUNNING;
 		}
+		catch (InvalidInputException ex) {
+			// a report to rebuild from the database whose data is not all stored: exit 2
+			throw ex;
+		}
 		catch (Exception ex) {
 			logger.error("The job could not be launched: {}", ex.toString(), ex);
 			return ExitCode.FAILED;
@@ -192,7 +199,8 @@ class CostReportRunner implements ApplicationRunner, ExitCodeGenerator {
 		// the nightly identity: today in UTC unless the caller names the day
 		LocalDate runDate = Objects.requireNonNullElseGet(options.runDate(),
 				() -> LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
-		return new RunParameters(job.name(), job.source(), range, runDate, 0, options.refresh(), options.noDelivery());
+		return new RunParameters(job.name(), job.source(), range, runDate, 0, options.refresh(), options.noDelivery(),
+				options.reportOnly(), 0);
 	}
 
 	private void requireCredentials() {

@@ -15,6 +15,8 @@ final class HelpText {
 			  --to=YYYY-MM            last month, inclusive (default: the current month, UTC)
 			  --run-date=YYYY-MM-DD   the run's day (default: today, UTC): one run per job, range and day
 			  --refresh               fetch again what is stored (settled months too) and write new reports
+			  --report-only           rebuild the report of a stored range from the database; call Atlas for nothing
+			                          (a rerun of a completed run does the same; exit 2 names what is not stored)
 			  --plan                  validate and print the windows and queries; call nothing, write nothing
 			  --history [--limit=N]   list the last N runs (default 20), of --job's job if given
 			  --restart-last-failed   resume the last failed run of --job
@@ -42,7 +44,8 @@ final class HelpText {
 			Exit codes:
 			  0  done; reports written
 			  1  the job failed (or was not delivered); run the same command again to resume it
-			  2  invalid input or configuration; nothing was called or written
+			  2  invalid input or configuration (or, rebuilding from the database, something is not stored);
+			     nothing was called or written
 			  3  the same job is already running
 			  143, 130  stopped by SIGTERM, Ctrl-C; run the same command again to resume it
 

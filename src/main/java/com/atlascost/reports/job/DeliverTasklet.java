@@ -92,7 +92,10 @@ class DeliverTasklet implements Tasklet {
 			organizations.put(organization.id(), organization.label());
 		}
 		return new DeliveryRequest(
-				new DeliveryRequest.Run(job.name(), step.getJobExecution().getJobInstance().getInstanceId(),
+				// a rebuilt report's mail is that of the run it rebuilds: not sent twice
+				new DeliveryRequest.Run(job.name(),
+						(run.mailedAs() != 0) ? run.mailedAs()
+								: step.getJobExecution().getJobInstance().getInstanceId(),
 						run.range().from(), run.range().to(),
 						this.store.provisionalMonths(RunContext.queryIds(context))),
 				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),

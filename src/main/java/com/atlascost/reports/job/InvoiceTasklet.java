@@ -36,6 +36,10 @@ class InvoiceTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+		if (run.reportOnly()) {
+			// the report reads the invoices stored: none is fetched
+			return RepeatStatus.FINISHED;
+		}
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<String> orgIds = job.organizations().stream().map(OrganizationScope::id).toList();
 		InvoiceOutcome outcome = this.fetcher.fetch(orgIds, run.range().from(), run.range().to());

@@ -41,8 +41,11 @@ class PlanTasklet implements Tasklet {
 
 	private final DiscoveredNames names;
 
+	private final StoredRun storedRun;
+
 	PlanTasklet(JobFiles jobFiles, QueryPlanner planner, OrganizationsApi organizations, ClustersApi clusters,
-			QueryStore store, DiscoveredNames names) {
+			QueryStore store, DiscoveredNames names, StoredRun storedRun) {
+		this.storedRun = storedRun;
 		this.jobFiles = jobFiles;
 		this.planner = planner;
 		this.organizations = organizations;
@@ -54,6 +57,10 @@ class PlanTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+		if (run.reportOnly()) {
+			this.storedRun.putPlan(run, RunContext.of(chunkContext));
+			return RepeatStatus.FINISHED;
+		}
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<PlannedQuery> planned = this.planner.plan(job, run.range());
 		FilterDiscovery filters = new FilterDiscovery(this.organizations, this.clusters, this.names);

@@ -98,7 +98,8 @@ public final class RunContext {
 	public static RunFacts facts(JobExecution execution) {
 		RunParameters run = RunParameters.from(execution.getJobParameters());
 		ExecutionContext context = of(execution);
-		return new RunFacts(new RunFacts.Job(run.jobName(), run.jobFile(), execution.getId(), run.range()),
+		return new RunFacts(
+				new RunFacts.Job(run.jobName(), run.jobFile(), execution.getId(), run.range(), run.reportOnly()),
 				new RunFacts.Queries(queryIds(context), breakdownIds(context), billIds(context)),
 				new RunFacts.FetchCounts(context.getInt(FETCH_DONE, 0), context.getInt(FETCH_CACHED, 0),
 						context.getInt(FETCH_FAILED, 0)),

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.job.CostReportJobConfiguration;
 import com.atlascost.reports.job.RunParameters;
+import com.atlascost.reports.job.StoredRun;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -31,10 +32,15 @@ import org.springframework.stereotype.Component;
  * killed: it is marked FAILED ({@link JobOperator#recover}) so that it can be
  * restarted;</li>
  * <li>the last run of the same job, months and run date FAILED or was STOPPED: it is
- * restarted (same job instance; DONE queries are skipped, saved tokens polled);</li>
- * <li>it COMPLETED: nothing to do, unless {@code --refresh} asks for a fresh run;</li>
+ * restarted (same job instance; DONE queries are skipped, saved tokens polled), unless
+ * {@code --refresh} or {@code --report-only} asks for a fresh run;</li>
+ * <li>it COMPLETED: a fresh run rebuilds its report from the database ({@link StoredRun}:
+ * other options, such as the locale or the reports directory, may have changed), unless
+ * {@code --refresh} asks to fetch everything again;</li>
  * <li>otherwise a fresh job instance starts.</li>
  * </ul>
+ * A run that rebuilds its report from the database is refused (exit 2) before it starts
+ * when something of its range is not stored.
  */
 @Component
 public class CostReportLauncher {
@@ -52,7 +58,11 @@ public class CostReportLauncher {
 
 	private final JobRunLock lock;
 
-	CostReportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job costReportJob, JobRunLock lock) {
+	private final StoredRun storedRun;
+
+	CostReportLauncher(JobOperator jobOperator, JobRepository jobRepository, Job costReportJob, JobRunLock lock,
+			StoredRun storedRun) {
+		this.storedRun = storedRun;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = costReportJob;
@@ -63,20 +73,32 @@ public class CostReportLauncher {
 		try (JobRunLock.Held held = acquire(run.jobName())) {
 			recoverKilledExecutions(run.jobName());
 			JobExecution previous = lastExecutionOfSameScope(run);
-			if (previous != null && isResumable(previous.getStatus()) && !run.refresh()) {
+			if (previous != null && isResumable(previous.getStatus()) && !run.refresh() && !run.reportOnly()) {
 				logger.info("Resuming job execution {} (status {}) of {}", previous.getId(), previous.getStatus(),
 						run.describe());
 				try (StopNotice notice = StopNotice.during(run.describe())) {
 					return new LaunchOutcome.Ran(this.jobOperator.restart(previous));
 				}
 			}
+			RunParameters fresh = run;
 			if (previous != null && previous.getStatus() == BatchStatus.COMPLETED && !run.refresh()) {
-				return new LaunchOutcome.NothingToDo("job execution " + previous.getId() + " of " + run.describe()
-						+ " already completed at " + previous.getEndTime() + " (pass --refresh to fetch it again)");
+				logger.info(
+						"Job execution {} of {} already completed at {}: its report is rebuilt from the database;"
+								+ " pass --refresh to fetch again",
+						previous.getId(), run.describe(), previous.getEndTime());
+				// the report mail of the run first mailed, when the previous one rebuilt
+				// it too
+				long mailedAs = RunParameters.from(previous.getJobParameters()).mailedAs();
+				fresh = run.rebuilding((mailedAs != 0) ? mailedAs : previous.getJobInstanceId());
+			}
+			if (fresh.reportOnly()) {
+				// refused here, before a job instance is recorded, if anything is missing
+				this.storedRun.requireStored(fresh);
 			}
 			long runId = (previous != null) ? RunParameters.runId(previous.getJobParameters()) + 1 : 1;
 			try (StopNotice notice = StopNotice.during(run.describe())) {
-				return new LaunchOutcome.Ran(this.jobOperator.start(this.job, run.withRunId(runId).toJobParameters()));
+				return new LaunchOutcome.Ran(
+						this.jobOperator.start(this.job, fresh.withRunId(runId).toJobParameters()));
 			}
 		}
 	}

@@ -35,8 +35,9 @@ public record RunFacts(Job job, Queries queries, FetchCounts fetch, @Nullable In
 	 * @param file the job file
 	 * @param executionId the job execution
 	 * @param range the months of the run
+	 * @param rebuilt whether the report was rebuilt from the database, Atlas not called
 	 */
-	public record Job(String name, Path file, long executionId, MonthRange range) {
+	public record Job(String name, Path file, long executionId, MonthRange range, boolean rebuilt) {
 	}
 
 	/**

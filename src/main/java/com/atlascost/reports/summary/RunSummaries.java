@@ -53,6 +53,9 @@ public class RunSummaries {
 		entries.add(RunSummaryEntry.of(RunSummaryItem.JOB, job.name(), job.file(), job.executionId()));
 		entries.add(RunSummaryEntry.of(RunSummaryItem.WINDOWS, (long) job.range().windows().size(), job.range().from(),
 				job.range().to()));
+		if (job.rebuilt()) {
+			entries.add(RunSummaryEntry.of(RunSummaryItem.REBUILT));
+		}
 		addQueries(entries, facts);
 		addCalls(entries);
 		entries.add(RunSummaryEntry.of(RunSummaryItem.ROWS_STORED, this.usage.countRows(facts.queries().breakdowns())));

@@ -12,6 +12,9 @@ public enum RunSummaryItem {
 
 	WINDOWS("Windows", "{0}: {1} to {2}"),
 
+	/** A report rebuilt from the database: Atlas was not called. */
+	REBUILT("Source", "rebuilt from the database, Atlas not called; pass --refresh to fetch again"),
+
 	QUERIES("Queries", "{0} planned, {1} done ({2} fetched, {3} already done before this run), {4} failed"),
 
 	/** A failed query's reason: its number, then the reason. */

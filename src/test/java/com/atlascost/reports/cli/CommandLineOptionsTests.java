@@ -39,6 +39,18 @@ class CommandLineOptionsTests {
 	}
 
 	@Test
+	void reportOnlyIsASwitchOfARunAndExcludesRefresh() {
+		CommandLineOptions options = CommandLineOptions.parse("--job=jobs/sandbox.yml", "--report-only",
+				"--report.locale=ja");
+		assertThat(options.command()).isEqualTo(Command.RUN);
+		assertThat(options.reportOnly()).isTrue();
+		assertThat(CommandLineOptions.parse("--job=jobs/sandbox.yml").reportOnly()).isFalse();
+		assertThat(problems("--job=j.yml", "--report-only", "--refresh"))
+			.containsExactly("--report-only and --refresh: choose one; --report-only rebuilds the report from the"
+					+ " database, --refresh fetches everything from Atlas again");
+	}
+
+	@Test
 	void theCommandFollowsItsSwitch() {
 		assertThat(CommandLineOptions.parse("--job=j.yml", "--plan").command()).isEqualTo(Command.PLAN);
 		assertThat(CommandLineOptions.parse("--history", "--limit=5")).satisfies((options) -> {

@@ -75,7 +75,7 @@ class CostReportJobBatchTests {
 
 	private static RunParameters parameters(long runId) {
 		return new RunParameters("sandbox-demo", Path.of("jobs/sandbox.yml"), new MonthRange(NOW, NOW),
-				LocalDate.now(ZoneOffset.UTC), runId, false, true);
+				LocalDate.now(ZoneOffset.UTC), runId, false, true, false, 0);
 	}
 
 }

@@ -194,8 +194,12 @@ class DeliveryFunctionalTests {
 
 		SandboxRun again = run(port);
 		assertThat(again.exitCode()).isZero();
-		assertThat(output).contains("Nothing to do: job execution 2 of 'delivery-check'");
-		assertThat(this.mail.messages()).hasSize(3);
+		assertThat(again.sandbox().exchanges()).as("the report is rebuilt from the database").isEmpty();
+		assertThat(output).contains("Job execution 2 of 'delivery-check'")
+			.contains("its report is rebuilt from the database")
+			.contains("Delivered: 0 sent, 5 sent before, 0 not delivered");
+		assertThat(this.mail.messages()).as("the rebuilt report is not mailed twice").hasSize(3);
+		assertThat(this.webhook.bodies()).hasSize(2);
 	}
 
 	@Test
@@ -205,7 +209,12 @@ class DeliveryFunctionalTests {
 		assertThat(this.mail.messagesTo("finops@example.com")).hasSize(2);
 
 		assertThat(run(this.mail.port()).exitCode()).isZero();
-		assertThat(output).contains("Nothing to do: job execution 1 of 'delivery-check'");
+		assertThat(output).contains("Job execution 1 of 'delivery-check'")
+			.contains("its report is rebuilt from the database")
+			.contains("Delivered: 0 sent, 5 sent before, 0 not delivered");
+		assertThat(this.mail.messagesTo("finance@example.com")).as("the rebuilt report is not mailed twice").hasSize(1);
+		assertThat(run(this.mail.port()).exitCode()).isZero();
+		assertThat(this.mail.messagesTo("finance@example.com")).as("nor when it is rebuilt again").hasSize(1);
 
 		SandboxRun refreshed = run(this.mail.port(), "--refresh");
 		assertThat(refreshed.exitCode()).isZero();

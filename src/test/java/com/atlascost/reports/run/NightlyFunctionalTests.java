@@ -68,8 +68,14 @@ class NightlyFunctionalTests {
 		SandboxRun again = nightly(job, TODAY);
 		assertThat(again.exitCode()).isZero();
 		assertThat(again.counters().creates()).isZero();
-		assertThat(output).contains("Nothing to do: job execution 2 of 'nightly'").contains("already completed");
-		assertThat(db.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(2);
+		assertThat(again.counters().polls()).isZero();
+		assertThat(again.counters().tokenRequests()).isZero();
+		assertThat(again.sandbox().exchanges()).as("the report is rebuilt from the database").isEmpty();
+		assertThat(output).contains("Job execution 2 of 'nightly'")
+			.contains("already completed at")
+			.contains("its report is rebuilt from the database; pass --refresh to fetch again");
+		assertThat(db.count("SELECT COUNT(*) FROM batch_job_execution")).isEqualTo(3);
+		assertThat(db.count("SELECT COUNT(*) FROM usage_row")).isEqualTo(rows);
 
 		SandboxRun refreshed = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--run-date=" + TODAY, "--refresh");
 		assertThat(refreshed.exitCode()).isZero();
@@ -81,8 +87,8 @@ class NightlyFunctionalTests {
 				+ " FROM batch_job_instance i JOIN batch_job_execution e ON e.job_instance_id = i.job_instance_id"
 				+ " JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id"
 				+ " GROUP BY i.job_instance_id) x ORDER BY 1"))
-			.as("one job instance a night, and one more for the refresh")
-			.containsExactly(TODAY.minusDays(1) + "/1", TODAY + "/1", TODAY + "/2");
+			.as("one job instance a night, one more for the rebuilt report and one for the refresh")
+			.containsExactly(TODAY.minusDays(1) + "/1", TODAY + "/1", TODAY + "/2", TODAY + "/3");
 	}
 
 	@Test

@@ -78,6 +78,16 @@ class RestartFunctionalTests {
 		assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(storedRows);
 		assertThat(count("SELECT COUNT(*) FROM batch_job_instance")).as("the restart is the same job instance")
 			.isEqualTo(1);
+
+		String[] reportOnlyArgs = { "--job=" + job, "--sandbox", "--from=" + NOW.minusMonths(1), "--to=" + NOW,
+				"--report-only" };
+		SandboxRun reportOnly = SandboxRun.of(this.database, this.dir, reportOnlyArgs);
+		assertThat(reportOnly.exitCode()).as("the failed run is not resumed; what it lacks is named").isEqualTo(2);
+		assertThat(reportOnly.sandbox().exchanges()).isEmpty();
+		assertThat(output).contains("Unknown (" + UNKNOWN_ORG + "): services of " + NOW.minusMonths(1) + " to " + NOW)
+			.contains("Unknown (" + UNKNOWN_ORG + "): the bill of " + NOW.minusMonths(1) + " to " + NOW);
+		assertThat(count("SELECT COUNT(*) FROM batch_job_instance")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM usage_row")).isEqualTo(storedRows);
 	}
 
 	@Test
