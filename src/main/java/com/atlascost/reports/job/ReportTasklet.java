@@ -2,7 +2,6 @@ package com.atlascost.reports.job;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +58,7 @@ class ReportTasklet implements Tasklet {
 				RunContext.queryIds(context).size());
 		ReportRequest.Billing billing = this.inputs.billing(job, run, context);
 		InvoiceReport invoices = this.inputs.invoices(job, run, billing.bills());
-		context.putString(RunContext.UNRECONCILED,
-				invoices.unreconciled()
-					.stream()
-					.map((line) -> line.orgMonth().toString())
-					.collect(Collectors.joining(", ")));
+		context.putString(RunContext.UNRECONCILED, String.join(", ", invoices.unexplained()));
 		RunSummary summary = summary(job, run, step.getJobExecution());
 		ReportFiles files = this.writer.write(this.inputs.request(job, step, billing, summary), invoices);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));

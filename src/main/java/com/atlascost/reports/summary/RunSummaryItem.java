@@ -58,7 +58,10 @@ public enum RunSummaryItem {
 
 	INVOICES("Invoices", "{0} fetched, {1} settled ones already stored"),
 
-	/** The org-months whose usage and invoice differ; none when all reconcile. */
+	/**
+	 * The settled org-months with an unexplained difference, by label and month with the
+	 * amount; none when tax, noted lines and the like explain every difference.
+	 */
 	NOT_RECONCILED("Not reconciled", "{0}"),
 
 	WORKBOOK("Workbook", "{0}"),
