@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.atlas.ClustersApi;
 import com.atlascost.reports.atlas.OrganizationsApi;
+import com.atlascost.reports.invoice.UsageRevisions;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.PlannedQuery;
@@ -41,14 +42,18 @@ class PlanTasklet implements Tasklet {
 
 	private final DiscoveredNames names;
 
+	/** Registers the queries, those of settled months Atlas revised due again. */
+	private final UsageRevisions revisions;
+
 	PlanTasklet(JobFiles jobFiles, QueryPlanner planner, OrganizationsApi organizations, ClustersApi clusters,
-			QueryStore store, DiscoveredNames names) {
+			QueryStore store, DiscoveredNames names, UsageRevisions revisions) {
 		this.jobFiles = jobFiles;
 		this.planner = planner;
 		this.organizations = organizations;
 		this.clusters = clusters;
 		this.store = store;
 		this.names = names;
+		this.revisions = revisions;
 	}
 
 	@Override
@@ -61,7 +66,7 @@ class PlanTasklet implements Tasklet {
 			.map((query) -> new QueryRegistration(query.organization().label(), query.grouping(), query.window(),
 					filters.filterOf(query), query.bill()))
 			.toList();
-		List<Long> ids = this.store.registerAll(registrations, run.refresh());
+		List<Long> ids = this.revisions.registerAll(registrations, run.refresh());
 		List<Long> breakdowns = new ArrayList<>();
 		List<Long> bills = new ArrayList<>();
 		for (int i = 0; i < planned.size(); i++) {

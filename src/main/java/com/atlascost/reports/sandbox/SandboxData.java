@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The sandbox's organizations and their bills: a pure function of organization, project,
  * cluster, service and month, so tests can compute what the server must answer. The open
- * month is billed pro rata up to today (per the clock), later months are empty.
+ * month is billed pro rata up to today (per the clock), later months are empty. Tests can
+ * add a charge to a settled month after the fact (late charges).
  */
 public class SandboxData {
 
@@ -81,6 +84,11 @@ public class SandboxData {
 							new Project("6a1b2c3d4e5f60718293a4f2", "分析", List.of()))));
 
 	private final Clock clock;
+
+	/**
+	 * Charges posted after their month settled ({@link SandboxInvoices#postLateCharge}).
+	 */
+	private final Map<String, List<LineItem>> lateCharges = new ConcurrentHashMap<>();
 
 	public SandboxData(Clock clock) {
 		this.clock = clock;
@@ -162,7 +170,15 @@ public class SandboxData {
 				}
 			}
 		}
+		items.addAll(this.lateCharges.getOrDefault(orgId + '|' + month, List.of()));
 		return List.copyOf(items);
+	}
+
+	/** From now on the month has this charge too, at the organization's level. */
+	void addLateCharge(String orgId, YearMonth month, String service, BigDecimal amount) {
+		Organization org = organization(orgId).orElseThrow(() -> new IllegalArgumentException("unknown org " + orgId));
+		this.lateCharges.computeIfAbsent(orgId + '|' + month, (key) -> new CopyOnWriteArrayList<>())
+			.add(new LineItem(org.id(), org.name(), null, null, null, null, service, month, amount));
 	}
 
 	/**
