@@ -49,6 +49,13 @@ public class SandboxData {
 
 	private static final String FLEET_PROJECT_PREFIX = "6af1e";
 
+	/**
+	 * Cross-organization billing: linked organization → the organization that pays for
+	 * it. The paying organization's invoices list the linked one's, and its Cost Explorer
+	 * may name the linked one in {@code organizations}.
+	 */
+	static final Map<String, String> PAYERS = Map.of(ACME_SANDBOX, ACME_PRODUCTION);
+
 	private static final Pattern FLEET_ID = Pattern.compile(FLEET_PREFIX.concat("[0-9a-f]{19}"));
 
 	private static final List<Organization> ORGANIZATIONS = List.of(
@@ -115,6 +122,14 @@ public class SandboxData {
 			return named;
 		}
 		return fleetOrganization(FLEET_PREFIX + groupId.substring(FLEET_PROJECT_PREFIX.length()));
+	}
+
+	/**
+	 * Whether the Cost Explorer of {@code pathOrgId} may name {@code orgId}: itself, or
+	 * an organization it pays for.
+	 */
+	boolean visibleTo(String orgId, String pathOrgId) {
+		return orgId.equals(pathOrgId) || pathOrgId.equals(PAYERS.get(orgId));
 	}
 
 	/** A project of any organization, fleet ones included. */

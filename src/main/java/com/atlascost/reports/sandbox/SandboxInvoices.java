@@ -55,7 +55,7 @@ public class SandboxInvoices {
 	public static final int UNEXPLAINED_MONTHS_BACK = 3;
 
 	/** Linked organization → the organization that pays its invoices. */
-	private static final Map<String, String> PAYERS = Map.of(SandboxData.ACME_SANDBOX, SandboxData.ACME_PRODUCTION);
+	private static final Map<String, String> PAYERS = SandboxData.PAYERS;
 
 	/** Sales tax in basis points per organization. */
 	private static final Map<String, Long> TAX_BASIS_POINTS = Map.of(SandboxData.ACME_ANALYTICS, 825L,

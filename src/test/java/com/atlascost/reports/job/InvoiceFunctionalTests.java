@@ -195,7 +195,15 @@ class InvoiceFunctionalTests {
 					byInvoice.put(id.getStringCellValue(), row);
 				}
 			}
-			assertThat(byInvoice).hasSize(ORGS.size() * 3);
+			// the linked organization has its own lines: its usage is fetched on its
+			// payer's path
+			assertThat(byInvoice).hasSize((ORGS.size() + 1) * 3);
+			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
+				Row row = byInvoice.get(SandboxInvoices.invoiceId(LINKED, month));
+				assertThat(WorkbookReader.cents(row.getCell(5))).as("linked %s", month)
+					.isEqualByComparingTo(usage(LINKED, month));
+				assertThat(WorkbookReader.cents(row.getCell(10))).as("linked %s", month).isEqualByComparingTo("0");
+			}
 			for (String org : ORGS) {
 				for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
 					Map<String, Object> invoice = this.sandbox.invoices().invoice(org, month);
