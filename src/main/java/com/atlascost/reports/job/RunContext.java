@@ -47,6 +47,8 @@ public final class RunContext {
 	/** The org-months whose usage and invoice differ by more than a cent. */
 	static final String UNRECONCILED = "invoices.unreconciled";
 
+	static final String REVISIONS = "invoices.revisions";
+
 	static final String ROWS = "report.rows";
 
 	public static final String WORKBOOK = "report.workbook";
@@ -106,7 +108,7 @@ public final class RunContext {
 						? new RunFacts.InvoiceCounts(context.getInt(INVOICES_FETCHED), context.getInt(INVOICES_KEPT, 0))
 						: null,
 				new RunFacts.ReportStep(stringOrNull(context, UNRECONCILED), stringOrNull(context, WORKBOOK),
-						stringOrNull(context, FOCUS_CSV)),
+						stringOrNull(context, FOCUS_CSV), stringOrNull(context, REVISIONS)),
 				refusedByAtlas(execution.getAllFailureExceptions()));
 	}
 

@@ -64,6 +64,12 @@ public enum RunSummaryItem {
 	 */
 	NOT_RECONCILED("Not reconciled", "{0}"),
 
+	/**
+	 * The settled org-months Atlas revised (a late charge), by label and month with the
+	 * old and new bill; none when there is none.
+	 */
+	REVISIONS("Revisions of settled months", "{0}"),
+
 	WORKBOOK("Workbook", "{0}"),
 
 	FOCUS_CSV("FOCUS CSV", "{0}"),
