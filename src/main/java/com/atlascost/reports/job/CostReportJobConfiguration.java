@@ -13,9 +13,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The cost report job, top to bottom: fetch the invoices, plan the queries, fetch their
  * usage, write the report, deliver it. The invoices come first because they name the
  * billing accounts: the organizations a paying organization pays for, whose usage its
- * queries cover too. A restart skips the steps that completed and, within the fetch step,
- * the queries that are DONE: a run that failed to deliver resumes with the delivery
- * alone, which skips what it had already sent.
+ * queries cover too. An organization whose invoices fail does not stop the usage: the
+ * report step fails the run, and the restart fetches the invoices again. A restart skips
+ * the other steps that completed and, within the fetch step, the queries that are DONE: a
+ * run that failed to deliver resumes with the delivery alone, which skips what it had
+ * already sent.
  */
 @Configuration(proxyBeanMethods = false)
 public class CostReportJobConfiguration {
@@ -46,7 +48,10 @@ public class CostReportJobConfiguration {
 	@Bean
 	Step invoiceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InvoiceTasklet tasklet) {
-		return new StepBuilder("invoices", jobRepository).tasklet(tasklet, transactionManager).build();
+		// runs again on a restart: an attempt whose invoices failed fetches them again
+		return new StepBuilder("invoices", jobRepository).tasklet(tasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.atlascost.reports.invoice.InvoicesFailedException;
 import com.atlascost.reports.invoice.UsageRevisions;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFiles;
@@ -73,6 +74,10 @@ class ReportTasklet implements Tasklet {
 		RunParameters run = RunParameters.from(step.getJobParameters());
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		ExecutionContext context = RunContext.of(chunkContext);
+		if (context.containsKey(RunContext.INVOICES_FAILED)) {
+			// no report without every organization's invoices; a restart fetches them
+			throw new InvoicesFailedException(context.getString(RunContext.INVOICES_FAILED));
+		}
 		logger.info("Writing the report of {} from {} stored queries", run.describe(),
 				RunContext.queryIds(context).size());
 		ReportRequest.Billing billing = this.inputs.billing(job, run, context);

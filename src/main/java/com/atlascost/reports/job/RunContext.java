@@ -44,6 +44,12 @@ public final class RunContext {
 
 	static final String INVOICES_KEPT = "invoices.kept";
 
+	/**
+	 * Which organizations' invoices the invoice step could not store, and why: the report
+	 * step fails the run with it.
+	 */
+	static final String INVOICES_FAILED = "invoices.failed";
+
 	/** The org-months whose usage and invoice differ by more than a cent. */
 	static final String UNRECONCILED = "invoices.unreconciled";
 
