@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An invoice, checked: its line items add up to its subtotal. Amounts are integer cents.
  *
@@ -20,13 +22,22 @@ import java.util.List;
  * @param salesTaxCents the sales tax
  * @param amountBilledCents what the organization is billed
  * @param lineItems the lines, in Atlas's order
+ * @param updated when Atlas last updated the invoice, if it says
  */
 public record Invoice(String id, String orgId, String payingOrgId, Instant startDate, Instant endDate,
 		InvoiceStatus status, long subtotalCents, long creditsCents, long salesTaxCents, long amountBilledCents,
-		List<InvoiceLineItem> lineItems) {
+		List<InvoiceLineItem> lineItems, @Nullable Instant updated) {
 
 	public Invoice {
 		lineItems = List.copyOf(lineItems);
+	}
+
+	/** An invoice whose last update Atlas does not say. */
+	public Invoice(String id, String orgId, String payingOrgId, Instant startDate, Instant endDate,
+			InvoiceStatus status, long subtotalCents, long creditsCents, long salesTaxCents, long amountBilledCents,
+			List<InvoiceLineItem> lineItems) {
+		this(id, orgId, payingOrgId, startDate, endDate, status, subtotalCents, creditsCents, salesTaxCents,
+				amountBilledCents, lineItems, null);
 	}
 
 	/** The month the invoice bills: the month its period starts in (UTC). */

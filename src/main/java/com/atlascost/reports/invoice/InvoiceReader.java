@@ -48,6 +48,11 @@ final class InvoiceReader {
 		return status(orgId, id, answer.statusName());
 	}
 
+	/** When Atlas last updated a listed invoice, if it says. */
+	static @Nullable Instant updated(String orgId, AtlasInvoice answer) {
+		return optionalDateTime(orgId, required(orgId, "?", "id", answer.id()), "updated", answer.updated());
+	}
+
 	private static Invoice readOne(String orgId, String payingOrgId, AtlasInvoice answer) {
 		String id = required(orgId, "?", "id", answer.id());
 		String owner = (answer.orgId() != null) ? answer.orgId() : orgId;
@@ -68,7 +73,8 @@ final class InvoiceReader {
 		}
 		long credits = (answer.creditsCents() != null) ? answer.creditsCents() : 0L;
 		long tax = (answer.salesTaxCents() != null) ? answer.salesTaxCents() : 0L;
-		return new Invoice(id, owner, payingOrgId, start, end, status, subtotal, credits, tax, billed, lines);
+		Instant updated = optionalDateTime(orgId, id, "updated", answer.updated());
+		return new Invoice(id, owner, payingOrgId, start, end, status, subtotal, credits, tax, billed, lines, updated);
 	}
 
 	private static InvoiceLineItem lineItem(String orgId, String invoiceId, int index, AtlasInvoice.LineItem item) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -63,11 +64,61 @@ public class InvoiceStore {
 	}
 
 	/**
+	 * The settled invoices stored for the organization (as payer or user), by id, with
+	 * what a listing shows of them: a listed invoice that differs has been revised.
+	 */
+	Map<String, SettledInvoice> settledInvoices(String orgId) {
+		Map<String, SettledInvoice> settled = new LinkedHashMap<>();
+		this.jdbc
+			.sql("SELECT id, org_id, paying_org_id, billing_month, status, amount_billed_cents, updated FROM invoice"
+					+ " WHERE (org_id = ? OR paying_org_id = ?) AND status NOT IN ('PENDING', 'FAILED')")
+			.params(orgId, orgId)
+			.query((ResultSet rs) -> {
+				settled.put(rs.getString("id"),
+						new SettledInvoice(rs.getString("org_id"), rs.getString("paying_org_id"),
+								YearMonth.from(rs.getObject("billing_month", LocalDate.class)),
+								InvoiceStatus.valueOf(rs.getString("status")), rs.getLong("amount_billed_cents"),
+								optionalInstant(rs, "updated")));
+			});
+		return settled;
+	}
+
+	/** Notes when Atlas last updated an invoice stored before the job kept it. */
+	void noteUpdated(String invoiceId, Instant updated) {
+		this.jdbc.sql("UPDATE invoice SET updated = ? WHERE id = ? AND updated IS NULL")
+			.params(updated.atOffset(ZoneOffset.UTC), invoiceId)
+			.update();
+	}
+
+	/**
 	 * Stores the invoices in one transaction, each replacing what was stored under its
 	 * id: all of them or, on failure, none.
 	 */
 	public void store(List<Invoice> invoices, Instant fetchedAt) {
-		this.transactions.executeWithoutResult((status) -> invoices.forEach((invoice) -> replace(invoice, fetchedAt)));
+		store(invoices, List.of(), fetchedAt);
+	}
+
+	/**
+	 * Stores the invoices and the revisions of settled months they make, in one
+	 * transaction.
+	 */
+	void store(List<Invoice> invoices, List<UsageRevision> revisions, Instant fetchedAt) {
+		this.transactions.executeWithoutResult((status) -> {
+			invoices.forEach((invoice) -> replace(invoice, fetchedAt));
+			revisions.forEach(this::insert);
+		});
+	}
+
+	private void insert(UsageRevision revision) {
+		this.jdbc
+			.sql("INSERT INTO usage_revision (organization_id, billing_account_id, billing_month, invoice_id,"
+					+ " old_amount_billed, new_amount_billed, old_status, new_status, old_updated, new_updated,"
+					+ " detected_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(new Object[] { revision.organizationId(), revision.billingAccountId(), revision.month().atDay(1),
+					revision.invoiceId(), revision.oldBilled(), revision.newBilled(), revision.oldStatus().name(),
+					revision.newStatus().name(), utc(revision.oldUpdated()), utc(revision.newUpdated()),
+					utc(revision.detectedAt()), revision.reason() })
+			.update();
 	}
 
 	private void replace(Invoice invoice, Instant fetchedAt) {
@@ -76,11 +127,12 @@ public class InvoiceStore {
 		this.jdbc.sql("DELETE FROM invoice WHERE id = ?").param(invoice.id()).update();
 		this.jdbc
 			.sql("INSERT INTO invoice (id, org_id, paying_org_id, billing_month, start_date, end_date, status,"
-					+ " subtotal_cents, credits_cents, sales_tax_cents, amount_billed_cents, fetched_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " subtotal_cents, credits_cents, sales_tax_cents, amount_billed_cents, fetched_at, updated)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(new Object[] { invoice.id(), invoice.orgId(), invoice.payingOrgId(), invoice.month().atDay(1),
 					utc(invoice.startDate()), utc(invoice.endDate()), invoice.status().name(), invoice.subtotalCents(),
-					invoice.creditsCents(), invoice.salesTaxCents(), invoice.amountBilledCents(), utc(fetchedAt) })
+					invoice.creditsCents(), invoice.salesTaxCents(), invoice.amountBilledCents(), utc(fetchedAt),
+					utc(invoice.updated()) })
 			.update();
 		for (InvoiceLineItem line : invoice.lineItems()) {
 			this.jdbc
@@ -116,7 +168,7 @@ public class InvoiceStore {
 		Map<String, Invoice> invoices = new LinkedHashMap<>();
 		this.jdbc
 			.sql("SELECT id, org_id, paying_org_id, start_date, end_date, status, subtotal_cents, credits_cents,"
-					+ " sales_tax_cents, amount_billed_cents FROM invoice"
+					+ " sales_tax_cents, amount_billed_cents, updated FROM invoice"
 					+ " WHERE (org_id IN (:orgs) OR paying_org_id IN (:orgs)) AND billing_month >= :from"
 					+ " AND billing_month <= :to ORDER BY paying_org_id, billing_month, org_id, id")
 			.param("orgs", List.copyOf(orgIds))
@@ -125,7 +177,7 @@ public class InvoiceStore {
 			.query((rs, n) -> new Invoice(rs.getString("id"), rs.getString("org_id"), rs.getString("paying_org_id"),
 					instant(rs, "start_date"), instant(rs, "end_date"), InvoiceStatus.valueOf(rs.getString("status")),
 					rs.getLong("subtotal_cents"), rs.getLong("credits_cents"), rs.getLong("sales_tax_cents"),
-					rs.getLong("amount_billed_cents"), List.of()))
+					rs.getLong("amount_billed_cents"), List.of(), optionalInstant(rs, "updated")))
 			.list()
 			.forEach((invoice) -> invoices.put(invoice.id(), invoice));
 		if (invoices.isEmpty()) {
@@ -145,8 +197,13 @@ public class InvoiceStore {
 			.forEach((invoice) -> result.add(new Invoice(invoice.id(), invoice.orgId(), invoice.payingOrgId(),
 					invoice.startDate(), invoice.endDate(), invoice.status(), invoice.subtotalCents(),
 					invoice.creditsCents(), invoice.salesTaxCents(), invoice.amountBilledCents(),
-					lines.getOrDefault(invoice.id(), List.of()))));
+					lines.getOrDefault(invoice.id(), List.of()), invoice.updated())));
 		return result;
+	}
+
+	/** What is stored of a settled invoice, to compare with its listing. */
+	record SettledInvoice(String orgId, String payingOrgId, YearMonth month, InvoiceStatus status, long billedCents,
+			@Nullable Instant updated) {
 	}
 
 	private InvoiceLineItem lineItem(ResultSet rs) throws SQLException {

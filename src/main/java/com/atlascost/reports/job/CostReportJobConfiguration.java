@@ -10,10 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The cost report job, top to bottom: plan the queries, fetch their usage, fetch the
- * invoices, write the report, deliver it. A restart skips the steps that completed and,
- * within the fetch step, the queries that are DONE: a run that failed to deliver resumes
- * with the delivery alone, which skips what it had already sent.
+ * The cost report job, top to bottom: fetch the invoices, plan the queries, fetch their
+ * usage, write the report, deliver it. The invoices come first because they name the
+ * billing accounts: the organizations a paying organization pays for, whose usage its
+ * queries cover too. An organization whose invoices fail does not stop the usage: the
+ * report step fails the run, and the restart fetches the invoices again. A restart skips
+ * the other steps that completed and, within the fetch step, the queries that are DONE: a
+ * run that failed to deliver resumes with the delivery alone, which skips what it had
+ * already sent.
  */
 @Configuration(proxyBeanMethods = false)
 public class CostReportJobConfiguration {
@@ -21,11 +25,11 @@ public class CostReportJobConfiguration {
 	public static final String JOB_NAME = "costReport";
 
 	@Bean
-	Job costReportJob(JobRepository jobRepository, Step planStep, Step fetchStep, Step invoiceStep, Step reportStep,
+	Job costReportJob(JobRepository jobRepository, Step invoiceStep, Step planStep, Step fetchStep, Step reportStep,
 			Step deliverStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(planStep)
+		return new JobBuilder(JOB_NAME, jobRepository).start(invoiceStep)
+			.next(planStep)
 			.next(fetchStep)
-			.next(invoiceStep)
 			.next(reportStep)
 			.next(deliverStep)
 			.build();
@@ -44,7 +48,10 @@ public class CostReportJobConfiguration {
 	@Bean
 	Step invoiceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			InvoiceTasklet tasklet) {
-		return new StepBuilder("invoices", jobRepository).tasklet(tasklet, transactionManager).build();
+		// runs again on a restart: an attempt whose invoices failed fetches them again
+		return new StepBuilder("invoices", jobRepository).tasklet(tasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 	@Bean

@@ -17,9 +17,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches and stores the invoices of the run's organizations and months. Organizations
- * whose invoices fail are named and fail the step once the others are stored; a restart
- * fetches again what is not settled and stored.
+ * Fetches and stores the invoices of the run's organizations and months, first: they name
+ * the billing accounts the plan needs. Organizations whose invoices fail are named and
+ * kept in the run's context, and fail the run in the report step, so that the usage of
+ * every organization is still fetched (and kept for a restart). The step runs again on a
+ * restart when an attempt did not store every organization's invoices, and fetches again
+ * what is not settled and stored.
  */
 @Component
 class InvoiceTasklet implements Tasklet {
@@ -35,6 +38,11 @@ class InvoiceTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		ExecutionContext context = RunContext.of(chunkContext);
+		if (context.containsKey(RunContext.INVOICES_FETCHED) && !context.containsKey(RunContext.INVOICES_FAILED)) {
+			// an earlier attempt of this run stored them all
+			return RepeatStatus.FINISHED;
+		}
 		RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
 		if (run.reportOnly()) {
 			// the report reads the invoices stored: none is fetched
@@ -43,11 +51,13 @@ class InvoiceTasklet implements Tasklet {
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		List<String> orgIds = job.organizations().stream().map(OrganizationScope::id).toList();
 		InvoiceOutcome outcome = this.fetcher.fetch(orgIds, run.range().from(), run.range().to());
-		ExecutionContext context = RunContext.of(chunkContext);
 		context.putInt(RunContext.INVOICES_FETCHED, outcome.fetched());
 		context.putInt(RunContext.INVOICES_KEPT, outcome.kept());
-		if (!outcome.failures().isEmpty()) {
-			throw new InvoicesFailedException(outcome.failures());
+		if (outcome.failures().isEmpty()) {
+			context.remove(RunContext.INVOICES_FAILED);
+		}
+		else {
+			context.putString(RunContext.INVOICES_FAILED, InvoicesFailedException.describe(outcome.failures()));
 		}
 		return RepeatStatus.FINISHED;
 	}

@@ -10,11 +10,11 @@ import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.forecast.MonthEndForecaster;
+import com.atlascost.reports.invoice.BillingAccounts;
 import com.atlascost.reports.invoice.Invoice;
 import com.atlascost.reports.invoice.InvoiceStore;
 import com.atlascost.reports.invoice.UsageTotals;
 import com.atlascost.reports.plan.JobDefinition;
-import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.report.InvoiceReport;
 import com.atlascost.reports.report.ReportRequest;
 import com.atlascost.reports.summary.RunSummary;
@@ -60,24 +60,39 @@ class ReportInputs {
 
 	/**
 	 * The organizations' bills and the open month's forecasts, which this makes and
-	 * stores: the run summary shows them, so it comes first.
+	 * stores: the run summary shows them, so it comes first. The linked organizations a
+	 * paying organization's queries cover have bills (and forecasts) of their own.
 	 */
 	ReportRequest.Billing billing(JobDefinition job, RunParameters run, ExecutionContext context) {
-		List<MonthEndForecast> forecasts = this.forecaster
-			.forecast(job.organizations().stream().map(OrganizationScope::id).toList(), run.range().to());
 		List<StoredBill> bills = this.usage.bills(RunContext.billIds(context));
+		List<MonthEndForecast> forecasts = this.forecaster.forecast(List.copyOf(labels(job, bills).keySet()),
+				run.range().to());
 		return new ReportRequest.Billing(bills, forecasts);
 	}
 
 	/**
-	 * The invoices of the job's organizations and months against the organizations'
-	 * complete bills.
+	 * The invoices of the job's organizations (and the linked ones they pay for) and
+	 * months against the organizations' complete bills.
 	 */
 	InvoiceReport invoices(JobDefinition job, RunParameters run, List<StoredBill> bills) {
+		Map<String, String> labels = labels(job, bills);
+		List<Invoice> stored = this.invoices.invoices(labels.keySet(), run.range().from(), run.range().to());
+		BillingAccounts.of(labels.keySet(), stored)
+			.linkedByPayer()
+			.values()
+			.forEach((linked) -> linked.forEach((orgId) -> labels.putIfAbsent(orgId, orgId)));
+		return InvoiceReport.of(labels, stored, UsageTotals.ofBills(bills), job.tags());
+	}
+
+	/**
+	 * The label of each organization: the job file's, then each linked organization's
+	 * name as its usage rows give it (the bills carry it).
+	 */
+	private static Map<String, String> labels(JobDefinition job, List<StoredBill> bills) {
 		Map<String, String> labels = new LinkedHashMap<>();
 		job.organizations().forEach((org) -> labels.put(org.id(), org.label()));
-		List<Invoice> stored = this.invoices.invoices(labels.keySet(), run.range().from(), run.range().to());
-		return InvoiceReport.of(labels, stored, UsageTotals.ofBills(bills), job.tags());
+		bills.forEach((bill) -> labels.putIfAbsent(bill.organizationId(), bill.organizationLabel()));
+		return labels;
 	}
 
 	/**

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.atlascost.reports.invoice.InvoicesFailedException;
+import com.atlascost.reports.invoice.UsageRevisions;
 import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.report.InvoiceReport;
@@ -42,11 +44,28 @@ class ReportTasklet implements Tasklet {
 
 	private final ReportWriter writer;
 
-	ReportTasklet(JobFiles jobFiles, ReportInputs inputs, RunSummaries summaries, ReportWriter writer) {
+	private final UsageRevisions revisions;
+
+	ReportTasklet(JobFiles jobFiles, ReportInputs inputs, RunSummaries summaries, ReportWriter writer,
+			UsageRevisions revisions) {
 		this.jobFiles = jobFiles;
 		this.inputs = inputs;
 		this.summaries = summaries;
 		this.writer = writer;
+		this.revisions = revisions;
+	}
+
+	/**
+	 * The revisions of the run's settled months, by label:
+	 * {@code Acme Production 2026-10: billed 100.00 -> 145.67 (usage fetched again)}.
+	 */
+	private String revisions(InvoiceReport invoices, RunParameters run) {
+		return this.revisions.of(invoices.labels().keySet(), run.range().from(), run.range().to())
+			.stream()
+			.map((revision) -> invoices.labels().getOrDefault(revision.organizationId(), revision.organizationId())
+					+ " " + revision.month() + ": " + revision.reason()
+					+ ((revision.refetchedAt() != null) ? " (usage fetched again)" : " (usage to fetch again)"))
+			.collect(Collectors.joining(", "));
 	}
 
 	@Override
@@ -55,15 +74,16 @@ class ReportTasklet implements Tasklet {
 		RunParameters run = RunParameters.from(step.getJobParameters());
 		JobDefinition job = this.jobFiles.definition(run.jobFile());
 		ExecutionContext context = RunContext.of(chunkContext);
+		if (context.containsKey(RunContext.INVOICES_FAILED)) {
+			// no report without every organization's invoices; a restart fetches them
+			throw new InvoicesFailedException(context.getString(RunContext.INVOICES_FAILED));
+		}
 		logger.info("Writing the report of {} from {} stored queries", run.describe(),
 				RunContext.queryIds(context).size());
 		ReportRequest.Billing billing = this.inputs.billing(job, run, context);
 		InvoiceReport invoices = this.inputs.invoices(job, run, billing.bills());
-		context.putString(RunContext.UNRECONCILED,
-				invoices.unreconciled()
-					.stream()
-					.map((line) -> line.orgMonth().toString())
-					.collect(Collectors.joining(", ")));
+		context.putString(RunContext.UNRECONCILED, String.join(", ", invoices.unexplained()));
+		context.putString(RunContext.REVISIONS, revisions(invoices, run));
 		RunSummary summary = summary(job, run, step.getJobExecution());
 		ReportFiles files = this.writer.write(this.inputs.request(job, step, billing, summary), invoices);
 		context.putInt(RunContext.ROWS, Math.toIntExact(files.usageRows()));

@@ -44,8 +44,16 @@ public final class RunContext {
 
 	static final String INVOICES_KEPT = "invoices.kept";
 
+	/**
+	 * Which organizations' invoices the invoice step could not store, and why: the report
+	 * step fails the run with it.
+	 */
+	static final String INVOICES_FAILED = "invoices.failed";
+
 	/** The org-months whose usage and invoice differ by more than a cent. */
 	static final String UNRECONCILED = "invoices.unreconciled";
+
+	static final String REVISIONS = "invoices.revisions";
 
 	static final String ROWS = "report.rows";
 
@@ -107,7 +115,7 @@ public final class RunContext {
 						? new RunFacts.InvoiceCounts(context.getInt(INVOICES_FETCHED), context.getInt(INVOICES_KEPT, 0))
 						: null,
 				new RunFacts.ReportStep(stringOrNull(context, UNRECONCILED), stringOrNull(context, WORKBOOK),
-						stringOrNull(context, FOCUS_CSV)),
+						stringOrNull(context, FOCUS_CSV), stringOrNull(context, REVISIONS)),
 				refusedByAtlas(execution.getAllFailureExceptions()));
 	}
 

@@ -1,5 +1,7 @@
 package com.atlascost.reports.plan;
 
+import java.util.List;
+
 /**
  * One unit of work before its filters are resolved against the API: an organization, a
  * grouping and a month window.
@@ -10,9 +12,22 @@ package com.atlascost.reports.plan;
  * @param includePartialMatches whether rows matching only part of a filter count
  * @param role what the answer is for: a breakdown of the job file's groupings, the
  * organization's complete bill of the month, or both
+ * @param linkedOrganizations the organizations the organization pays for whose usage the
+ * query covers too (its {@code organizations} filter), sorted by id; empty for an
+ * organization that pays only for itself
  */
 public record PlannedQuery(OrganizationScope organization, Grouping grouping, MonthWindow window,
-		boolean includePartialMatches, Role role) {
+		boolean includePartialMatches, Role role, List<String> linkedOrganizations) {
+
+	public PlannedQuery {
+		linkedOrganizations = List.copyOf(linkedOrganizations);
+	}
+
+	/** A query of an organization that pays only for itself. */
+	public PlannedQuery(OrganizationScope organization, Grouping grouping, MonthWindow window,
+			boolean includePartialMatches, Role role) {
+		this(organization, grouping, window, includePartialMatches, role, List.of());
+	}
 
 	/** A breakdown of the job file's groupings, not the bill. */
 	public PlannedQuery(OrganizationScope organization, Grouping grouping, MonthWindow window,
@@ -22,11 +37,18 @@ public record PlannedQuery(OrganizationScope organization, Grouping grouping, Mo
 
 	/**
 	 * The organization's complete bill of one month: an {@code organizations}-grouped
-	 * query filtered by the organization's own id only, so that org-level charges
-	 * (Support, Premium Features) and credits are in it.
+	 * query filtered by the organization's own id (and those of the linked organizations
+	 * it pays for) only, so that org-level charges (Support, Premium Features) and
+	 * credits are in it.
 	 */
 	public static PlannedQuery billOf(OrganizationScope organization, MonthWindow window) {
 		return new PlannedQuery(organization, Grouping.ORGANIZATIONS, window, false, Role.BILL);
+	}
+
+	/** The same query, covering the linked organizations too. */
+	public PlannedQuery withLinkedOrganizations(List<String> linked) {
+		return new PlannedQuery(this.organization, this.grouping, this.window, this.includePartialMatches, this.role,
+				linked);
 	}
 
 	/** Whether the answer is the organization's complete bill of the month. */

@@ -54,9 +54,16 @@ public record InvoiceReport(List<Invoice> invoices, List<ReconciliationLine> rec
 		return this.labels.getOrDefault(orgId, orgId);
 	}
 
-	/** The org-months whose usage and invoice differ by more than a cent. */
-	public List<ReconciliationLine> unreconciled() {
-		return this.reconciliation.stream().filter((line) -> !line.reconciles()).toList();
+	/**
+	 * The settled org-months with a difference nothing explains, each as
+	 * {@code Acme Analytics 2026-03: 12.34 unexplained}.
+	 */
+	public List<String> unexplained() {
+		return this.reconciliation.stream()
+			.filter(ReconciliationLine::flagged)
+			.map((line) -> label(line.orgMonth().orgId()) + " " + line.orgMonth().month() + ": "
+					+ line.unexplained().orElseThrow().toPlainString() + " unexplained")
+			.toList();
 	}
 
 }

@@ -22,12 +22,14 @@ import com.atlascost.reports.invoice.ReconciliationLine;
  * against the invoice, the difference as a formula, and what it is made of.
  *
  * <pre>
- * row 0   Organization | Org id | Month | Invoice | Status | Usage | Subtotal | Credits | Sales tax | Billed | Difference | Reason
- * row 1.. label        | id     | date  | id      | PAID   | amount| amount   | amount  | amount    | amount | =F2-J2     | text
+ * row 0   Organization | Org id | Month | Invoice | Status | Usage | Subtotal | Credits | Sales tax | Billed | Difference | Reconciled | Reason
+ * row 1.. label        | id     | date  | id      | PAID   | amount| amount   | -amount | amount    | amount | =F2-J2     | yes / no   | text
  * then    the notes
  * </pre>
  *
- * A difference above one cent is shaded.
+ * Credits are negative, as on the invoice's lines. A month is reconciled when tax, noted
+ * lines and what is billed but not itemised explain its difference to the cent; only a
+ * settled month with an unexplained rest is shaded.
  */
 final class ReconciliationSheet implements WorkbookSheet {
 
@@ -36,6 +38,10 @@ final class ReconciliationSheet implements WorkbookSheet {
 	private static final int BILLED = 9;
 
 	private static final int DIFFERENCE = 10;
+
+	private static final int RECONCILED = 11;
+
+	private static final int REASON = 12;
 
 	private final WorkbookCells cells;
 
@@ -72,7 +78,7 @@ final class ReconciliationSheet implements WorkbookSheet {
 				this.messages.get("reconciliation.usage"), this.messages.get("reconciliation.subtotal"),
 				this.messages.get("reconciliation.credits"), this.messages.get("reconciliation.salesTax"),
 				this.messages.get("reconciliation.billed"), this.messages.get("reconciliation.difference"),
-				this.messages.get("reconciliation.reason"));
+				this.messages.get("reconciliation.reconciled"), this.messages.get("reconciliation.reason"));
 		Row header = sheet.createRow(0);
 		for (int column = 0; column < headers.size(); column++) {
 			this.cells.header(header, column, headers.get(column));
@@ -81,7 +87,8 @@ final class ReconciliationSheet implements WorkbookSheet {
 			.stream()
 			.collect(Collectors.toMap(Invoice::id, (invoice) -> invoice, (a, b) -> a));
 		List<String> labels = new ArrayList<>(List.of(headers.get(0)));
-		List<String> reasons = new ArrayList<>(List.of(headers.get(11)));
+		List<String> reasons = new ArrayList<>(List.of(headers.get(REASON)));
+		List<CellRangeAddress> flagged = new ArrayList<>();
 		int rowIndex = 1;
 		for (ReconciliationLine line : report.reconciliation()) {
 			String label = report.label(line.orgMonth().orgId());
@@ -89,10 +96,13 @@ final class ReconciliationSheet implements WorkbookSheet {
 			String reason = reason(line);
 			reasons.add(reason);
 			line(sheet.createRow(rowIndex), rowIndex, label, line, invoices, reason);
+			if (line.flagged()) {
+				flagged.add(new CellRangeAddress(rowIndex, rowIndex, 0, REASON));
+			}
 			rowIndex++;
 		}
-		if (rowIndex > 1) {
-			highlightDifferences(sheet, new CellRangeAddress(1, rowIndex - 1, DIFFERENCE, DIFFERENCE));
+		if (!flagged.isEmpty()) {
+			highlightUnexplained(sheet, flagged);
 		}
 		rowIndex++;
 		if (report.reconciliation().isEmpty()) {
@@ -104,10 +114,10 @@ final class ReconciliationSheet implements WorkbookSheet {
 		sheet.setColumnWidth(0, WorkbookCells.widthFor(14, 40, labels));
 		sheet.setColumnWidth(1, WorkbookCells.widthFor(12, 28, List.of("0123456789abcdef01234567")));
 		sheet.setColumnWidth(3, WorkbookCells.widthFor(12, 52, List.of("0123456789abcdef01234567")));
-		for (int column = 4; column < 11; column++) {
+		for (int column = 4; column <= RECONCILED; column++) {
 			sheet.setColumnWidth(column, WorkbookCells.widthFor(12, 24, List.of(headers.get(column))));
 		}
-		sheet.setColumnWidth(11, WorkbookCells.widthFor(20, 90, reasons));
+		sheet.setColumnWidth(REASON, WorkbookCells.widthFor(20, 90, reasons));
 	}
 
 	/** An organization's month: usage against the invoice, the difference and why. */
@@ -141,10 +151,12 @@ final class ReconciliationSheet implements WorkbookSheet {
 			this.cells.moneyFormula(row, DIFFERENCE,
 					WorkbookCells.ref(rowIndex, USAGE) + "-" + WorkbookCells.ref(rowIndex, BILLED), difference);
 		}
-		this.cells.text(row, 11, reason);
+		this.cells.text(row, RECONCILED,
+				this.messages.get(line.reconciled() ? "reconciliation.yes" : "reconciliation.no"));
+		this.cells.text(row, REASON, reason);
 	}
 
-	/** What the difference is made of, or that the month reconciles. */
+	/** What the difference is made of, or that usage and billed match. */
 	private String reason(ReconciliationLine line) {
 		if (line.reasons().isEmpty()) {
 			return this.messages.get("reconciliation.reconciles");
@@ -156,15 +168,19 @@ final class ReconciliationSheet implements WorkbookSheet {
 			.collect(Collectors.joining("; "));
 	}
 
-	private static void highlightDifferences(Sheet sheet, CellRangeAddress differences) {
-		String first = WorkbookCells.ref(differences.getFirstRow(), differences.getFirstColumn());
+	/**
+	 * The rows of settled months with an unexplained rest, shaded while their Reconciled
+	 * cell says no (the rule's references are relative to the first row).
+	 */
+	private void highlightUnexplained(Sheet sheet, List<CellRangeAddress> rows) {
+		String reconciled = "$" + WorkbookCells.ref(rows.get(0).getFirstRow(), RECONCILED);
+		String no = this.messages.get("reconciliation.no").replace("\"", "\"\"");
 		SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
-		ConditionalFormattingRule rule = formatting
-			.createConditionalFormattingRule("AND(ISNUMBER(" + first + "),ABS(" + first + ")>0.01)");
+		ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(reconciled + "=\"" + no + "\"");
 		PatternFormatting fill = rule.createPatternFormatting();
 		fill.setFillBackgroundColor(IndexedColors.ROSE.getIndex());
 		fill.setFillPattern(PatternFormatting.SOLID_FOREGROUND);
-		formatting.addConditionalFormatting(new CellRangeAddress[] { differences }, rule);
+		formatting.addConditionalFormatting(rows.toArray(CellRangeAddress[]::new), rule);
 	}
 
 }

@@ -81,7 +81,9 @@ final class CostExplorerEndpoint {
 					}
 					UsageQuery query = Objects.requireNonNull(result.query(), "a result without error has a query");
 					for (String linked : query.organizations()) {
-						if (this.data.organization(linked).isEmpty()) {
+						// the spec: the path's own org, or one linked to it (cross-org
+						// billing)
+						if (this.data.organization(linked).isEmpty() || !this.data.visibleTo(linked, call.orgId())) {
 							return SandboxAnswer
 								.badRequest("Organization " + linked + " is not linked to " + call.orgId() + ".");
 						}

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The sandbox's organizations and their bills: a pure function of organization, project,
  * cluster, service and month, so tests can compute what the server must answer. The open
- * month is billed pro rata up to today (per the clock), later months are empty.
+ * month is billed pro rata up to today (per the clock), later months are empty. Tests can
+ * add a charge to a settled month after the fact (late charges).
  */
 public class SandboxData {
 
@@ -45,6 +48,13 @@ public class SandboxData {
 	static final String FLEET_PREFIX = "f1ee7";
 
 	private static final String FLEET_PROJECT_PREFIX = "6af1e";
+
+	/**
+	 * Cross-organization billing: linked organization → the organization that pays for
+	 * it. The paying organization's invoices list the linked one's, and its Cost Explorer
+	 * may name the linked one in {@code organizations}.
+	 */
+	static final Map<String, String> PAYERS = Map.of(ACME_SANDBOX, ACME_PRODUCTION);
 
 	private static final Pattern FLEET_ID = Pattern.compile(FLEET_PREFIX.concat("[0-9a-f]{19}"));
 
@@ -82,6 +92,11 @@ public class SandboxData {
 
 	private final Clock clock;
 
+	/**
+	 * Charges posted after their month settled ({@link SandboxInvoices#postLateCharge}).
+	 */
+	private final Map<String, List<LineItem>> lateCharges = new ConcurrentHashMap<>();
+
 	public SandboxData(Clock clock) {
 		this.clock = clock;
 	}
@@ -107,6 +122,14 @@ public class SandboxData {
 			return named;
 		}
 		return fleetOrganization(FLEET_PREFIX + groupId.substring(FLEET_PROJECT_PREFIX.length()));
+	}
+
+	/**
+	 * Whether the Cost Explorer of {@code pathOrgId} may name {@code orgId}: itself, or
+	 * an organization it pays for.
+	 */
+	boolean visibleTo(String orgId, String pathOrgId) {
+		return orgId.equals(pathOrgId) || pathOrgId.equals(PAYERS.get(orgId));
 	}
 
 	/** A project of any organization, fleet ones included. */
@@ -162,7 +185,15 @@ public class SandboxData {
 				}
 			}
 		}
+		items.addAll(this.lateCharges.getOrDefault(orgId + '|' + month, List.of()));
 		return List.copyOf(items);
+	}
+
+	/** From now on the month has this charge too, at the organization's level. */
+	void addLateCharge(String orgId, YearMonth month, String service, BigDecimal amount) {
+		Organization org = organization(orgId).orElseThrow(() -> new IllegalArgumentException("unknown org " + orgId));
+		this.lateCharges.computeIfAbsent(orgId + '|' + month, (key) -> new CopyOnWriteArrayList<>())
+			.add(new LineItem(org.id(), org.name(), null, null, null, null, service, month, amount));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,15 +25,21 @@ import org.jspecify.annotations.Nullable;
  * cluster, credits as negative lines. On top of the usage:
  * <ul>
  * <li>Acme Analytics pays 8.25 % sales tax, アクメ株式会社 10 % consumption tax;</li>
- * <li>Acme Production's invoices of even months carry a support true-up line, a charge
- * Cost Explorer does not show, so that those months do not reconcile;</li>
+ * <li>Acme Production's invoices of even months carry a support true-up line with a note,
+ * a charge Cost Explorer does not show: those months reconcile, the note explaining the
+ * difference;</li>
+ * <li>Acme Analytics' invoice of the month three months before the open one carries a
+ * private endpoint line of {@value #UNEXPLAINED_CENTS} cents without a note that Cost
+ * Explorer does not show either: the demo's one unexplained difference;</li>
  * <li>Acme Sandbox Org is linked to Acme Production: its invoices come as the linked
  * invoices of Acme Production's, and it lists none of its own;</li>
  * <li>the open month is {@code PENDING} (listed by {@code invoices/pending} too), the
  * month before it {@code CLOSED}, older ones {@code PAID}.</li>
  * </ul>
- * Tests can damage an invoice ({@link #damage}) and slow the invoice answers down
- * ({@link #delayAnswers}).
+ * Tests can damage an invoice ({@link #damage}), slow the invoice answers down
+ * ({@link #delayAnswers}) and post a charge to a settled month after the fact
+ * ({@link #postLateCharge}): it is in the month's Cost Explorer usage and its invoice,
+ * whose billed amount and {@code updated} change (its status does not).
  */
 public class SandboxInvoices {
 
@@ -41,25 +48,18 @@ public class SandboxInvoices {
 
 	public static final String TRUE_UP_NOTE = "Support true-up";
 
+	/** The line without a note on Acme Analytics' invoice three months back, in cents. */
+	public static final long UNEXPLAINED_CENTS = 1_234;
+
+	/** How many months before the open one Acme Analytics' unexplained line is. */
+	public static final int UNEXPLAINED_MONTHS_BACK = 3;
+
 	/** Linked organization → the organization that pays its invoices. */
-	private static final Map<String, String> PAYERS = Map.of(SandboxData.ACME_SANDBOX, SandboxData.ACME_PRODUCTION);
+	private static final Map<String, String> PAYERS = SandboxData.PAYERS;
 
 	/** Sales tax in basis points per organization. */
 	private static final Map<String, Long> TAX_BASIS_POINTS = Map.of(SandboxData.ACME_ANALYTICS, 825L,
 			SandboxData.ACME_JAPAN, 1000L);
-
-	/**
-	 * Resource tags of projects and clusters: a cluster without tags of its own has the
-	 * tags of its project.
-	 */
-	private static final Map<String, Map<String, List<String>>> TAGS = Map.ofEntries(
-			Map.entry("6a1b2c3d4e5f60718293a4b1", Map.of("team", List.of("web"), "env", List.of("prod"))),
-			Map.entry("7b1c2d3e4f5a60718293b4c2", Map.of("team", List.of("search"), "env", List.of("prod"))),
-			Map.entry("6a1b2c3d4e5f60718293a4b2", Map.of("team", List.of("payments"), "env", List.of("prod"))),
-			Map.entry("6a1b2c3d4e5f60718293a4c1", Map.of("team", List.of("data"))),
-			Map.entry("6a1b2c3d4e5f60718293a4c2", Map.of("team", List.of("data"), "env", List.of("staging"))),
-			Map.entry("6a1b2c3d4e5f60718293a4d1", Map.of("env", List.of("dev"))),
-			Map.entry("6a1b2c3d4e5f60718293a4f1", Map.of("team", List.of("決済"), "env", List.of("本番"))));
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -79,6 +79,9 @@ public class SandboxInvoices {
 	private final Map<String, Damage> damages = new ConcurrentHashMap<>();
 
 	private volatile Duration answerDelay = Duration.ZERO;
+
+	/** When a late charge was last posted to an organization's month. */
+	private final Map<String, Instant> latePosted = new ConcurrentHashMap<>();
 
 	private final AtomicInteger callsInFlight = new AtomicInteger();
 
@@ -104,6 +107,17 @@ public class SandboxInvoices {
 	/** From now on the invoice of this organization and month is sent damaged. */
 	public void damage(String orgId, YearMonth month, Damage damage) {
 		this.damages.put(SandboxData.invoiceId(orgId, month), damage);
+	}
+
+	/**
+	 * Posts a data transfer charge to the organization's month after the fact, as Atlas
+	 * does with late usage: from now on the month's Cost Explorer usage and invoice hold
+	 * it, and the invoice (and that of the organization paying it) says it was updated
+	 * now.
+	 */
+	public void postLateCharge(String orgId, YearMonth month, BigDecimal amount) {
+		this.data.addLateCharge(orgId, month, "Data Transfer", amount);
+		this.latePosted.put(orgId + '|' + month, this.clock.instant());
 	}
 
 	/** From now on every invoice is sent as it should be. */
@@ -235,11 +249,15 @@ public class SandboxInvoices {
 		SandboxData.Organization org = this.data.organization(orgId).orElseThrow();
 		List<Map<String, Object>> lines = new ArrayList<>();
 		for (SandboxData.LineItem charge : this.data.lineItems(orgId, month)) {
-			lines.add(lineItem(charge, month));
+			lines.add(SandboxLines.lineItem(charge, month));
 		}
 		YearMonth current = YearMonth.now(this.clock);
+		if (orgId.equals(SandboxData.ACME_ANALYTICS) && month.equals(current.minusMonths(UNEXPLAINED_MONTHS_BACK))) {
+			lines.add(SandboxLines.line("ATLAS_AWS_PRIVATE_ENDPOINT", BigDecimal.ONE, "endpoint-months",
+					BigDecimal.valueOf(UNEXPLAINED_CENTS, 2), UNEXPLAINED_CENTS, month));
+		}
 		if (orgId.equals(SandboxData.ACME_PRODUCTION) && month.getMonthValue() % 2 == 0 && !month.isAfter(current)) {
-			Map<String, Object> trueUp = line("ATLAS_SUPPORT", BigDecimal.ONE, "months",
+			Map<String, Object> trueUp = SandboxLines.line("ATLAS_SUPPORT", BigDecimal.ONE, "months",
 					BigDecimal.valueOf(TRUE_UP_CENTS, 2), TRUE_UP_CENTS, month);
 			trueUp.put("note", TRUE_UP_NOTE);
 			lines.add(trueUp);
@@ -264,7 +282,7 @@ public class SandboxInvoices {
 		invoice.put("amountPaidCents", month.isBefore(current.minusMonths(1)) ? all + tax : 0L);
 		invoice.put("startingBalanceCents", 0L);
 		invoice.put("created", dateTime(month));
-		invoice.put("updated", dateTime(month.plusMonths(1)));
+		invoice.put("updated", updated(orgId, month));
 		invoice.put("lineItems", lines);
 		invoice.put("payments", List.of());
 		invoice.put("refunds", List.of());
@@ -279,62 +297,27 @@ public class SandboxInvoices {
 		return invoice;
 	}
 
-	/**
-	 * A charge as a line: the quantity is what the unit price makes the total, exactly
-	 * (the unit prices divide every amount in cents).
-	 */
-	private static Map<String, Object> lineItem(SandboxData.LineItem charge, YearMonth month) {
-		long cents = charge.amount().movePointRight(2).longValueExact();
-		Map<String, Object> line = switch (charge.service()) {
-			case "Clusters" -> line("ATLAS_AWS_INSTANCE_M30", cents, "hours", "0.25", month);
-			case "Storage" -> line("ATLAS_AWS_STORAGE_PROVISIONED", cents, "GB-months", "0.10", month);
-			case "Data Transfer" -> line("ATLAS_AWS_DATA_TRANSFER_DIFFERENT_REGION", cents, "GB", "0.05", month);
-			case "Backup" -> line("ATLAS_AWS_BACKUP_SNAPSHOT_STORAGE", cents, "GB-months", "0.20", month);
-			case "Support" ->
-				line("ATLAS_SUPPORT", BigDecimal.ONE, "months", BigDecimal.valueOf(cents, 2), cents, month);
-			case "Credits" -> line("CREDIT", null, null, null, cents, month);
-			default -> throw new IllegalStateException("no SKU for " + charge.service());
-		};
-		if (charge.projectId() != null) {
-			line.put("groupId", charge.projectId());
-			line.put("groupName", charge.projectName());
-		}
-		if (charge.clusterName() != null) {
-			line.put("clusterName", charge.clusterName());
-		}
-		Map<String, List<String>> tags = (charge.clusterId() != null && TAGS.containsKey(charge.clusterId()))
-				? TAGS.get(charge.clusterId()) : (charge.projectId() != null) ? TAGS.get(charge.projectId()) : null;
-		line.put("tags", (tags != null) ? tags : Map.of());
-		return line;
-	}
-
-	private static Map<String, Object> line(String sku, long cents, String unit, String unitPrice, YearMonth month) {
-		BigDecimal price = new BigDecimal(unitPrice);
-		BigDecimal quantity = BigDecimal.valueOf(cents, 2).divide(price, 4, RoundingMode.UNNECESSARY);
-		return line(sku, quantity, unit, price, cents, month);
-	}
-
-	private static Map<String, Object> line(String sku, @Nullable BigDecimal quantity, @Nullable String unit,
-			@Nullable BigDecimal unitPrice, long cents, YearMonth month) {
-		Map<String, Object> line = new LinkedHashMap<>();
-		line.put("sku", sku);
-		if (quantity != null) {
-			line.put("quantity", quantity);
-			line.put("unit", unit);
-			line.put("unitPriceDollars", unitPrice);
-		}
-		line.put("totalPriceCents", cents);
-		line.put("discountCents", 0L);
-		line.put("startDate", dateTime(month));
-		line.put("endDate", dateTime(month.plusMonths(1)));
-		return line;
-	}
-
 	private static long cents(Map<String, Object> line) {
 		return (line.get("totalPriceCents") instanceof Number cents) ? cents.longValue() : 0L;
 	}
 
-	private static String dateTime(YearMonth month) {
+	/**
+	 * When the invoice was last updated: when its month ended, or when a late charge was
+	 * posted to it or to a linked organization's invoice it lists.
+	 */
+	private String updated(String orgId, YearMonth month) {
+		Instant updated = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+		for (String org : this.data.organizations().stream().map(SandboxData.Organization::id).toList()) {
+			Instant posted = this.latePosted.get(org + '|' + month);
+			boolean concerned = org.equals(orgId) || orgId.equals(PAYERS.get(org));
+			if (concerned && posted != null && posted.isAfter(updated)) {
+				updated = posted;
+			}
+		}
+		return DATE_TIME.format(updated.atOffset(ZoneOffset.UTC));
+	}
+
+	static String dateTime(YearMonth month) {
 		return DATE_TIME.format(month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
 	}
 

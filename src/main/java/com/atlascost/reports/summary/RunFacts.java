@@ -71,12 +71,16 @@ public record RunFacts(Job job, Queries queries, FetchCounts fetch, @Nullable In
 	}
 
 	/**
-	 * @param unreconciled the org-months whose usage and invoice differ by more than a
-	 * cent (empty when all reconcile), when the report step reconciled them
+	 * @param unreconciled the settled org-months with a difference nothing explains, by
+	 * label and month with the amount ({@code Acme Analytics 2026-03: 12.34 unexplained};
+	 * empty when there is none), when the report step reconciled them
 	 * @param workbook the workbook written, when the report step wrote it
 	 * @param focusCsv the FOCUS CSV written, when the report step wrote it
+	 * @param revisions the revisions of the run's settled months, by label and month with
+	 * the old and new bill (empty when there is none), when the report step read them
 	 */
-	public record ReportStep(@Nullable String unreconciled, @Nullable String workbook, @Nullable String focusCsv) {
+	public record ReportStep(@Nullable String unreconciled, @Nullable String workbook, @Nullable String focusCsv,
+			@Nullable String revisions) {
 	}
 
 }

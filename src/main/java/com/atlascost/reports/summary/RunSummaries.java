@@ -152,6 +152,11 @@ public class RunSummaries {
 			entries.add(unreconciled.isEmpty() ? RunSummaryEntry.of(RunSummaryItem.NOT_RECONCILED)
 					: RunSummaryEntry.of(RunSummaryItem.NOT_RECONCILED, unreconciled));
 		}
+		String revisions = report.revisions();
+		if (revisions != null) {
+			entries.add(revisions.isEmpty() ? RunSummaryEntry.of(RunSummaryItem.REVISIONS)
+					: RunSummaryEntry.of(RunSummaryItem.REVISIONS, revisions));
+		}
 		String workbook = report.workbook();
 		if (workbook != null) {
 			entries.add(RunSummaryEntry.of(RunSummaryItem.WORKBOOK, workbook));

@@ -61,8 +61,17 @@ public enum RunSummaryItem {
 
 	INVOICES("Invoices", "{0} fetched, {1} settled ones already stored"),
 
-	/** The org-months whose usage and invoice differ; none when all reconcile. */
+	/**
+	 * The settled org-months with an unexplained difference, by label and month with the
+	 * amount; none when tax, noted lines and the like explain every difference.
+	 */
 	NOT_RECONCILED("Not reconciled", "{0}"),
+
+	/**
+	 * The settled org-months Atlas revised (a late charge), by label and month with the
+	 * old and new bill; none when there is none.
+	 */
+	REVISIONS("Revisions of settled months", "{0}"),
 
 	WORKBOOK("Workbook", "{0}"),
 

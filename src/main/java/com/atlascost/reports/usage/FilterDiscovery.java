@@ -1,5 +1,7 @@
 package com.atlascost.reports.usage;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,11 @@ import com.atlascost.reports.plan.PlannedQuery;
  * wants at least one): projects are discovered through {@code GET /orgs/{orgId}/groups},
  * clusters through {@code GET /groups/{groupId}/clusters} and {@code GET
  * /groups/{groupId}/flexClusters} of the listed or discovered projects, services are the
- * documented list. Each organization is discovered once per run, and the names found are
- * stored to label report rows that come without them. Lists are sorted so that the same
- * filter always has the same stored identity.
+ * documented list. The queries of a paying organization name its linked organizations too
+ * ({@code organizations}: the payer first, on the payer's path), and discover their
+ * projects and clusters as well. Each organization is discovered once per run, and the
+ * names found are stored to label report rows that come without them. Lists are sorted so
+ * that the same filter always has the same stored identity.
  */
 public class FilterDiscovery {
 
@@ -48,26 +52,46 @@ public class FilterDiscovery {
 
 	public UsageQuery filterOf(PlannedQuery query) {
 		OrganizationScope org = query.organization();
+		List<String> organizations = new ArrayList<>();
+		organizations.add(org.id());
+		organizations.addAll(sorted(query.linkedOrganizations()));
 		if (query.bill() && query.grouping() == Grouping.ORGANIZATIONS) {
-			// the complete bill: the org's own id and nothing else
-			return new UsageQuery(query.window().start(), query.window().end(), List.of(org.id()), List.of(), List.of(),
+			// the complete bill: the org's own id (and its linked orgs') and nothing else
+			return new UsageQuery(query.window().start(), query.window().end(), organizations, List.of(), List.of(),
 					List.of(), Grouping.ORGANIZATIONS.apiName(), query.includePartialMatches());
 		}
 		Grouping grouping = query.grouping();
 		List<String> projectIds = org.projects().filterValues();
 		if (grouping == Grouping.PROJECTS && org.projects().kind() != IdSelection.Kind.LISTED) {
-			projectIds = List.copyOf(projects(org.id()).keySet());
+			projectIds = discovered(organizations, "projects", (id) -> projects(id).keySet());
 		}
 		List<String> clusterIds = org.clusters().filterValues();
 		if (grouping == Grouping.CLUSTERS && org.clusters().kind() != IdSelection.Kind.LISTED) {
-			clusterIds = List.copyOf(clusters(org).keySet());
+			clusterIds = discovered(organizations, "clusters",
+					(id) -> clusters(id, id.equals(org.id()) ? org.projects() : IdSelection.all()).keySet());
 		}
 		List<String> services = org.services().filterValues();
 		if (grouping == Grouping.SERVICES && org.services().kind() != IdSelection.Kind.LISTED) {
 			services = CostExplorerServices.ALL;
 		}
-		return new UsageQuery(query.window().start(), query.window().end(), List.of(org.id()), sorted(projectIds),
+		return new UsageQuery(query.window().start(), query.window().end(), organizations, sorted(projectIds),
 				sorted(clusterIds), sorted(services), grouping.apiName(), query.includePartialMatches());
+	}
+
+	/**
+	 * The ids discovery lists for each of the query's organizations (the linked ones too,
+	 * so that their usage is broken down as well), which must not all be empty.
+	 */
+	private static List<String> discovered(List<String> organizations, String what,
+			Function<String, Collection<String>> discover) {
+		List<String> ids = new ArrayList<>();
+		organizations.forEach((orgId) -> ids.addAll(discover.apply(orgId)));
+		if (ids.isEmpty()) {
+			throw new IllegalStateException(
+					"organization " + organizations.get(0) + " has no " + what + " to group by: list "
+							+ what.replaceFirst("s$", "") + " ids in the job file or drop the '" + what + "' grouping");
+		}
+		return ids;
 	}
 
 	private Map<String, String> projects(String orgId) {
@@ -75,19 +99,15 @@ public class FilterDiscovery {
 			Map<String, String> names = names(
 					this.organizationsApi.listProjects(id).collectList().blockOptional().orElse(List.of()),
 					AtlasProject::id, AtlasProject::name);
-			if (names.isEmpty()) {
-				throw new IllegalStateException("organization " + id
-						+ " has no projects to group by: list project ids in the job file or drop the 'projects' grouping");
-			}
 			this.names.remember(id, "PROJECT", names);
 			return names;
 		});
 	}
 
 	/** The clusters of the projects the job file lists, or of every project. */
-	private Map<String, String> clusters(OrganizationScope org) {
-		return this.clusters.computeIfAbsent(org.id(), (id) -> {
-			List<String> projectIds = (org.projects().kind() == IdSelection.Kind.LISTED) ? org.projects().values()
+	private Map<String, String> clusters(String orgId, IdSelection projectSelection) {
+		return this.clusters.computeIfAbsent(orgId, (id) -> {
+			List<String> projectIds = (projectSelection.kind() == IdSelection.Kind.LISTED) ? projectSelection.values()
 					: List.copyOf(projects(id).keySet());
 			Map<String, String> names = new LinkedHashMap<>();
 			for (String projectId : projectIds) {
@@ -100,10 +120,6 @@ public class FilterDiscovery {
 					.collectList()
 					.blockOptional()
 					.orElse(List.of()), AtlasCluster::id, AtlasCluster::name));
-			}
-			if (names.isEmpty()) {
-				throw new IllegalStateException("organization " + id
-						+ " has no clusters to group by: list cluster ids in the job file or drop the 'clusters' grouping");
 			}
 			this.names.remember(id, "CLUSTER", names);
 			return names;

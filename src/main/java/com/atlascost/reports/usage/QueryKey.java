@@ -25,31 +25,44 @@ import com.atlascost.reports.plan.MonthWindow;
  * @param clusters the cluster filter
  * @param services the service filter
  * @param includePartialMatches whether partial matches are included
+ * @param linkedOrganizations the linked organizations the query covers besides its own
+ * (the rest of its {@code organizations} filter)
  */
 public record QueryKey(String organizationId, Grouping grouping, MonthWindow window, List<String> projects,
-		List<String> clusters, List<String> services, boolean includePartialMatches) {
+		List<String> clusters, List<String> services, boolean includePartialMatches, List<String> linkedOrganizations) {
 
 	public QueryKey {
 		projects = canonical(projects);
 		clusters = canonical(clusters);
 		services = canonical(services);
+		linkedOrganizations = canonical(linkedOrganizations);
+	}
+
+	/** The key of a query of its organization alone. */
+	public QueryKey(String organizationId, Grouping grouping, MonthWindow window, List<String> projects,
+			List<String> clusters, List<String> services, boolean includePartialMatches) {
+		this(organizationId, grouping, window, projects, clusters, services, includePartialMatches, List.of());
 	}
 
 	/** The key of a query of {@code grouping} over {@code window} with this filter. */
 	public static QueryKey of(Grouping grouping, MonthWindow window, UsageQuery filter) {
-		return new QueryKey(filter.organizations().get(0), grouping, window, filter.projects(), filter.clusters(),
-				filter.services(), filter.includePartialMatches());
+		List<String> organizations = filter.organizations();
+		return new QueryKey(organizations.get(0), grouping, window, filter.projects(), filter.clusters(),
+				filter.services(), filter.includePartialMatches(), organizations.subList(1, organizations.size()));
 	}
 
 	/**
 	 * One line of text, the same for the same query forever:
-	 * {@code org=...;grouping=PROJECTS;window=2026-03-01/2026-04-01;projects=a,b;clusters=;services=Clusters;partialMatches=false}.
+	 * {@code org=...;grouping=PROJECTS;window=2026-03-01/2026-04-01;projects=a,b;clusters=;services=Clusters;partialMatches=false},
+	 * followed by {@code ;linked=c,d} for a query that covers linked organizations (a
+	 * query of one organization keeps the identity it had before linked ones were asked).
 	 */
 	public String canonical() {
 		return "org=" + this.organizationId + ";grouping=" + this.grouping.name() + ";window=" + this.window.start()
 				+ "/" + this.window.end() + ";projects=" + String.join(",", this.projects) + ";clusters="
 				+ String.join(",", this.clusters) + ";services=" + String.join(",", this.services) + ";partialMatches="
-				+ this.includePartialMatches;
+				+ this.includePartialMatches
+				+ (this.linkedOrganizations.isEmpty() ? "" : ";linked=" + String.join(",", this.linkedOrganizations));
 	}
 
 	/** SHA-256 of {@link #canonical()}, in hex: what the database's unique key holds. */

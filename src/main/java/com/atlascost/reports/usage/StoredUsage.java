@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One usage row as stored, with the query it came from. Dimension fields the grouping
- * does not carry are {@code null}. {@code organizationLabel} is the job file's label for
- * the org.
+ * does not carry are {@code null}. {@code organizationId} is the row's own organization
+ * (a paying organization's queries carry its linked organizations' rows too);
+ * {@code organizationLabel} is the job file's label for it, or for a linked organization
+ * its name as Atlas gives it (else its id).
  */
 public record StoredUsage(long queryId, String organizationId, String organizationLabel, Grouping groupBy,
 		MonthWindow window, @Nullable LocalDate usageDate, @Nullable String organizationName,

@@ -28,30 +28,69 @@ class ReconcilerTests {
 		Invoice invoice = invoice("i1", ORG, InvoiceStatus.PAID, 0, 0, line(1, "ATLAS_AWS_INSTANCE_M30", 10_000, null),
 				line(2, "CREDIT", -2_500, null));
 		ReconciliationLine line = Reconciler.reconcile(List.of(ORG), List.of(invoice), usage(ORG, "75.00")).get(0);
-		assertThat(line.reconciles()).isTrue();
+		assertThat(line.reconciled()).isTrue();
+		assertThat(line.flagged()).isFalse();
 		assertThat(line.difference()).isEqualByComparingTo("0");
 		assertThat(line.reasons()).isEmpty();
+		assertThat(line.reason()).isEqualTo("matches");
 		assertThat(line.subtotal()).isEqualByComparingTo("100.00");
+		assertThat(line.credits()).isEqualTo(new BigDecimal("-25.00"));
 		assertThat(line.billed()).isEqualByComparingTo("75.00");
+		assertThat(line.billingAccountId()).isEqualTo(ORG);
 	}
 
 	@Test
-	void taxNotedLinesAndUnitemisedAmountsAreNamedWithTheirAmounts() {
+	void taxNotedLinesAndUnitemisedAmountsExplainTheDifferenceToTheCent() {
 		Invoice invoice = invoice("i1", ORG, InvoiceStatus.CLOSED, 825, 300,
 				line(1, "ATLAS_AWS_INSTANCE_M30", 10_000, null), line(2, "ATLAS_SUPPORT", 15_000, "Support true-up"));
 		ReconciliationLine line = Reconciler.reconcile(List.of(ORG), List.of(invoice), usage(ORG, "100.00")).get(0);
-		assertThat(line.reconciles()).isFalse();
-		assertThat(line.billed()).isEqualByComparingTo("261.25");
-		assertThat(line.difference()).isEqualByComparingTo("-161.25");
+		assertThat(line.reconciled()).isTrue();
+		assertThat(line.flagged()).isFalse();
+		assertThat(line.unexplained()).isEmpty();
+		assertThat(line.billed()).isEqualTo(new BigDecimal("261.25"));
+		assertThat(line.difference()).isEqualTo(new BigDecimal("-161.25"));
 		assertThat(line.reasons()).extracting(ReconciliationLine.Reason::kind)
-			.containsExactly(Kind.SALES_TAX, Kind.OTHER_MONTH_CREDIT, Kind.UNMATCHED_LINES);
+			.containsExactly(Kind.SALES_TAX, Kind.NOTED_LINES, Kind.UNITEMISED);
 		assertThat(line.reasons()).extracting(ReconciliationLine.Reason::amount)
-			.containsExactly(new BigDecimal("8.25"), new BigDecimal("3.00"), new BigDecimal("150.00"));
-		assertThat(line.reasons().get(2).detail()).isEqualTo("ATLAS_SUPPORT \"Support true-up\"");
+			.containsExactly(new BigDecimal("8.25"), new BigDecimal("150.00"), new BigDecimal("3.00"));
+		assertThat(line.reason())
+			.isEqualTo("sales tax 8.25; noted lines 150.00: ATLAS_SUPPORT \"Support true-up\"; unitemised 3.00");
 	}
 
 	@Test
-	void anUnexplainedRestTheOpenMonthAndMissingUsageAreSaidSo() {
+	void taxAloneExplainsATaxedMonth() {
+		Invoice invoice = invoice("i1", ORG, InvoiceStatus.PAID, 67_970, 0,
+				line(1, "ATLAS_AWS_INSTANCE_M30", 843_880, null), line(2, "CREDIT", -20_000, null));
+		ReconciliationLine line = Reconciler.reconcile(List.of(ORG), List.of(invoice), usage(ORG, "8238.80")).get(0);
+		assertThat(line.reconciled()).isTrue();
+		assertThat(line.difference()).isEqualTo(new BigDecimal("-679.70"));
+		assertThat(line.credits()).isEqualTo(new BigDecimal("-200.00"));
+		assertThat(line.reason()).isEqualTo("sales tax 679.70");
+	}
+
+	@Test
+	void aLineWithoutANoteThatCostExplorerDoesNotShowIsFlaggedWithItsAmount() {
+		Invoice invoice = invoice("i1", ORG, InvoiceStatus.PAID, 825, 0,
+				line(1, "ATLAS_AWS_INSTANCE_M30", 10_000, null), line(2, "ATLAS_AWS_PRIVATE_ENDPOINT", 1_234, null),
+				line(3, "ATLAS_SUPPORT", 15_000, "Support true-up"));
+		ReconciliationLine line = Reconciler.reconcile(List.of(ORG), List.of(invoice), usage(ORG, "100.004")).get(0);
+		assertThat(line.reconciled()).isFalse();
+		assertThat(line.flagged()).isTrue();
+		assertThat(line.unexplained()).contains(new BigDecimal("12.34"));
+		assertThat(line.reason())
+			.isEqualTo("sales tax 8.25; noted lines 150.00: ATLAS_SUPPORT \"Support true-up\"; unexplained 12.34");
+	}
+
+	@Test
+	void usageAboveTheInvoiceIsANegativeUnexplainedRest() {
+		Invoice invoice = invoice("i1", ORG, InvoiceStatus.PAID, 0, 0, line(1, "ATLAS_AWS_INSTANCE_M30", 10_000, null));
+		ReconciliationLine line = Reconciler.reconcile(List.of(ORG), List.of(invoice), usage(ORG, "100.005")).get(0);
+		assertThat(line.unexplained()).contains(new BigDecimal("-0.01"));
+		assertThat(line.reason()).isEqualTo("unexplained -0.01");
+	}
+
+	@Test
+	void theOpenMonthIsNeverFlaggedAndAMonthWithoutUsageIsNotReconciled() {
 		Invoice pending = invoice("i1", ORG, InvoiceStatus.PENDING, 0, 0,
 				line(1, "ATLAS_AWS_INSTANCE_M30", 10_000, null));
 		Invoice other = invoice("i2", OTHER, InvoiceStatus.PAID, 0, 0, line(1, "ATLAS_AWS_INSTANCE_M30", 500, null));
@@ -61,11 +100,14 @@ class ReconcilerTests {
 		assertThat(lines.get(0).provisional()).isTrue();
 		assertThat(lines.get(0).reasons()).extracting(ReconciliationLine.Reason::kind)
 			.containsExactly(Kind.OPEN_MONTH, Kind.UNEXPLAINED);
-		assertThat(lines.get(0).reasons().get(1).amount()).isEqualByComparingTo("10.00");
+		assertThat(lines.get(0).reason()).isEqualTo("open month; unexplained 10.00");
+		assertThat(lines.get(0).reconciled()).isFalse();
+		assertThat(lines.get(0).flagged()).isFalse();
 		assertThat(lines.get(1).usage()).isNull();
 		assertThat(lines.get(1).difference()).isNull();
-		assertThat(lines.get(1).reconciles()).isFalse();
-		assertThat(lines.get(1).reasons()).extracting(ReconciliationLine.Reason::kind).containsExactly(Kind.NO_USAGE);
+		assertThat(lines.get(1).reconciled()).isFalse();
+		assertThat(lines.get(1).flagged()).isFalse();
+		assertThat(lines.get(1).reason()).isEqualTo("no usage");
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class CostReportJobBatchTests {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
-			.containsExactly("plan", "fetch", "invoices", "report", "deliver");
+			.containsExactly("invoices", "plan", "fetch", "report", "deliver");
 		verify(this.reader, times(1)).read(any());
 		assertThat(RunContext.queryIds(execution.getExecutionContext())).as("plan: 2 orgs x 2 groupings + 2 bills")
 			.hasSize(6);

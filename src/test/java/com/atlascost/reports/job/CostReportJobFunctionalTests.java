@@ -62,8 +62,15 @@ class CostReportJobFunctionalTests {
 
 	private static final List<String> ORGS = List.of(SandboxData.ACME_PRODUCTION, SandboxData.ACME_ANALYTICS);
 
+	/**
+	 * The organizations reported: the job's and Acme Sandbox Org, which Acme Production
+	 * pays for (its usage comes with Acme Production's queries).
+	 */
+	private static final List<String> REPORTED = List.of(SandboxData.ACME_PRODUCTION, SandboxData.ACME_ANALYTICS,
+			SandboxData.ACME_SANDBOX);
+
 	private static final Map<String, String> LABELS = Map.of(SandboxData.ACME_PRODUCTION, "Acme Production",
-			SandboxData.ACME_ANALYTICS, "Acme Analytics");
+			SandboxData.ACME_ANALYTICS, "Acme Analytics", SandboxData.ACME_SANDBOX, "Acme Sandbox Org");
 
 	private static final YearMonth NOW = YearMonth.now(ZoneOffset.UTC);
 
@@ -118,7 +125,7 @@ class CostReportJobFunctionalTests {
 
 	@Test
 	void storesExactlyTheSandboxAnswerOfEveryQuery() throws SQLException {
-		for (String org : ORGS) {
+		for (String org : REPORTED) {
 			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
 				assertThat(storedRows(org, "PROJECTS", month)).as("projects of %s in %s", org, month)
 					.containsExactlyInAnyOrderElementsOf(expectedRows(org, "projects", month));
@@ -130,7 +137,7 @@ class CostReportJobFunctionalTests {
 
 	@Test
 	void groupingTotalsFollowTheSandboxLineItemsAndCreditsStayNegative() throws SQLException {
-		for (String org : ORGS) {
+		for (String org : REPORTED) {
 			for (YearMonth month = FROM; !month.isAfter(NOW); month = month.plusMonths(1)) {
 				List<SandboxData.LineItem> items = data.lineItems(org, month);
 				BigDecimal all = sum(items.stream().map(SandboxData.LineItem::amount));
@@ -159,18 +166,18 @@ class CostReportJobFunctionalTests {
 					orgColumns.put(cell.getStringCellValue(), cell.getColumnIndex());
 				}
 			}
-			assertThat(orgColumns).containsOnlyKeys(ORGS);
+			assertThat(orgColumns).containsOnlyKeys(REPORTED);
 			orgColumns.forEach((org, column) -> assertThat(summary.getRow(0).getCell(column).getStringCellValue())
 				.isEqualTo(LABELS.get(org)));
 			int provisionalColumn = summary.getRow(0).getLastCellNum() - 1;
 			assertThat(summary.getRow(0).getCell(provisionalColumn).getStringCellValue()).isEqualTo("Provisional");
-			int totalColumn = 1 + ORGS.size();
+			int totalColumn = 1 + REPORTED.size();
 			assertThat(summary.getRow(0).getCell(totalColumn).getStringCellValue()).isEqualTo("Total");
 			BigDecimal grand = BigDecimal.ZERO;
 			for (int i = 0; i < 3; i++) {
 				Row row = summary.getRow(2 + i);
 				YearMonth month = FROM.plusMonths(i);
-				for (String org : ORGS) {
+				for (String org : REPORTED) {
 					Cell cell = row.getCell(orgColumns.get(org));
 					assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
 					assertThat(cell.getCellStyle().getDataFormatString()).contains("#,##0.00");
@@ -240,9 +247,9 @@ class CostReportJobFunctionalTests {
 		assertThat(again.counters().creates()).as("--refresh fetches every month again").isEqualTo(18);
 		assertThat(storedRowCount()).isEqualTo(rowsBefore);
 		assertThat(count("SELECT COUNT(*) FROM cost_query")).isEqualTo(queriesBefore);
-		assertThat(count("SELECT COUNT(*) FROM (SELECT q.org_id, q.group_by, u.usage_date, u.project_id, u.service"
-				+ " FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
-				+ " GROUP BY q.org_id, q.group_by, u.usage_date, u.project_id, u.service HAVING COUNT(*) > 1) d"))
+		assertThat(count("SELECT COUNT(*) FROM (SELECT q.org_id, u.organization_id, q.group_by, u.usage_date,"
+				+ " u.project_id, u.service FROM usage_row u JOIN cost_query q ON q.id = u.query_id GROUP BY q.org_id,"
+				+ " u.organization_id, q.group_by, u.usage_date, u.project_id, u.service HAVING COUNT(*) > 1) d"))
 			.isZero();
 		assertThat(storedTotal("SERVICES")).isEqualByComparingTo(totalBefore);
 		assertThat(output).doesNotContain(again.sandbox().serviceAccount().clientSecret());
@@ -271,8 +278,8 @@ class CostReportJobFunctionalTests {
 	private List<String> storedRows(String org, String groupBy, YearMonth month) throws SQLException {
 		List<String> rows = new ArrayList<>();
 		query("SELECT u.project_id, u.project_name, u.service, u.amount, u.usage_date FROM usage_row u"
-				+ " JOIN cost_query q ON q.id = u.query_id WHERE q.org_id = ? AND q.group_by = ?"
-				+ " AND q.window_start = ?", (rs) -> {
+				+ " JOIN cost_query q ON q.id = u.query_id WHERE COALESCE(u.organization_id, q.org_id) = ?"
+				+ " AND q.group_by = ? AND q.window_start = ?", (rs) -> {
 					String key = (rs.getString(1) != null) ? rs.getString(1) + "/" + rs.getString(2) : rs.getString(3);
 					rows.add(key + "=" + rs.getBigDecimal(4) + "@" + rs.getDate(5).toLocalDate());
 				}, org, groupBy, month.atDay(1));
@@ -282,7 +289,7 @@ class CostReportJobFunctionalTests {
 	private BigDecimal storedTotal(String org, String groupBy, YearMonth month) throws SQLException {
 		List<BigDecimal> total = new ArrayList<>();
 		query("SELECT COALESCE(SUM(u.amount), 0) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
-				+ " WHERE q.org_id = ? AND q.group_by = ? AND q.window_start = ?",
+				+ " WHERE COALESCE(u.organization_id, q.org_id) = ? AND q.group_by = ? AND q.window_start = ?",
 				(rs) -> total.add(rs.getBigDecimal(1)), org, groupBy, month.atDay(1));
 		return total.get(0);
 	}

@@ -56,25 +56,30 @@ class ExactMoneyFunctionalTests {
 				"--sandbox.faults.answer=sub-cent-amounts");
 
 		assertThat(run.exitCode()).isZero();
-		BigDecimal cleanBill = decimal(clean, "SELECT amount FROM monthly_cost_by_organization");
+		// Acme Production's own bill: its queries carry its linked organization's rows
+		// too
+		BigDecimal cleanBill = decimal(clean,
+				"SELECT amount FROM monthly_cost_by_organization WHERE organization_id = '" + PRODUCTION + "'");
 		BigDecimal exact = cleanBill.add(SUB_CENT);
 		BigDecimal shown = exact.setScale(2, RoundingMode.HALF_UP);
 		assertThat(exact.setScale(2, RoundingMode.HALF_UP)).isEqualByComparingTo(cleanBill.add(new BigDecimal("2.05")));
-		assertThat(decimal(subCent, "SELECT SUM(u.exact_amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
-				+ " WHERE q.bill = TRUE"))
+		assertThat(decimal(subCent,
+				"SELECT SUM(u.exact_amount) FROM usage_row u JOIN cost_query q ON q.id = u.query_id"
+						+ " WHERE q.bill = TRUE AND u.organization_id = '" + PRODUCTION + "'"))
 			.as("stored exactly")
 			.isEqualByComparingTo(exact);
-		assertThat(
-				SandboxRun
-					.column(subCent,
-							"SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
-									+ " ON q.id = u.query_id WHERE q.bill = TRUE AND exact_amount < 0.01"))
+		assertThat(SandboxRun.column(subCent,
+				"SELECT CAST(exact_amount AS VARCHAR(64)) FROM usage_row u JOIN cost_query q"
+						+ " ON q.id = u.query_id WHERE q.bill = TRUE AND exact_amount < 0.01"
+						+ " AND u.organization_id = '" + PRODUCTION + "'"))
 			.hasSize(203);
-		assertThat(decimal(subCent, "SELECT amount FROM monthly_cost_by_organization")).isEqualTo(shown);
-		BigDecimal firstService = decimal(clean,
-				"SELECT amount FROM monthly_cost_by_service ORDER BY service" + " FETCH FIRST 1 ROWS ONLY");
 		assertThat(decimal(subCent,
-				"SELECT amount FROM monthly_cost_by_service ORDER BY service" + " FETCH FIRST 1 ROWS ONLY"))
+				"SELECT amount FROM monthly_cost_by_organization WHERE organization_id = '" + PRODUCTION + "'"))
+			.isEqualTo(shown);
+		String firstServiceOfProduction = "SELECT amount FROM monthly_cost_by_service WHERE organization_id = '"
+				+ PRODUCTION + "' ORDER BY service FETCH FIRST 1 ROWS ONLY";
+		BigDecimal firstService = decimal(clean, firstServiceOfProduction);
+		assertThat(decimal(subCent, firstServiceOfProduction))
 			.isEqualTo(firstService.add(SUB_CENT).setScale(2, RoundingMode.HALF_UP));
 		try (XSSFWorkbook workbook = open(subCent.resolve("reports").resolve("exact_2024-03_2024-03.xlsx"))) {
 			Sheet summary = workbook.getSheetAt(0);

@@ -104,6 +104,32 @@ class AtlasSandboxTests {
 	}
 
 	@Test
+	void refusesAnOrganizationNeitherThePathsNorLinkedToIt() throws Exception {
+		String bearer = "Bearer " + accessToken();
+		HttpResponse<String> unlinked = send(create(bearer, SandboxData.ACME_ANALYTICS));
+		HttpResponse<String> linked = send(create(bearer, SandboxData.ACME_SANDBOX));
+
+		assertThat(unlinked.statusCode()).isEqualTo(400);
+		assertThat(this.mapper.readTree(unlinked.body())).isEqualTo(this.mapper.readTree("""
+				{"error":400,"errorCode":"VALIDATION_ERROR","reason":"Bad Request",
+				"detail":"Organization %s is not linked to %s."}
+				""".formatted(SandboxData.ACME_ANALYTICS, SandboxData.ACME_PRODUCTION)));
+		assertThat(linked.statusCode()).as("the linked org, under cross-organization billing").isEqualTo(202);
+	}
+
+	private HttpRequest create(String bearer, String otherOrg) {
+		String query = """
+				{"startDate":"2024-07-01","endDate":"2024-08-01","organizations":["%s","%s"],"groupBy":"organizations"}
+				""".formatted(SandboxData.ACME_PRODUCTION, otherOrg);
+		return HttpRequest.newBuilder(uri(USAGE))
+			.header("Authorization", bearer)
+			.header("Accept", "application/vnd.atlas.2023-01-01+json")
+			.header("Content-Type", "application/vnd.atlas.2023-01-01+json")
+			.POST(HttpRequest.BodyPublishers.ofString(query))
+			.build();
+	}
+
+	@Test
 	void takesEachOperationsVersionsAndRefusesThemAfterTheirSunsetByItsClock() throws Exception {
 		String clusters = "/api/atlas/v2/groups/6a1b2c3d4e5f60718293a4b1/clusters";
 		try (AtlasSandbox before = AtlasSandbox.start(SandboxSettings.builder().clock(day(2026, 11, 29)).build());

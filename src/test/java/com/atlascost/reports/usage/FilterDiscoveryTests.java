@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -86,6 +87,35 @@ class FilterDiscoveryTests {
 		assertThat(bill.services()).isEmpty();
 		assertThat(bill.groupBy()).isEqualTo("organizations");
 		assertThat(this.sandbox.counters().projectListings()).as("nothing to discover").isZero();
+	}
+
+	@Test
+	void aPayingOrganizationsQueriesNameItsLinkedOrganizationsAndDiscoverTheirProjectsAndClusters() {
+		OrganizationScope payer = new OrganizationScope(ORG, "Acme", IdSelection.all(), IdSelection.all(),
+				IdSelection.notGiven());
+		List<String> linked = List.of(SandboxData.ACME_SANDBOX);
+		UsageQuery bill = this.discovery.filterOf(PlannedQuery.billOf(payer, MARCH).withLinkedOrganizations(linked));
+		UsageQuery projects = this.discovery
+			.filterOf(new PlannedQuery(payer, Grouping.PROJECTS, MARCH, false).withLinkedOrganizations(linked));
+		UsageQuery clusters = this.discovery
+			.filterOf(new PlannedQuery(payer, Grouping.CLUSTERS, MARCH, false).withLinkedOrganizations(linked));
+
+		assertThat(bill.organizations()).containsExactly(ORG, SandboxData.ACME_SANDBOX);
+		assertThat(projects.organizations()).containsExactly(ORG, SandboxData.ACME_SANDBOX);
+		SandboxData data = this.sandbox.data();
+		List<SandboxData.Project> both = new ArrayList<>(organization().projects());
+		both.addAll(data.organization(SandboxData.ACME_SANDBOX).orElseThrow().projects());
+		assertThat(projects.projects()).isEqualTo(both.stream().map(SandboxData.Project::id).sorted().toList());
+		assertThat(clusters.clusters()).isEqualTo(both.stream()
+			.flatMap((project) -> project.clusters().stream())
+			.map(SandboxData.Cluster::id)
+			.sorted()
+			.toList());
+		assertThat(this.jdbc
+			.sql("SELECT name FROM discovered_resource WHERE org_id = ? AND kind = 'PROJECT'" + " ORDER BY name")
+			.param(SandboxData.ACME_SANDBOX)
+			.query(String.class)
+			.list()).containsExactly("experiments", "playground");
 	}
 
 	@Test
