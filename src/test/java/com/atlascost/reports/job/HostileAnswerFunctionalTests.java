@@ -126,8 +126,16 @@ class HostileAnswerFunctionalTests {
 			.allSatisfy((name) -> assertThat(name).hasSize(255).endsWith("…[truncated]"));
 		assertThat(SandboxRun.column(this.dir, "SELECT service FROM usage_row WHERE service IS NOT NULL")).isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).hasSize(100).endsWith("…[truncated]"));
-		assertThat(SandboxRun.column(this.dir, "SELECT organization_name FROM usage_row")).isNotEmpty()
+		// Acme Production's queries carry the rows of Acme Sandbox Org, which it pays for
+		assertThat(SandboxRun.column(this.dir,
+				"SELECT organization_name FROM usage_row WHERE organization_id = '" + PRODUCTION + "'"))
+			.isNotEmpty()
 			.allSatisfy((name) -> assertThat(name).hasSize(255).startsWith("Acme Production").endsWith("…[truncated]"));
+		assertThat(SandboxRun.column(this.dir,
+				"SELECT organization_name FROM usage_row WHERE organization_id = '" + PLAYGROUND + "'"))
+			.isNotEmpty()
+			.allSatisfy(
+					(name) -> assertThat(name).hasSize(255).startsWith("Acme Sandbox Org").endsWith("…[truncated]"));
 		try (var files = Files.list(this.dir.resolve("reports"))) {
 			assertThat(files.map((file) -> file.getFileName().toString())).anyMatch((name) -> name.endsWith(".xlsx"));
 		}
