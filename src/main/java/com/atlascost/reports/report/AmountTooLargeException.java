@@ -13,7 +13,7 @@ class AmountTooLargeException extends IllegalStateException {
 
 	AmountTooLargeException(String sheet, String cell, BigDecimal amount) {
 		super("The report was not written: " + amount.toPlainString() + " USD (sheet '" + sheet + "', cell " + cell
-				+ ") has more than " + WorkbookCells.MAX_WHOLE_DIGITS
+				+ ") has more than " + CellAmount.MAX_WHOLE_DIGITS
 				+ " digits before the cents, and a spreadsheet cell keeps 15 significant digits, so it would show"
 				+ " another amount. The database holds it exactly; check the answer Atlas sent for it.");
 	}

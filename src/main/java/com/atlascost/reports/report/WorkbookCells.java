@@ -33,9 +33,6 @@ import com.atlascost.reports.summary.Cents;
  */
 final class WorkbookCells {
 
-	/** Whole dollars a cell holds to the cent: 15 significant digits less the cents. */
-	static final int MAX_WHOLE_DIGITS = 13;
-
 	static final String CURRENCY_FORMAT = "\"$\"#,##0.00;[Red]-\"$\"#,##0.00";
 
 	static final String MONTH_FORMAT = "yyyy-mm";
@@ -198,7 +195,7 @@ final class WorkbookCells {
 	void varianceFormula(Row row, int column, String formula, BigDecimal value) {
 		Cell cell = row.createCell(column);
 		cell.setCellFormula(formula);
-		cell.setCellValue(cellAmount(cell, Cents.round(value)));
+		cell.setCellValue(CellAmount.of(cell, Cents.round(value)));
 		cell.setCellStyle(this.variance);
 	}
 
@@ -236,7 +233,7 @@ final class WorkbookCells {
 	BigDecimal money(Row row, int column, BigDecimal amount) {
 		BigDecimal cents = Cents.round(amount);
 		Cell cell = row.createCell(column);
-		cell.setCellValue(cellAmount(cell, cents));
+		cell.setCellValue(CellAmount.of(cell, cents));
 		cell.setCellStyle(this.money);
 		return cents;
 	}
@@ -254,7 +251,7 @@ final class WorkbookCells {
 			cell.setCellFormula(
 					"SUM(" + new CellRangeAddress(firstRow, lastRow, firstColumn, lastColumn).formatAsString() + ")");
 		}
-		cell.setCellValue(cellAmount(cell, Cents.round(value)));
+		cell.setCellValue(CellAmount.of(cell, Cents.round(value)));
 		cell.setCellStyle(this.moneyTotal);
 	}
 
@@ -290,7 +287,7 @@ final class WorkbookCells {
 	void moneyFormula(Row row, int column, String formula, BigDecimal value) {
 		Cell cell = row.createCell(column);
 		cell.setCellFormula(formula);
-		cell.setCellValue(cellAmount(cell, Cents.round(value)));
+		cell.setCellValue(CellAmount.of(cell, Cents.round(value)));
 		cell.setCellStyle(this.money);
 	}
 
@@ -313,20 +310,6 @@ final class WorkbookCells {
 			cell.setCellValue(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
 			cell.setCellStyle(this.dateTime);
 		}
-	}
-
-	/**
-	 * The amount as the double a cell holds, when that double shows it to the cent: a
-	 * spreadsheet keeps 15 significant digits, so from 10 trillion dollars on the cents
-	 * would be lost (12345678901234567.89 shows as 12345678901234600.00).
-	 * @throws AmountTooLargeException naming the sheet, the cell and the amount
-	 */
-	static double cellAmount(Cell cell, BigDecimal cents) {
-		if (cents.precision() - cents.scale() > MAX_WHOLE_DIGITS) {
-			throw new AmountTooLargeException(cell.getSheet().getSheetName(),
-					new CellReference(cell).formatAsString(false), cents);
-		}
-		return cents.doubleValue();
 	}
 
 	void number(Row row, int column, long value) {
