@@ -112,7 +112,7 @@ class SandboxApi {
 			}
 			limitHeaders = limited.headers();
 		}
-		Optional<SandboxAnswer> injected = this.faults.injected();
+		Optional<SandboxAnswer> injected = this.faults.injected(operation);
 		if (injected.isPresent()) {
 			return write(request, response, injected.get());
 		}

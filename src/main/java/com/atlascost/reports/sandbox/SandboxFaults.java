@@ -65,8 +65,15 @@ final class SandboxFaults {
 		return new Limited(limited.withHeader("Retry-After", String.valueOf(seconds)), headers);
 	}
 
-	/** The next failure the sandbox was told to inject, if any is left. */
-	Optional<SandboxAnswer> injected() {
+	/**
+	 * The next failure the sandbox was told to inject, if any is left and the operation
+	 * is the one they are for.
+	 */
+	Optional<SandboxAnswer> injected(SandboxOperation operation) {
+		String on = this.settings.injectedFailuresOn();
+		if (on != null && !on.equals(operation.operationId())) {
+			return Optional.empty();
+		}
 		Integer injected = this.injectedFailures.poll();
 		if (injected == null) {
 			return Optional.empty();

@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param injectedFailures statuses the first API calls answer, in order, before the
  * sandbox behaves (429 comes with {@code Retry-After}; 401 as a refused bearer token);
  * for retry tests and fault demos
+ * @param injectedFailuresOn the operation id whose calls get them
+ * ({@code createCostExplorerQueryProcess}); any operation's when unset
  * @param clock today's date decides which month is open, and token lifetimes run on it
  * (processing delays run on real time); not a property
  * @param rateLimit the per-organization bucket of the billing endpoints
@@ -41,9 +43,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sandbox")
 public record SandboxSettings(Duration processingDelay, Duration processingDelayMax, Auth auth, int defaultItemsPerPage,
-		Duration tokenLifetime, Duration nonceLifetime, List<Integer> injectedFailures, Clock clock,
-		RateLimit rateLimit, SharedBucket sharedBucket, Faults faults, @Nullable Duration queryTokenLifetime,
-		int forgottenTokens, boolean namedUsageRows) {
+		Duration tokenLifetime, Duration nonceLifetime, List<Integer> injectedFailures,
+		@Nullable String injectedFailuresOn, Clock clock, RateLimit rateLimit, SharedBucket sharedBucket, Faults faults,
+		@Nullable Duration queryTokenLifetime, int forgottenTokens, boolean namedUsageRows) {
 
 	public SandboxSettings {
 		injectedFailures = List.copyOf(injectedFailures);
@@ -54,14 +56,16 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 	public SandboxSettings(@DefaultValue("300ms") Duration processingDelay, @Nullable Duration processingDelayMax,
 			@DefaultValue("service-account") Auth auth, @DefaultValue("100") int defaultItemsPerPage,
 			@DefaultValue("1h") Duration tokenLifetime, @DefaultValue("5m") Duration nonceLifetime,
-			@DefaultValue List<Integer> injectedFailures, @DefaultValue RateLimit rateLimit,
-			@DefaultValue SharedBucket sharedBucket, @DefaultValue Faults faults, @Nullable Duration queryTokenLifetime,
-			@DefaultValue("0") int forgottenTokens, @DefaultValue("true") boolean namedUsageRows) {
+			@DefaultValue List<Integer> injectedFailures, @Nullable String injectedFailuresOn,
+			@DefaultValue RateLimit rateLimit, @DefaultValue SharedBucket sharedBucket, @DefaultValue Faults faults,
+			@Nullable Duration queryTokenLifetime, @DefaultValue("0") int forgottenTokens,
+			@DefaultValue("true") boolean namedUsageRows) {
 		this(processingDelay,
 				(processingDelayMax != null && processingDelayMax.compareTo(processingDelay) > 0) ? processingDelayMax
 						: processingDelay,
-				auth, defaultItemsPerPage, tokenLifetime, nonceLifetime, injectedFailures, Clock.systemUTC(), rateLimit,
-				sharedBucket, faults, queryTokenLifetime, forgottenTokens, namedUsageRows);
+				auth, defaultItemsPerPage, tokenLifetime, nonceLifetime, injectedFailures, injectedFailuresOn,
+				Clock.systemUTC(), rateLimit, sharedBucket, faults, queryTokenLifetime, forgottenTokens,
+				namedUsageRows);
 	}
 
 	/**
@@ -101,6 +105,8 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 
 		private List<Integer> injectedFailures;
 
+		private final @Nullable String injectedFailuresOn;
+
 		private Clock clock;
 
 		private RateLimit rateLimit;
@@ -123,6 +129,7 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 			this.tokenLifetime = settings.tokenLifetime;
 			this.nonceLifetime = settings.nonceLifetime;
 			this.injectedFailures = settings.injectedFailures;
+			this.injectedFailuresOn = settings.injectedFailuresOn;
 			this.clock = settings.clock;
 			this.rateLimit = settings.rateLimit;
 			this.sharedBucket = settings.sharedBucket;
@@ -185,9 +192,9 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 
 		public SandboxSettings build() {
 			return new SandboxSettings(this.processingDelay, this.processingDelayMax, this.auth,
-					this.defaultItemsPerPage, this.tokenLifetime, this.nonceLifetime, this.injectedFailures, this.clock,
-					this.rateLimit, this.sharedBucket, this.faults, this.queryTokenLifetime, this.forgottenTokens,
-					this.namedUsageRows);
+					this.defaultItemsPerPage, this.tokenLifetime, this.nonceLifetime, this.injectedFailures,
+					this.injectedFailuresOn, this.clock, this.rateLimit, this.sharedBucket, this.faults,
+					this.queryTokenLifetime, this.forgottenTokens, this.namedUsageRows);
 		}
 
 	}
@@ -223,10 +230,6 @@ public record SandboxSettings(Duration processingDelay, Duration processingDelay
 
 		public static RateLimit of(int capacity, int refill, Duration period) {
 			return new RateLimit(true, capacity, refill, period, true);
-		}
-
-		public static RateLimit off() {
-			return new RateLimit(false, 500, 100, Duration.ofSeconds(60), true);
 		}
 
 		public RateLimit withoutRetryAfter() {

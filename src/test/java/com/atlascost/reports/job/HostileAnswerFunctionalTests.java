@@ -157,8 +157,8 @@ class HostileAnswerFunctionalTests {
 		long started = System.nanoTime();
 
 		SandboxRun run = SandboxRun.of(this.dir, "--job=" + job, "--sandbox", "--from=2024-03", "--to=2024-03",
-				"--sandbox.injected-failures=429", "--sandbox.faults.retry-after=100000s",
-				"--atlas.polling.deadline=3s");
+				"--sandbox.injected-failures=429", "--sandbox.injected-failures-on=createCostExplorerQueryProcess",
+				"--sandbox.faults.retry-after=100000s", "--atlas.polling.deadline=3s");
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
