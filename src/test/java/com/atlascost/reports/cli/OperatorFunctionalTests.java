@@ -134,7 +134,8 @@ class OperatorFunctionalTests {
 	void runWithFaultsShowsRetriesAnd429sAsTheSandboxCountedThemInLogAndWorkbook(CapturedOutput output)
 			throws Exception {
 		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
-				"--sandbox.injected-failures=429,503,429", "--sandbox.processing-delay=1500ms", "--progress=bar");
+				"--sandbox.injected-failures=429,503,429", "--sandbox.injected-failures-on=listOrganizationProjects",
+				"--sandbox.processing-delay=1500ms", "--progress=bar");
 		assertThat(run.exitCode()).isZero();
 		long sandbox429 = run.counters().responses(429);
 		// 429s are counted apart from the retries of real failures
@@ -236,7 +237,8 @@ class OperatorFunctionalTests {
 	@Test
 	void failedRunPrintsReasonsButNoStackTraceWithoutDebug(CapturedOutput output) {
 		SandboxRun run = SandboxRun.of(this.dir, "--job=jobs/sandbox.yml", "--sandbox", "--from=" + NOW,
-				"--atlas.retry.max-attempts=1", "--sandbox.injected-failures=503");
+				"--atlas.retry.max-attempts=1", "--sandbox.injected-failures=503",
+				"--sandbox.injected-failures-on=listOrganizationProjects");
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(output.getOut()).contains("Failure: list projects for org ")
 			.contains("failed: 503 UNEXPECTED_ERROR")
