@@ -101,6 +101,11 @@ final class AtlasPipeline {
 		return send(call, orgId, successStatuses, HttpMethod.POST, body, path, pathValues);
 	}
 
+	/** The pace of the organization's bucket now, requests per second. */
+	double currentRate(String orgId) {
+		return this.limiter.currentRate(orgId);
+	}
+
 	/** The items of a list answered in one page. */
 	<T> Flux<T> getItems(AtlasApiCall call, String orgId, Class<T> type, String path, String... pathValues) {
 		return get(call, orgId, Set.of(200), path, pathValues).flatMapIterable(this.paging::results)

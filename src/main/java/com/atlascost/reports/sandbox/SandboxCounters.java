@@ -40,6 +40,8 @@ public class SandboxCounters {
 
 	private final Map<String, Gauge> requestsInFlight = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicLong> bucketGrants = new ConcurrentHashMap<>();
+
 	public long tokenRequests() {
 		return this.tokenRequests.get();
 	}
@@ -118,6 +120,15 @@ public class SandboxCounters {
 		return (gauge != null) ? gauge.peak() : 0;
 	}
 
+	/**
+	 * Requests of the organization its bucket let through (each took a token; a 429 took
+	 * none): with the bucket's refill, the time the bucket itself forces on a run.
+	 */
+	public long bucketGrants(String orgId) {
+		AtomicLong count = this.bucketGrants.get(orgId);
+		return (count != null) ? count.get() : 0;
+	}
+
 	public long responses(int status) {
 		AtomicLong count = this.responses.get(status);
 		return (count != null) ? count.get() : 0;
@@ -171,6 +182,10 @@ public class SandboxCounters {
 
 	void tokenLost(String window) {
 		this.tokensLost.computeIfAbsent(window, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	void bucketGranted(String orgId) {
+		this.bucketGrants.computeIfAbsent(orgId, (key) -> new AtomicLong()).incrementAndGet();
 	}
 
 	void faultInjected(String kind) {

@@ -72,9 +72,11 @@ final class OrganizationPace {
 
 	/**
 	 * Completes when the organization's bucket holds a request for this call; calls are
-	 * served in the order they asked.
+	 * served in the order they asked. A poll of a usage query races the time Atlas keeps
+	 * its token, so it is not held the network allowance on top of its wait: a 429 costs
+	 * it one more turn, a late poll costs the whole query.
 	 */
-	Mono<Void> turn() {
+	Mono<Void> turn(boolean poll) {
 		return Mono.defer(() -> {
 			long generation;
 			long waitNanos;
@@ -85,8 +87,9 @@ final class OrganizationPace {
 			if (waitNanos <= 0) {
 				return Mono.empty();
 			}
-			return Mono.delay(Duration.ofNanos(waitNanos).plus(this.limit.networkAllowance()))
-				.then(Mono.defer(() -> isCurrent(generation) ? Mono.<Void>empty() : turn()));
+			Duration allowance = poll ? Duration.ZERO : this.limit.networkAllowance();
+			return Mono.delay(Duration.ofNanos(waitNanos).plus(allowance))
+				.then(Mono.defer(() -> isCurrent(generation) ? Mono.<Void>empty() : turn(poll)));
 		});
 	}
 
@@ -123,6 +126,11 @@ final class OrganizationPace {
 		// turns already handed out were slower: they stand, later ones come sooner
 		this.bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(slowed(this.rate).build()).build(),
 				TokensInheritanceStrategy.AS_IS);
+	}
+
+	/** The pace now, requests per second. */
+	synchronized double rate() {
+		return this.rate;
 	}
 
 	synchronized OrganizationSlowdown report() {

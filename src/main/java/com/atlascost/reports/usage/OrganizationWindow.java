@@ -1,0 +1,135 @@
+package com.atlascost.reports.usage;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.function.DoubleSupplier;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * How many queries of one organization may be open at once (created and not yet
+ * answered), as a congestion window: the organization's bucket has to poll every open
+ * query before Atlas forgets its token. Until a token is lost the window grows by one per
+ * answer up to {@code usage.concurrency-per-org} (a start that costs nothing against the
+ * published bucket); a lost token halves it, and from then on it never exceeds what the
+ * organization's pace can poll within the token lifetime learned, at two requests a query
+ * (its create and a poll that finds it done), and grows by one per window of answers. A
+ * window is never below one query: an organization slows down, it does not stop.
+ */
+final class OrganizationWindow {
+
+	private static final double REQUESTS_PER_QUERY = 2;
+
+	private final int most;
+
+	private final DoubleSupplier rate;
+
+	private final TokenLifetime lifetime;
+
+	private final Queue<MonoSink<Void>> waiting = new ArrayDeque<>();
+
+	private double limit;
+
+	private int open;
+
+	private int lowest;
+
+	/**
+	 * @param most the most queries of the organization open at once
+	 * @param initial the window to start with, at most {@code most}
+	 * @param rate the organization's pace now, requests per second
+	 * @param lifetime the token lifetime learned, shared by the fetch
+	 */
+	OrganizationWindow(int most, int initial, DoubleSupplier rate, TokenLifetime lifetime) {
+		this.most = most;
+		this.limit = Math.min(most, Math.max(1, initial));
+		this.lowest = (int) this.limit;
+		this.rate = rate;
+		this.lifetime = lifetime;
+	}
+
+	/** Runs {@code work} as one open query, once the window has room for it. */
+	<T> Mono<T> withSlot(Mono<T> work) {
+		return Mono.usingWhen(acquire().thenReturn(this), (window) -> work, (window) -> release());
+	}
+
+	/** A query of the organization was answered. */
+	void answered() {
+		synchronized (this) {
+			this.limit = (this.lifetime.estimate() == null) ? Math.min(this.most, this.limit + 1)
+					: Math.min(bound(), this.limit + 1 / this.limit);
+		}
+		admit();
+	}
+
+	/** A query of the organization lost its token. */
+	synchronized void lost() {
+		this.limit = Math.max(1, Math.min(this.limit / 2, bound()));
+		this.lowest = Math.min(this.lowest, (int) this.limit);
+	}
+
+	/** The most queries open at once now. */
+	synchronized int limit() {
+		return (int) this.limit;
+	}
+
+	/** The smallest window the organization was given. */
+	synchronized int lowest() {
+		return this.lowest;
+	}
+
+	private double bound() {
+		Duration lifetime = this.lifetime.estimate();
+		if (lifetime == null) {
+			return this.most;
+		}
+		double pollable = this.rate.getAsDouble() * lifetime.toNanos() / 1e9 / REQUESTS_PER_QUERY;
+		return Math.max(1, Math.min(this.most, pollable));
+	}
+
+	private Mono<Void> acquire() {
+		return Mono.create((sink) -> {
+			synchronized (this) {
+				if (this.open < (int) this.limit && this.waiting.isEmpty()) {
+					this.open++;
+				}
+				else {
+					this.waiting.add(sink);
+					sink.onCancel(() -> {
+						synchronized (this) {
+							this.waiting.remove(sink);
+						}
+					});
+					return;
+				}
+			}
+			sink.success();
+		});
+	}
+
+	private Mono<Void> release() {
+		return Mono.fromRunnable(() -> {
+			synchronized (this) {
+				this.open--;
+			}
+			admit();
+		});
+	}
+
+	/** Lets waiting queries in while the window has room, in the order they came. */
+	private void admit() {
+		List<MonoSink<Void>> admitted = new ArrayList<>();
+		synchronized (this) {
+			while (this.open < (int) this.limit && !this.waiting.isEmpty()) {
+				this.open++;
+				admitted.add(this.waiting.poll());
+			}
+		}
+		admitted.forEach(MonoSink::success);
+	}
+
+}
