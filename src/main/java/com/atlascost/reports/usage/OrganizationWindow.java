@@ -16,13 +16,14 @@ import reactor.core.publisher.MonoSink;
  * query before Atlas forgets its token. Until a token is lost the window grows by one per
  * answer up to {@code usage.concurrency-per-org} (a start that costs nothing against the
  * published bucket); a lost token halves it, and from then on it never exceeds what the
- * organization's pace can poll within the token lifetime learned, at two requests a query
- * (its create and a poll that finds it done), and grows by one per window of answers. A
- * window is never below one query: an organization slows down, it does not stop.
+ * organization's pace can poll within the token lifetime learned, at three requests a
+ * query (its create and a poll that finds it done), and grows by one per window of
+ * answers. A window is never below one query: an organization slows down, it does not
+ * stop.
  */
 final class OrganizationWindow {
 
-	private static final double REQUESTS_PER_QUERY = 2;
+	private static final double REQUESTS_PER_QUERY = 3;
 
 	private final int most;
 
@@ -52,7 +53,10 @@ final class OrganizationWindow {
 		this.lifetime = lifetime;
 	}
 
-	/** Runs {@code work} as one open query, once the window has room for it. */
+	/**
+	 * Runs {@code work} (a create and its polls) as one open query, once the window has
+	 * room for it; a query created again asks anew, behind those already waiting.
+	 */
 	<T> Mono<T> withSlot(Mono<T> work) {
 		return Mono.usingWhen(acquire().thenReturn(this), (window) -> work, (window) -> release());
 	}

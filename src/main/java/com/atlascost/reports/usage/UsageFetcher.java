@@ -60,7 +60,7 @@ public class UsageFetcher {
 	 * An organization's first window: a few waves of these ramp up to
 	 * {@code usage.concurrency-per-org} while no token is lost.
 	 */
-	private static final int INITIAL_WINDOW = 10;
+	private static final int INITIAL_WINDOW = 4;
 
 	/** Polls on a learned lifetime come no closer than this. */
 	private static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
@@ -95,10 +95,10 @@ public class UsageFetcher {
 					INITIAL_WINDOW, () -> this.client.currentRate(orgId), run.lifetime())));
 		List<Boolean> results = Flux.fromIterable(windows.entrySet())
 			.flatMap((org) -> Flux.fromIterable(byOrg.getOrDefault(org.getKey(), List.of()))
-				.flatMap((query) -> org.getValue().withSlot(total.withPermit(Mono.defer(() -> {
+				.flatMap((query) -> total.withPermit(Mono.defer(() -> {
 					listener.queryStarted();
 					return fetchOne(query, run, org.getValue());
-				}))).doOnNext(listener::queryFinished), this.properties.concurrencyPerOrg()), Math.max(1, byOrg.size()))
+				})).doOnNext(listener::queryFinished), this.properties.concurrencyPerOrg()), Math.max(1, byOrg.size()))
 			.collectList()
 			.blockOptional()
 			.orElse(List.of());
@@ -119,8 +119,9 @@ public class UsageFetcher {
 	private Mono<Boolean> fetchOne(StoredQuery query, Run run, OrganizationWindow window) {
 		Attempt attempt = new Attempt();
 		Mono<List<UsageDetail>> usage = this.metrics
-			.timeQuery(((query.token() != null) ? this.client.awaitUsage(query.organizationId(), query.token())
-					: createAndAwait(query, run, attempt))
+			.timeQuery(((query.token() != null)
+					? window.withSlot(this.client.awaitUsage(query.organizationId(), query.token()))
+					: window.withSlot(createAndAwait(query, run, attempt)))
 				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex)))
 			.doOnNext((rows) -> {
 				if (attempt.createdNanos != 0) {
@@ -183,7 +184,7 @@ public class UsageFetcher {
 		return blocking(() -> {
 			this.store.forgetToken(query.id());
 			return true;
-		}).then(createAndAwait(query, run, attempt))
+		}).then(window.withSlot(createAndAwait(query, run, attempt)))
 			.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex));
 	}
 

@@ -74,20 +74,24 @@ final class OrganizationPace {
 	 * Completes when the organization's bucket holds a request for this call; calls are
 	 * served in the order they asked. A poll of a usage query races the time Atlas keeps
 	 * its token, so it is not held the network allowance on top of its wait: a 429 costs
-	 * it one more turn, a late poll costs the whole query.
+	 * it one more turn, a late poll costs the whole query. Nor is any call once a 429
+	 * slowed the organization down: the pace is then below the bucket's.
 	 */
 	Mono<Void> turn(boolean poll) {
 		return Mono.defer(() -> {
 			long generation;
 			long waitNanos;
+			Duration allowance;
 			synchronized (this) {
+				// once a 429 slowed the pace below the bucket's, the allowance only
+				// wastes turns
+				allowance = (poll || this.rateLimited > 0) ? Duration.ZERO : this.limit.networkAllowance();
 				generation = this.generation;
 				waitNanos = Math.max(this.bucket.consumeIgnoringRateLimits(1), this.notBeforeNanos - System.nanoTime());
 			}
 			if (waitNanos <= 0) {
 				return Mono.empty();
 			}
-			Duration allowance = poll ? Duration.ZERO : this.limit.networkAllowance();
 			return Mono.delay(Duration.ofNanos(waitNanos).plus(allowance))
 				.then(Mono.defer(() -> isCurrent(generation) ? Mono.<Void>empty() : turn(poll)));
 		});
