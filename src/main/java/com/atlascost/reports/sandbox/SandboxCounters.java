@@ -42,6 +42,10 @@ public class SandboxCounters {
 
 	private final Map<String, AtomicLong> bucketGrants = new ConcurrentHashMap<>();
 
+	private final AtomicLong firstGrantNanos = new AtomicLong(Long.MAX_VALUE);
+
+	private final AtomicLong lastGrantNanos = new AtomicLong(Long.MIN_VALUE);
+
 	public long tokenRequests() {
 		return this.tokenRequests.get();
 	}
@@ -129,6 +133,16 @@ public class SandboxCounters {
 		return (count != null) ? count.get() : 0;
 	}
 
+	/**
+	 * From the first request any bucket let through to the last: how long the run spent
+	 * on bucket calls (zero when none went through).
+	 */
+	public Duration bucketSpan() {
+		long first = this.firstGrantNanos.get();
+		long last = this.lastGrantNanos.get();
+		return (last >= first) ? Duration.ofNanos(last - first) : Duration.ZERO;
+	}
+
 	public long responses(int status) {
 		AtomicLong count = this.responses.get(status);
 		return (count != null) ? count.get() : 0;
@@ -186,6 +200,9 @@ public class SandboxCounters {
 
 	void bucketGranted(String orgId) {
 		this.bucketGrants.computeIfAbsent(orgId, (key) -> new AtomicLong()).incrementAndGet();
+		long now = System.nanoTime();
+		this.firstGrantNanos.accumulateAndGet(now, Math::min);
+		this.lastGrantNanos.accumulateAndGet(now, Math::max);
 	}
 
 	void faultInjected(String kind) {

@@ -82,9 +82,14 @@ class StingyAtlasFunctionalTests {
 					BenchmarkOutput.seconds(orgForced));
 			forced = (orgForced.compareTo(forced) > 0) ? orgForced : forced;
 		}
-		BenchmarkOutput.print("stingy run: wall %s, the bucket forces %s (ratio %.2f); %d 429s, %d tokens lost",
-				BenchmarkOutput.seconds(wall), BenchmarkOutput.seconds(forced), BenchmarkOutput.ratio(wall, forced),
-				run.counters().rateLimited(),
+		// the whole run includes the JVM's Spring start, discovery, invoices and the
+		// report, which no bucket forces: the bound holds the bucket calls' span, from
+		// the first request the sandbox let through to the last
+		Duration span = run.counters().bucketSpan();
+		BenchmarkOutput.print(
+				"stingy run: wall %s, bucket calls %s, the bucket forces %s (ratio %.2f); %d 429s, %d tokens lost",
+				BenchmarkOutput.seconds(wall), BenchmarkOutput.seconds(span), BenchmarkOutput.seconds(forced),
+				BenchmarkOutput.ratio(span, forced), run.counters().rateLimited(),
 				run.counters().tokensLostByWindow().values().stream().mapToLong(Long::longValue).sum());
 		assertThat(run.exitCode()).as("%s", run.counters()).isZero();
 		// 3 orgs x 12 months x (2 groupings + the bill)
@@ -97,7 +102,7 @@ class StingyAtlasFunctionalTests {
 		assertThat(run.counters().tokensLostByWindow()).as("Atlas did forget tokens").isNotEmpty();
 		assertThat(run.counters().faultsInjected()).containsKeys("500", "503", "dropped", "truncated");
 
-		assertThat(wall).as("wall time against the bucket's %s", forced)
+		assertThat(span).as("bucket calls' span against the %s the bucket forces", forced)
 			.isLessThan(forced.multipliedBy(3).dividedBy(2));
 		assertThat(output).contains("Usage tokens forgotten by Atlas");
 	}
