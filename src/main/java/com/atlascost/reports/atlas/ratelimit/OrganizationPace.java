@@ -73,9 +73,10 @@ final class OrganizationPace {
 	/**
 	 * Completes when the organization's bucket holds a request for this call; calls are
 	 * served in the order they asked. A poll of a usage query races the time Atlas keeps
-	 * its token, so it is not held the network allowance on top of its wait: a 429 costs
-	 * it one more turn, a late poll costs the whole query. Nor is any call once a 429
-	 * slowed the organization down: the pace is then below the bucket's.
+	 * its token, so it is held a quarter of the network allowance on top of its wait: a
+	 * 429 costs it one more turn, a late poll costs the whole query. Once a 429 slowed
+	 * the organization down no call is held the allowance: the pace is then below the
+	 * bucket's, and the allowance would only waste turns.
 	 */
 	Mono<Void> turn(boolean poll) {
 		return Mono.defer(() -> {
@@ -85,7 +86,8 @@ final class OrganizationPace {
 			synchronized (this) {
 				// once a 429 slowed the pace below the bucket's, the allowance only
 				// wastes turns
-				allowance = (poll || this.rateLimited > 0) ? Duration.ZERO : this.limit.networkAllowance();
+				allowance = (this.rateLimited > 0) ? Duration.ZERO
+						: poll ? this.limit.networkAllowance().dividedBy(4) : this.limit.networkAllowance();
 				generation = this.generation;
 				waitNanos = Math.max(this.bucket.consumeIgnoringRateLimits(1), this.notBeforeNanos - System.nanoTime());
 			}
