@@ -98,6 +98,14 @@ public final class CostExplorerApi {
 	}
 
 	/**
+	 * The capacity of the organization's bucket: as configured, or smaller when Atlas
+	 * said so ({@code RateLimit-Limit}).
+	 */
+	public int bucketCapacity(String orgId) {
+		return this.pipeline.bucketCapacity(orgId);
+	}
+
+	/**
 	 * How long a usage query may take from its create to its answer
 	 * ({@code atlas.polling.deadline}).
 	 */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -13,13 +14,13 @@ import reactor.core.publisher.MonoSink;
 /**
  * How many queries of one organization may be open at once (created and not yet
  * answered), as a congestion window: the organization's bucket has to poll every open
- * query before Atlas forgets its token. Until a token is lost the window grows by one per
- * answer up to {@code usage.concurrency-per-org} (a start that costs nothing against the
- * published bucket); a lost token halves it, and from then on it never exceeds what the
- * organization's pace can poll within the token lifetime learned, at three requests a
- * query (its create and a poll that finds it done), and grows by one per window of
- * answers. A window is never below one query: an organization slows down, it does not
- * stop.
+ * query before Atlas forgets its token. One query probes first; once its create is
+ * answered the window opens to what the bucket's burst can serve at three requests a
+ * query (its capacity as configured, or as Atlas said in {@code RateLimit-Limit}), at
+ * most {@code usage.concurrency-per-org}. A lost token halves it, and from then on it
+ * never exceeds what the organization's pace can poll within the token lifetime learned,
+ * and grows by one per window of answers. A window is never below one query: an
+ * organization slows down, it does not stop.
  */
 final class OrganizationWindow {
 
@@ -29,27 +30,30 @@ final class OrganizationWindow {
 
 	private final DoubleSupplier rate;
 
+	private final IntSupplier capacity;
+
 	private final TokenLifetime lifetime;
 
 	private final Queue<MonoSink<Void>> waiting = new ArrayDeque<>();
 
-	private double limit;
+	private double limit = 1;
+
+	private boolean probing = true;
 
 	private int open;
 
-	private int lowest;
+	private int lowest = Integer.MAX_VALUE;
 
 	/**
 	 * @param most the most queries of the organization open at once
-	 * @param initial the window to start with, at most {@code most}
 	 * @param rate the organization's pace now, requests per second
+	 * @param capacity the organization's bucket capacity as the pace knows it
 	 * @param lifetime the token lifetime learned, shared by the fetch
 	 */
-	OrganizationWindow(int most, int initial, DoubleSupplier rate, TokenLifetime lifetime) {
+	OrganizationWindow(int most, DoubleSupplier rate, IntSupplier capacity, TokenLifetime lifetime) {
 		this.most = most;
-		this.limit = Math.min(most, Math.max(1, initial));
-		this.lowest = (int) this.limit;
 		this.rate = rate;
+		this.capacity = capacity;
 		this.lifetime = lifetime;
 	}
 
@@ -61,11 +65,24 @@ final class OrganizationWindow {
 		return Mono.usingWhen(acquire().thenReturn(this), (window) -> work, (window) -> release());
 	}
 
+	/** A create of the organization was answered: the first one ends the probe. */
+	void created() {
+		synchronized (this) {
+			if (!this.probing) {
+				return;
+			}
+			this.probing = false;
+			this.limit = Math.max(this.limit, bound());
+		}
+		admit();
+	}
+
 	/** A query of the organization was answered. */
 	void answered() {
 		synchronized (this) {
-			this.limit = (this.lifetime.estimate() == null) ? Math.min(this.most, this.limit + 1)
+			this.limit = (this.lifetime.estimate() == null) ? Math.min(bound(), this.limit + 1)
 					: Math.min(bound(), this.limit + 1 / this.limit);
+			this.limit = Math.max(1, this.limit);
 		}
 		admit();
 	}
@@ -81,18 +98,25 @@ final class OrganizationWindow {
 		return (int) this.limit;
 	}
 
-	/** The smallest window the organization was given. */
+	/** The smallest window a lost token left the organization. */
 	synchronized int lowest() {
-		return this.lowest;
+		return Math.min(this.lowest, (int) this.limit);
 	}
 
+	/**
+	 * What the bucket's burst serves, and once a token lifetime is known, what the pace
+	 * polls within it.
+	 */
 	private double bound() {
+		double burst = Math.max(1, Math.min(this.most, this.capacity.getAsInt() / REQUESTS_PER_QUERY));
 		Duration lifetime = this.lifetime.estimate();
 		if (lifetime == null) {
-			return this.most;
+			return burst;
 		}
-		double pollable = this.rate.getAsDouble() * lifetime.toNanos() / 1e9 / REQUESTS_PER_QUERY;
-		return Math.max(1, Math.min(this.most, pollable));
+		// rounded up: one query more than the refill alone polls in time keeps the bucket
+		// busy while the others process, and the burst absorbs the difference
+		double pollable = Math.ceil(this.rate.getAsDouble() * lifetime.toNanos() / 1e9 / REQUESTS_PER_QUERY);
+		return Math.max(1, Math.min(burst, pollable));
 	}
 
 	private Mono<Void> acquire() {

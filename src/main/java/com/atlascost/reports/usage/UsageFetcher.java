@@ -56,12 +56,6 @@ public class UsageFetcher {
 
 	private final AtlasMetrics metrics;
 
-	/**
-	 * An organization's first window: a few waves of these ramp up to
-	 * {@code usage.concurrency-per-org} while no token is lost.
-	 */
-	private static final int INITIAL_WINDOW = 4;
-
 	/** Polls on a learned lifetime come no closer than this. */
 	private static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -92,7 +86,7 @@ public class UsageFetcher {
 		Map<String, OrganizationWindow> windows = new LinkedHashMap<>();
 		byOrg.keySet()
 			.forEach((orgId) -> windows.put(orgId, new OrganizationWindow(this.properties.concurrencyPerOrg(),
-					INITIAL_WINDOW, () -> this.client.currentRate(orgId), run.lifetime())));
+					() -> this.client.currentRate(orgId), () -> this.client.bucketCapacity(orgId), run.lifetime())));
 		List<Boolean> results = Flux.fromIterable(windows.entrySet())
 			.flatMap((org) -> Flux.fromIterable(byOrg.getOrDefault(org.getKey(), List.of()))
 				.flatMap((query) -> total.withPermit(Mono.defer(() -> {
@@ -121,7 +115,7 @@ public class UsageFetcher {
 		Mono<List<UsageDetail>> usage = this.metrics
 			.timeQuery(((query.token() != null)
 					? window.withSlot(this.client.awaitUsage(query.organizationId(), query.token()))
-					: window.withSlot(createAndAwait(query, run, attempt)))
+					: window.withSlot(createAndAwait(query, run, window, attempt)))
 				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex)))
 			.doOnNext((rows) -> {
 				if (attempt.createdNanos != 0) {
@@ -184,7 +178,7 @@ public class UsageFetcher {
 		return blocking(() -> {
 			this.store.forgetToken(query.id());
 			return true;
-		}).then(window.withSlot(createAndAwait(query, run, attempt)))
+		}).then(window.withSlot(createAndAwait(query, run, window, attempt)))
 			.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex));
 	}
 
@@ -194,7 +188,8 @@ public class UsageFetcher {
 	 * stored only once the token is saved. Once a token lifetime is learned the polls fit
 	 * in it: the first at about a third of it, then about every fifth of it.
 	 */
-	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query, Run run, Attempt attempt) {
+	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query, Run run, OrganizationWindow window,
+			Attempt attempt) {
 		Instant[] createdAt = new Instant[1];
 		// the query's deadline counts from the create, its waits for Retry-After too
 		// (capped by atlas.retry.max-retry-after) leave less time for the polls
@@ -205,6 +200,7 @@ public class UsageFetcher {
 			.doOnNext((token) -> {
 				createdAt[0] = this.clock.instant();
 				attempt.createdNanos = System.nanoTime();
+				window.created();
 			})
 			.flatMap((token) -> Mono.zip(blocking(() -> {
 				this.store.markCreated(query.id(), token, createdAt[0]);

@@ -47,6 +47,9 @@ final class OrganizationPace {
 
 	private double rate;
 
+	/** The burst: as configured, or what Atlas said its bucket holds. */
+	private int capacity;
+
 	private double lowestRate;
 
 	private long lastHalvedNanos;
@@ -62,6 +65,7 @@ final class OrganizationPace {
 		this.publishedRate = limit.ratePerSecond();
 		this.rate = this.publishedRate;
 		this.lowestRate = this.publishedRate;
+		this.capacity = limit.capacity();
 		this.bucket = Bucket.builder()
 			.addLimit(
 					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
@@ -97,6 +101,30 @@ final class OrganizationPace {
 			return Mono.delay(Duration.ofNanos(waitNanos).plus(allowance))
 				.then(Mono.defer(() -> isCurrent(generation) ? Mono.<Void>empty() : turn(poll)));
 		});
+	}
+
+	/**
+	 * Atlas said the bucket holds {@code size} requests, fewer than configured: the burst
+	 * shrinks to it (once; a slowed pace has no burst left to shrink).
+	 */
+	synchronized void bucketSize(int size) {
+		if (size >= this.capacity || this.rateLimited > 0) {
+			return;
+		}
+		this.capacity = size;
+		long available = Math.min(size, this.bucket.getAvailableTokens());
+		this.bucket = Bucket.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(size)
+				.refillGreedy(this.limit.refill(), this.limit.period())
+				.initialTokens(Math.max(0, available))
+				.build())
+			.build();
+		this.generation++;
+	}
+
+	synchronized int capacity() {
+		return this.capacity;
 	}
 
 	synchronized void rateLimited(@Nullable Duration retryAfter) {

@@ -78,6 +78,23 @@ public final class OrganizationRateLimiter implements ExchangeFilterFunction {
 		}
 	}
 
+	/**
+	 * The organization's bucket holds {@code capacity} requests, as Atlas said
+	 * ({@code RateLimit-Limit}): a smaller one than configured takes the burst down to
+	 * it.
+	 */
+	public void bucketSize(String orgId, int capacity) {
+		if (this.limit.enabled() && capacity > 0 && capacity < this.limit.capacity()) {
+			pace(orgId).bucketSize(capacity);
+		}
+	}
+
+	/** The capacity of the organization's bucket as its pace knows it. */
+	public int capacity(String orgId) {
+		OrganizationPace pace = this.paces.get(orgId);
+		return (pace != null) ? pace.capacity() : this.limit.capacity();
+	}
+
 	/** Any other answer from the organization's bucket. */
 	public void answered(String orgId) {
 		if (this.limit.enabled() && this.limit.adaptive()) {
