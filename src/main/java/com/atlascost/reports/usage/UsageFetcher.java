@@ -113,8 +113,10 @@ public class UsageFetcher {
 	private Mono<Boolean> fetchOne(StoredQuery query, Run run, OrganizationWindow window) {
 		Attempt attempt = new Attempt();
 		Mono<List<UsageDetail>> usage = this.metrics
-			.timeQuery(((query.token() != null)
-					? window.withSlot(this.client.awaitUsage(query.organizationId(), query.token()))
+			// a token from an earlier run is open at Atlas already: polled at once,
+			// outside
+			// the window (which would otherwise stay at its probe of one query)
+			.timeQuery(((query.token() != null) ? this.client.awaitUsage(query.organizationId(), query.token())
 					: window.withSlot(createAndAwait(query, run, window, attempt)))
 				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex)))
 			.doOnNext((rows) -> {
