@@ -30,6 +30,8 @@ public class AtlasMetrics {
 
 	static final String QUERY_LATENCY = "atlas.query.latency";
 
+	static final String TOKENS_FORGOTTEN = "atlas.query.tokens_forgotten";
+
 	private final MeterRegistry registry;
 
 	/** The client's organization paces, once a client reports to these meters. */
@@ -103,6 +105,31 @@ public class AtlasMetrics {
 	}
 
 	/** Retries of every call: usage queries, listings, invoices. */
+	/**
+	 * A usage query's token Atlas no longer knew (404 on a poll), and whether the query
+	 * was created again (or failed).
+	 */
+	public void tokenForgotten(boolean recreated) {
+		Counter.builder(TOKENS_FORGOTTEN)
+			.description("usage query tokens Atlas forgot")
+			.tag("outcome", recreated ? "recreated" : "failed")
+			.register(this.registry)
+			.increment();
+	}
+
+	/** Tokens Atlas forgot, and of those the queries created again. */
+	public ForgottenTokens forgottenTokens() {
+		long forgotten = 0;
+		long recreated = 0;
+		for (Counter counter : this.registry.find(TOKENS_FORGOTTEN).counters()) {
+			forgotten += (long) counter.count();
+			if ("recreated".equals(counter.getId().getTag("outcome"))) {
+				recreated += (long) counter.count();
+			}
+		}
+		return new ForgottenTokens(forgotten, recreated);
+	}
+
 	public long retries() {
 		return (long) this.registry.find(RETRIES).counters().stream().mapToDouble(Counter::count).sum();
 	}
@@ -138,6 +165,9 @@ public class AtlasMetrics {
 	}
 
 	/** Query latency in milliseconds. */
+	public record ForgottenTokens(long forgotten, long recreated) {
+	}
+
 	public record QueryLatency(long count, long meanMillis, long maxMillis) {
 	}
 

@@ -101,6 +101,11 @@ final class AtlasPipeline {
 		return send(call, orgId, successStatuses, HttpMethod.POST, body, path, pathValues);
 	}
 
+	/** The pace of the organization's bucket now, requests per second. */
+	double currentRate(String orgId) {
+		return this.limiter.currentRate(orgId);
+	}
+
 	/** The items of a list answered in one page. */
 	<T> Flux<T> getItems(AtlasApiCall call, String orgId, Class<T> type, String path, String... pathValues) {
 		return get(call, orgId, Set.of(200), path, pathValues).flatMapIterable(this.paging::results)
@@ -162,7 +167,10 @@ final class AtlasPipeline {
 				.uri(uri)
 				.header(HttpHeaders.ACCEPT, mediaType);
 			return ((body != null) ? request.contentType(MediaType.parseMediaType(mediaType)).bodyValue(body) : request)
-				.exchangeToMono(this::read);
+				.exchangeToMono((response) -> {
+					observeBucket(orgId, call, response);
+					return read(response);
+				});
 		});
 		return this.retries.around(checked(reply, orgId, call, successStatuses), call);
 	}
@@ -208,6 +216,29 @@ final class AtlasPipeline {
 				return Mono.just(reply);
 			})
 			.onErrorMap(AtlasApiException.class, (ex) -> ex.forOrg(orgId));
+	}
+
+	/**
+	 * The size of the organization's bucket, when Atlas says it
+	 * ({@code RateLimit-Limit}): another client's share or a smaller bucket than
+	 * published shows there first.
+	 */
+	private void observeBucket(String orgId, AtlasApiCall call, ClientResponse response) {
+		String limit = response.headers().asHttpHeaders().getFirst("RateLimit-Limit");
+		if (!call.billingBucket() || limit == null) {
+			return;
+		}
+		try {
+			this.limiter.bucketSize(orgId, Integer.parseInt(limit.trim()));
+		}
+		catch (NumberFormatException ex) {
+			// not a number: the header is advisory, the pace keeps what it knows
+		}
+	}
+
+	/** The capacity of the organization's bucket as the pace knows it. */
+	int bucketCapacity(String orgId) {
+		return this.limiter.capacity(orgId);
 	}
 
 	/** Tells the organization's pace how its bucket answered. */

@@ -75,6 +75,37 @@ public final class CostExplorerApi {
 	}
 
 	/**
+	 * As {@link #awaitCreatedUsage(String, String, Duration)}, on a schedule of the
+	 * caller's: the first poll after {@code firstPoll}, then one every {@code interval}
+	 * (when the caller knows how long Atlas keeps tokens, say).
+	 */
+	public Mono<List<UsageDetail>> awaitCreatedUsage(String orgId, String token, Duration deadline, Duration firstPoll,
+			Duration interval) {
+		Mono<List<UsageDetail>> polls = Mono.delay(firstPoll)
+			.then(pollUsage(orgId, token)
+				.flatMap((poll) -> (poll instanceof UsagePoll.Ready ready) ? Mono.just(ready.usageDetails())
+						: Mono.<List<UsageDetail>>empty())
+				.repeatWhenEmpty((emptyPolls) -> emptyPolls.concatMap((index) -> Mono.delay(interval))));
+		return withDeadline(polls, orgId, token, deadline);
+	}
+
+	/**
+	 * The pace the organization's bucket calls are given now, requests per second: the
+	 * published rate until Atlas answered 429.
+	 */
+	public double currentRate(String orgId) {
+		return this.pipeline.currentRate(orgId);
+	}
+
+	/**
+	 * The capacity of the organization's bucket: as configured, or smaller when Atlas
+	 * said so ({@code RateLimit-Limit}).
+	 */
+	public int bucketCapacity(String orgId) {
+		return this.pipeline.bucketCapacity(orgId);
+	}
+
+	/**
 	 * How long a usage query may take from its create to its answer
 	 * ({@code atlas.polling.deadline}).
 	 */

@@ -40,6 +40,12 @@ public class SandboxCounters {
 
 	private final Map<String, Gauge> requestsInFlight = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicLong> bucketGrants = new ConcurrentHashMap<>();
+
+	private final AtomicLong firstGrantNanos = new AtomicLong(Long.MAX_VALUE);
+
+	private final AtomicLong lastGrantNanos = new AtomicLong(Long.MIN_VALUE);
+
 	public long tokenRequests() {
 		return this.tokenRequests.get();
 	}
@@ -118,6 +124,25 @@ public class SandboxCounters {
 		return (gauge != null) ? gauge.peak() : 0;
 	}
 
+	/**
+	 * Requests of the organization its bucket let through (each took a token; a 429 took
+	 * none): with the bucket's refill, the time the bucket itself forces on a run.
+	 */
+	public long bucketGrants(String orgId) {
+		AtomicLong count = this.bucketGrants.get(orgId);
+		return (count != null) ? count.get() : 0;
+	}
+
+	/**
+	 * From the first request any bucket let through to the last: how long the run spent
+	 * on bucket calls (zero when none went through).
+	 */
+	public Duration bucketSpan() {
+		long first = this.firstGrantNanos.get();
+		long last = this.lastGrantNanos.get();
+		return (last >= first) ? Duration.ofNanos(last - first) : Duration.ZERO;
+	}
+
 	public long responses(int status) {
 		AtomicLong count = this.responses.get(status);
 		return (count != null) ? count.get() : 0;
@@ -171,6 +196,13 @@ public class SandboxCounters {
 
 	void tokenLost(String window) {
 		this.tokensLost.computeIfAbsent(window, (key) -> new AtomicLong()).incrementAndGet();
+	}
+
+	void bucketGranted(String orgId) {
+		this.bucketGrants.computeIfAbsent(orgId, (key) -> new AtomicLong()).incrementAndGet();
+		long now = System.nanoTime();
+		this.firstGrantNanos.accumulateAndGet(now, Math::min);
+		this.lastGrantNanos.accumulateAndGet(now, Math::max);
 	}
 
 	void faultInjected(String kind) {

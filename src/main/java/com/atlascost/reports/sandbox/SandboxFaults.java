@@ -51,6 +51,7 @@ final class SandboxFaults {
 		Map<String, String> headers = Map.of("RateLimit-Limit", String.valueOf(limit.capacity()), "RateLimit-Remaining",
 				String.valueOf(probe.getRemainingTokens()));
 		if (probe.isConsumed()) {
+			this.counters.bucketGranted(orgId);
 			return new Limited(null, headers);
 		}
 		SandboxAnswer limited = SandboxAnswer

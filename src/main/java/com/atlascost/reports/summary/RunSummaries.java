@@ -114,6 +114,10 @@ public class RunSummaries {
 			.forEach((orgId, pace) -> entries
 				.add(RunSummaryEntry.of(RunSummaryItem.RATE_LIMIT_OF_ORG, orgId, (long) pace.rateLimited(),
 						rate(pace.lowestRate()), rate(pace.publishedRate()), rate(pace.currentRate()))));
+		AtlasMetrics.ForgottenTokens tokens = this.metrics.forgottenTokens();
+		if (tokens.forgotten() > 0) {
+			entries.add(RunSummaryEntry.of(RunSummaryItem.TOKENS_FORGOTTEN, tokens.forgotten(), tokens.recreated()));
+		}
 		AtlasMetrics.QueryLatency latency = this.metrics.queryLatency();
 		entries.add(RunSummaryEntry.of(RunSummaryItem.QUERY_LATENCY, (long) latency.count(), latency.meanMillis(),
 				latency.maxMillis()));

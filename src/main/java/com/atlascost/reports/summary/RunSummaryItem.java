@@ -47,6 +47,12 @@ public enum RunSummaryItem {
 			"its bucket looked smaller than published: {1} 429s, slowed to {2} requests/s (published {3}/s),"
 					+ " {4}/s at the end"),
 
+	/**
+	 * Usage query tokens Atlas forgot (404 on a poll), then how many of those queries
+	 * were created again.
+	 */
+	TOKENS_FORGOTTEN("Usage tokens forgotten by Atlas", "{0}, queries created again {1}"),
+
 	QUERY_LATENCY("Query latency", "{0} queries timed, mean {1} ms, max {2} ms"),
 
 	ROWS_STORED("Rows stored", "{0}"),

@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -28,8 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * Brings every unfinished query to DONE or FAILED: creates it unless it already holds a
  * token, saves the token at once, polls until the usage is ready and stores it. A token
- * Atlas no longer knows (404 on poll) is forgotten and the query created again, at most
- * {@code usage.max-recreates} times.
+ * Atlas no longer knows (404 on poll) is forgotten and the query created again while the
+ * fetch makes progress, within {@code usage.recreate-deadline}; the losses teach how long
+ * Atlas keeps tokens ({@link TokenLifetime}) and narrow the organization's window of open
+ * queries ({@link OrganizationWindow}) to what its bucket can poll in that time.
  * <p>
  * Queries run concurrently on the non-blocking client: at most
  * {@code usage.concurrency-per-org} of one organization and {@code usage.concurrency} in
@@ -50,6 +55,9 @@ public class UsageFetcher {
 	private final Clock clock;
 
 	private final AtlasMetrics metrics;
+
+	/** Polls on a learned lifetime come no closer than this. */
+	private static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
 
 	public UsageFetcher(CostExplorerApi client, QueryStore store, UsageProperties properties, Clock clock,
 			AtlasMetrics metrics) {
@@ -73,24 +81,51 @@ public class UsageFetcher {
 		FairPermits total = new FairPermits(this.properties.concurrency());
 		Map<String, List<StoredQuery>> byOrg = unfinished.stream()
 			.collect(Collectors.groupingBy(StoredQuery::organizationId, LinkedHashMap::new, Collectors.toList()));
-		List<Boolean> results = Flux.fromIterable(byOrg.values())
-			.flatMap((queries) -> Flux.fromIterable(queries).flatMap((query) -> total.withPermit(Mono.defer(() -> {
-				listener.queryStarted();
-				return fetchOne(query);
-			})).doOnNext(listener::queryFinished), this.properties.concurrencyPerOrg()), Math.max(1, byOrg.size()))
+		Run run = new Run(new TokenLifetime(), new AtomicLong(), new AtomicInteger(), new AtomicInteger(),
+				System.nanoTime());
+		Map<String, OrganizationWindow> windows = new LinkedHashMap<>();
+		byOrg.keySet()
+			.forEach((orgId) -> windows.put(orgId, new OrganizationWindow(this.properties.concurrencyPerOrg(),
+					() -> this.client.currentRate(orgId), () -> this.client.bucketCapacity(orgId), run.lifetime())));
+		List<Boolean> results = Flux.fromIterable(windows.entrySet())
+			.flatMap((org) -> Flux.fromIterable(byOrg.getOrDefault(org.getKey(), List.of()))
+				.flatMap((query) -> total.withPermit(Mono.defer(() -> {
+					listener.queryStarted();
+					return fetchOne(query, run, org.getValue());
+				})).doOnNext(listener::queryFinished), this.properties.concurrencyPerOrg()), Math.max(1, byOrg.size()))
 			.collectList()
 			.blockOptional()
 			.orElse(List.of());
 		int done = (int) results.stream().filter(Boolean::booleanValue).count();
 		int failed = results.size() - done;
-		return new FetchOutcome(done, failed, (failed > 0) ? this.store.failures(queryIds) : List.of());
+		if (run.forgotten().get() > 0) {
+			logger.info("Atlas forgot {} usage query tokens, {} queries created again; token lifetime learned {}",
+					run.forgotten().get(), run.recreated().get(), run.lifetime().estimate());
+			windows.forEach((orgId, window) -> logger.info(
+					"Org {}: at most {} queries open at once at the end (fewest {}), pace {} requests/s", orgId,
+					window.limit(), window.lowest(),
+					String.format(java.util.Locale.ROOT, "%.2f", this.client.currentRate(orgId))));
+		}
+		return new FetchOutcome(done, failed, (failed > 0) ? this.store.failures(queryIds) : List.of(),
+				run.forgotten().get(), run.recreated().get());
 	}
 
-	private Mono<Boolean> fetchOne(StoredQuery query) {
+	private Mono<Boolean> fetchOne(StoredQuery query, Run run, OrganizationWindow window) {
+		Attempt attempt = new Attempt();
 		Mono<List<UsageDetail>> usage = this.metrics
+			// a token from an earlier run is open at Atlas already: polled at once,
+			// outside
+			// the window (which would otherwise stay at its probe of one query)
 			.timeQuery(((query.token() != null) ? this.client.awaitUsage(query.organizationId(), query.token())
-					: createAndAwait(query))
-				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, 1, ex)));
+					: window.withSlot(createAndAwait(query, run, window, attempt)))
+				.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex)))
+			.doOnNext((rows) -> {
+				if (attempt.createdNanos != 0) {
+					run.lifetime().answered(Duration.ofNanos(System.nanoTime() - attempt.createdNanos));
+				}
+				run.answered().incrementAndGet();
+				window.answered();
+			});
 		return usage.flatMap((rows) -> blocking(() -> {
 			UsageAnswerCheck.check(query, rows);
 			Instant fetchedAt = this.clock.instant();
@@ -113,30 +148,50 @@ public class UsageFetcher {
 	}
 
 	/**
-	 * Forgets a token the server no longer knows and creates the query anew, a bounded
-	 * number of times.
+	 * Forgets a token the server no longer knows and creates the query anew, as long as
+	 * the fetch makes progress: another query was answered since this one's last loss (or
+	 * fewer than {@code usage.max-recreates} losses came in a row without), and
+	 * {@code usage.recreate-deadline} has not passed since the fetch began. Each loss
+	 * teaches the token lifetime and narrows the organization's window.
 	 */
-	private Mono<List<UsageDetail>> recreate(StoredQuery query, int attempt, Throwable lost) {
-		if (attempt > this.properties.maxRecreates()) {
+	private Mono<List<UsageDetail>> recreate(StoredQuery query, Run run, OrganizationWindow window, Attempt attempt,
+			Throwable lost) {
+		if (attempt.createdNanos != 0) {
+			run.lifetime().lost(Duration.ofNanos(System.nanoTime() - attempt.createdNanos));
+		}
+		window.lost();
+		run.forgotten().incrementAndGet();
+		long answered = run.answered().get();
+		attempt.inARow = (answered == attempt.answeredAtLoss) ? attempt.inARow + 1 : 1;
+		attempt.answeredAtLoss = answered;
+		boolean pastDeadline = System.nanoTime() - run.startedNanos() > this.properties.recreateDeadline().toNanos();
+		if (attempt.inARow > this.properties.maxRecreates() || pastDeadline) {
+			this.metrics.tokenForgotten(false);
 			return Mono.error(lost);
 		}
+		this.metrics.tokenForgotten(true);
+		run.recreated().incrementAndGet();
 		try (QueryLogContext log = QueryLogContext.of(query)) {
-			logger.info("{}: the server no longer knows its token; creating the query again ({} of at most {})",
-					describe(query), attempt, this.properties.maxRecreates());
+			logger.info(
+					"{}: the server no longer knows its token; creating the query again ({} in a row without"
+							+ " progress, at most {})",
+					describe(query), attempt.inARow, this.properties.maxRecreates());
 		}
 		return blocking(() -> {
 			this.store.forgetToken(query.id());
 			return true;
-		}).then(createAndAwait(query))
-			.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, attempt + 1, ex));
+		}).then(window.withSlot(createAndAwait(query, run, window, attempt)))
+			.onErrorResume(UsageFetcher::isTokenLost, (ex) -> recreate(query, run, window, attempt, ex));
 	}
 
 	/**
 	 * Saves the token as soon as it comes and starts polling at the same time: the poll
 	 * schedule follows the query's clock at Atlas, not the database's queue. The usage is
-	 * stored only once the token is saved.
+	 * stored only once the token is saved. Once a token lifetime is learned the polls fit
+	 * in it: the first at about a third of it, then about every fifth of it.
 	 */
-	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query) {
+	private Mono<List<UsageDetail>> createAndAwait(StoredQuery query, Run run, OrganizationWindow window,
+			Attempt attempt) {
 		Instant[] createdAt = new Instant[1];
 		// the query's deadline counts from the create, its waits for Retry-After too
 		// (capped by atlas.retry.max-retry-after) leave less time for the polls
@@ -144,15 +199,31 @@ public class UsageFetcher {
 		long started = System.nanoTime();
 		return this.client.createUsageQuery(query.organizationId(), query.filter())
 			.timeout(deadline, Mono.error(() -> new UsageQueryTimeoutException(query.organizationId(), deadline)))
-			.doOnNext((token) -> createdAt[0] = this.clock.instant())
+			.doOnNext((token) -> {
+				createdAt[0] = this.clock.instant();
+				attempt.createdNanos = System.nanoTime();
+				window.created();
+			})
 			.flatMap((token) -> Mono.zip(blocking(() -> {
 				this.store.markCreated(query.id(), token, createdAt[0]);
 				try (QueryLogContext log = QueryLogContext.of(query)) {
 					logger.debug("{}: created, token saved", describe(query));
 				}
 				return token;
-			}), this.client.awaitCreatedUsage(query.organizationId(), token, left(deadline, started)),
-					(saved, usage) -> usage));
+			}), await(query, token, left(deadline, started), run.lifetime().estimate()), (saved, usage) -> usage));
+	}
+
+	private Mono<List<UsageDetail>> await(StoredQuery query, String token, Duration left, @Nullable Duration lifetime) {
+		if (lifetime == null) {
+			return this.client.awaitCreatedUsage(query.organizationId(), token, left);
+		}
+		Duration first = max(MIN_POLL_INTERVAL, lifetime.multipliedBy(35).dividedBy(100));
+		Duration interval = max(MIN_POLL_INTERVAL, lifetime.multipliedBy(22).dividedBy(100));
+		return this.client.awaitCreatedUsage(query.organizationId(), token, left, first, interval);
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	private static Duration left(Duration deadline, long startedNanos) {
@@ -191,6 +262,25 @@ public class UsageFetcher {
 
 	private static <T> Mono<T> blocking(Callable<T> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * One fetch's shared learning and counts: the token lifetime, queries answered (its
+	 * progress), tokens forgotten and queries created again.
+	 */
+	private record Run(TokenLifetime lifetime, AtomicLong answered, AtomicInteger forgotten, AtomicInteger recreated,
+			long startedNanos) {
+	}
+
+	/** One query's creates: when the last one was answered, its losses in a row. */
+	private static final class Attempt {
+
+		private volatile long createdNanos;
+
+		private int inARow;
+
+		private long answeredAtLoss = -1;
+
 	}
 
 }

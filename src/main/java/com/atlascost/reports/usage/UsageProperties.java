@@ -1,5 +1,7 @@
 package com.atlascost.reports.usage;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,14 +17,25 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrencyPerOrg how many queries of one organization are fetched at once: 100
  * queries of a few polls each fit the published bucket of 500 requests, so an
  * organization's queries usually go in one wave
- * @param maxRecreates how often a query whose token Atlas no longer knows (404 on poll)
- * is created again before it fails
+ * @param maxRecreates how many times in a row a query whose token Atlas no longer knows
+ * (404 on poll) is created again while no other query of the fetch is answered: the bound
+ * when nothing progresses; while queries keep being answered, a lost query is created
+ * again until {@code recreateDeadline}
+ * @param recreateDeadline how long after the fetch began a query whose token was lost may
+ * still be created again
  */
 @ConfigurationProperties("usage")
 @Validated
 public record UsageProperties(@DefaultValue("5") @Min(value = 0, message = "must be 0 or more") int settlementDays,
 		@DefaultValue("1000") @Min(value = 1, message = "must be at least 1") int concurrency,
 		@DefaultValue("100") @Min(value = 1, message = "must be at least 1") int concurrencyPerOrg,
-		@DefaultValue("2") @Min(value = 0, message = "must be 0 or more") int maxRecreates) {
+		@DefaultValue("2") @Min(value = 0, message = "must be 0 or more") int maxRecreates,
+		@DefaultValue("30m") Duration recreateDeadline) {
+
+	public UsageProperties {
+		if (recreateDeadline.isNegative()) {
+			throw new IllegalArgumentException("usage.recreate-deadline must be 0 or more, not " + recreateDeadline);
+		}
+	}
 
 }

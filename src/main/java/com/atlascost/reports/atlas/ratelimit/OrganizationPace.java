@@ -47,6 +47,9 @@ final class OrganizationPace {
 
 	private double rate;
 
+	/** The burst: as configured, or what Atlas said its bucket holds. */
+	private int capacity;
+
 	private double lowestRate;
 
 	private long lastHalvedNanos;
@@ -62,6 +65,7 @@ final class OrganizationPace {
 		this.publishedRate = limit.ratePerSecond();
 		this.rate = this.publishedRate;
 		this.lowestRate = this.publishedRate;
+		this.capacity = limit.capacity();
 		this.bucket = Bucket.builder()
 			.addLimit(
 					Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.refill(), limit.period()).build())
@@ -72,22 +76,55 @@ final class OrganizationPace {
 
 	/**
 	 * Completes when the organization's bucket holds a request for this call; calls are
-	 * served in the order they asked.
+	 * served in the order they asked. A poll of a usage query races the time Atlas keeps
+	 * its token, so it is held a quarter of the network allowance on top of its wait: a
+	 * 429 costs it one more turn, a late poll costs the whole query. Once a 429 slowed
+	 * the organization down no call is held the allowance: the pace is then below the
+	 * bucket's, and the allowance would only waste turns.
 	 */
-	Mono<Void> turn() {
+	Mono<Void> turn(boolean poll) {
 		return Mono.defer(() -> {
 			long generation;
 			long waitNanos;
+			Duration allowance;
 			synchronized (this) {
+				// once a 429 slowed the pace below the bucket's, the allowance only
+				// wastes turns
+				allowance = (this.rateLimited > 0) ? Duration.ZERO
+						: poll ? this.limit.networkAllowance().dividedBy(4) : this.limit.networkAllowance();
 				generation = this.generation;
 				waitNanos = Math.max(this.bucket.consumeIgnoringRateLimits(1), this.notBeforeNanos - System.nanoTime());
 			}
 			if (waitNanos <= 0) {
 				return Mono.empty();
 			}
-			return Mono.delay(Duration.ofNanos(waitNanos).plus(this.limit.networkAllowance()))
-				.then(Mono.defer(() -> isCurrent(generation) ? Mono.<Void>empty() : turn()));
+			return Mono.delay(Duration.ofNanos(waitNanos).plus(allowance))
+				.then(Mono.defer(() -> isCurrent(generation) ? Mono.<Void>empty() : turn(poll)));
 		});
+	}
+
+	/**
+	 * Atlas said the bucket holds {@code size} requests, fewer than configured: the burst
+	 * shrinks to it (once; a slowed pace has no burst left to shrink).
+	 */
+	synchronized void bucketSize(int size) {
+		if (size >= this.capacity || this.rateLimited > 0) {
+			return;
+		}
+		this.capacity = size;
+		long available = Math.min(size, this.bucket.getAvailableTokens());
+		this.bucket = Bucket.builder()
+			.addLimit(Bandwidth.builder()
+				.capacity(size)
+				.refillGreedy(this.limit.refill(), this.limit.period())
+				.initialTokens(Math.max(0, available))
+				.build())
+			.build();
+		this.generation++;
+	}
+
+	synchronized int capacity() {
+		return this.capacity;
 	}
 
 	synchronized void rateLimited(@Nullable Duration retryAfter) {
@@ -123,6 +160,11 @@ final class OrganizationPace {
 		// turns already handed out were slower: they stand, later ones come sooner
 		this.bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(slowed(this.rate).build()).build(),
 				TokensInheritanceStrategy.AS_IS);
+	}
+
+	/** The pace now, requests per second. */
+	synchronized double rate() {
+		return this.rate;
 	}
 
 	synchronized OrganizationSlowdown report() {

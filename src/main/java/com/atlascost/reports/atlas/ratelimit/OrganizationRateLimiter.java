@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
@@ -33,6 +34,8 @@ public final class OrganizationRateLimiter implements ExchangeFilterFunction {
 
 	private static final Pattern BUCKET_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/(billing|invoices)(/|$)");
 
+	private static final Pattern POLL_PATH = Pattern.compile("/billing/costExplorer/usage/[^/]+$");
+
 	private final AtlasProperties.RateLimit limit;
 
 	private final Map<String, OrganizationPace> paces = new ConcurrentHashMap<>();
@@ -47,7 +50,17 @@ public final class OrganizationRateLimiter implements ExchangeFilterFunction {
 		if (!this.limit.enabled() || orgId == null) {
 			return next.exchange(request);
 		}
-		return pace(orgId).turn().then(Mono.defer(() -> next.exchange(request)));
+		boolean poll = request.method() == HttpMethod.GET && POLL_PATH.matcher(request.url().getRawPath()).find();
+		return pace(orgId).turn(poll).then(Mono.defer(() -> next.exchange(request)));
+	}
+
+	/**
+	 * The pace the organization's calls are given now, requests per second: the published
+	 * rate until a 429 slowed it down.
+	 */
+	public double currentRate(String orgId) {
+		OrganizationPace pace = this.paces.get(orgId);
+		return (pace != null) ? pace.rate() : this.limit.ratePerSecond();
 	}
 
 	/** Whether calls to this path draw from an organization's bucket. */
@@ -63,6 +76,23 @@ public final class OrganizationRateLimiter implements ExchangeFilterFunction {
 		else if (this.limit.enabled()) {
 			pace(orgId).count429();
 		}
+	}
+
+	/**
+	 * The organization's bucket holds {@code capacity} requests, as Atlas said
+	 * ({@code RateLimit-Limit}): a smaller one than configured takes the burst down to
+	 * it.
+	 */
+	public void bucketSize(String orgId, int capacity) {
+		if (this.limit.enabled() && capacity > 0 && capacity < this.limit.capacity()) {
+			pace(orgId).bucketSize(capacity);
+		}
+	}
+
+	/** The capacity of the organization's bucket as its pace knows it. */
+	public int capacity(String orgId) {
+		OrganizationPace pace = this.paces.get(orgId);
+		return (pace != null) ? pace.capacity() : this.limit.capacity();
 	}
 
 	/** Any other answer from the organization's bucket. */
