@@ -8,6 +8,7 @@ import java.util.Map;
 import com.atlascost.reports.atlas.AtlasApiCall;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.forecast.BillingAmountsSource;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.invoice.Invoice;
@@ -47,8 +48,11 @@ class ReportInputs {
 
 	private final Clock clock;
 
+	private final BillingAmountsSource amounts;
+
 	ReportInputs(QueryStore store, UsageStore usage, MonthEndForecaster forecaster, InvoiceStore invoices,
-			AtlasProperties atlas, AtlasConnection connection, Clock clock) {
+			AtlasProperties atlas, AtlasConnection connection, Clock clock, BillingAmountsSource amounts) {
+		this.amounts = amounts;
 		this.store = store;
 		this.usage = usage;
 		this.forecaster = forecaster;
@@ -66,7 +70,8 @@ class ReportInputs {
 		List<MonthEndForecast> forecasts = this.forecaster
 			.forecast(job.organizations().stream().map(OrganizationScope::id).toList(), run.range().to());
 		List<StoredBill> bills = this.usage.bills(RunContext.billIds(context));
-		return new ReportRequest.Billing(bills, forecasts);
+		return new ReportRequest.Billing(bills, forecasts,
+				this.amounts.amounts(job, run.range().from(), run.range().to(), bills, forecasts));
 	}
 
 	/**
@@ -89,7 +94,8 @@ class ReportInputs {
 		ExecutionContext context = RunContext.of(step.getJobExecution());
 		List<Long> ids = RunContext.queryIds(context);
 		ReportRequest.Scope scope = new ReportRequest.Scope(job.name(), run.range().from(), run.range().to(),
-				this.store.provisionalMonths(ids), job.groupings(), job.includePartialMatches(), job.budgets());
+				this.store.provisionalMonths(ids), job.groupings(), job.includePartialMatches(), job.budgets(),
+				job.accounting());
 		Map<String, Long> queryCounts = new LinkedHashMap<>();
 		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
 		ReportRequest.RunInfo info = new ReportRequest.RunInfo(shownParameters(run, step),
