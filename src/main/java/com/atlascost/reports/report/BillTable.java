@@ -103,7 +103,7 @@ final class BillTable {
 		int rowIndex = new BillTableTotals(this.summary, this.columns, this.totalColumn, this.usageColumn)
 			.write(afterMonths);
 		columnWidths(sheet, labels);
-		return rowIndex + 1;
+		return rowIndex;
 	}
 
 	/**
@@ -244,7 +244,12 @@ final class BillTable {
 					refs.add(WorkbookCells.ref(rowIndex, 1 + i));
 				}
 			}
-			return refs.isEmpty() ? "0" : "SUM(" + String.join(",", refs) + ")";
+			if (refs.isEmpty()) {
+				return "0";
+			}
+			// accounts side by side (none pays for linked ones): one range
+			return (refs.size() == columns.size()) ? "SUM(" + refs.get(0) + ":" + refs.get(refs.size() - 1) + ")"
+					: "SUM(" + String.join(",", refs) + ")";
 		}
 
 		void write(WorkbookCells cells, Row row, int rowIndex, int column, AccountAmounts shown) {
