@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 import com.atlascost.reports.forecast.BillingAccount;
+import com.atlascost.reports.forecast.RoundedAmounts;
 import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.forecast.Headline;
 
@@ -125,7 +126,7 @@ final class BillTable {
 			else {
 				this.cells.month(row, 0, month);
 			}
-			AccountAmounts shown = AccountAmounts.of(accounts, (org) -> amounts.headline(org, month).amount());
+			RoundedAmounts shown = RoundedAmounts.of(accounts, (org) -> amounts.headline(org, month).amount());
 			for (int i = 0; i < this.columns.size(); i++) {
 				this.columns.get(i).write(this.cells, row, rowIndex, 1 + i, shown);
 			}
@@ -252,7 +253,7 @@ final class BillTable {
 					: "SUM(" + String.join(",", refs) + ")";
 		}
 
-		void write(WorkbookCells cells, Row row, int rowIndex, int column, AccountAmounts shown) {
+		void write(WorkbookCells cells, Row row, int rowIndex, int column, RoundedAmounts shown) {
 			if (!this.accountColumn) {
 				cells.money(row, column, shown.organization(this.organizationId));
 			}

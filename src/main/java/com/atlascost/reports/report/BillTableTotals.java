@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 import com.atlascost.reports.forecast.BillingAmounts;
+import com.atlascost.reports.forecast.RoundedAmounts;
 import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.summary.Cents;
 
@@ -99,7 +100,7 @@ final class BillTableTotals {
 		BigDecimal usage = BigDecimal.ZERO;
 		for (YearMonth month : months) {
 			rows.add(SummarySheet.FIRST_MONTH_ROW + contents.months().all().indexOf(month));
-			AccountAmounts shown = AccountAmounts.of(contents.accounts(),
+			RoundedAmounts shown = RoundedAmounts.of(contents.accounts(),
 					(org) -> amounts.headline(org, month).amount());
 			for (int i = 0; i < this.columns.size(); i++) {
 				BillTable.Column column = this.columns.get(i);

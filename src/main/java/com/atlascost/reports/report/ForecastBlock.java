@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 import com.atlascost.reports.forecast.Accrual;
 import com.atlascost.reports.forecast.BillingAccount;
+import com.atlascost.reports.forecast.RoundedAmounts;
 import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
@@ -69,9 +70,9 @@ final class ForecastBlock implements SummaryBlock {
 		}
 		List<Function<Accrual, BigDecimal>> figures = new ArrayList<>(BEFORE_RATE);
 		figures.addAll(AFTER_RATE);
-		List<AccountAmounts> shown = new ArrayList<>();
+		List<RoundedAmounts> shown = new ArrayList<>();
 		for (Function<Accrual, BigDecimal> figure : figures) {
-			shown.add(AccountAmounts.of(contents.accounts(),
+			shown.add(RoundedAmounts.of(contents.accounts(),
 					(org) -> amounts.accrual(org).map(figure).orElse(BigDecimal.ZERO)));
 		}
 		List<Integer> accountRows = new ArrayList<>();
@@ -109,7 +110,7 @@ final class ForecastBlock implements SummaryBlock {
 	 * @return the row after them
 	 */
 	private static int account(SummaryContext summary, int row, BillingAccount account, Accrual accrual,
-			List<AccountAmounts> shown) {
+			List<RoundedAmounts> shown) {
 		ReportContents contents = summary.contents();
 		WorkbookCells cells = summary.cells();
 		int rowIndex = row;

@@ -1,4 +1,4 @@
-package com.atlascost.reports.report;
+package com.atlascost.reports.forecast;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.atlascost.reports.forecast.BillingAccount;
 import com.atlascost.reports.invoice.LargestRemainder;
 
 /**
- * One figure of every billing account and organization as the Summary shows it: the total
- * rounded once, the accounts rounded to add up to it and each account's organizations to
- * add up to the account (largest remainder), never rounded one by one.
+ * One figure of every billing account and organization as the Summary and the mail show
+ * it: the total rounded once, the accounts rounded to add up to it and each account's
+ * organizations to add up to the account (largest remainder), never rounded one by one.
  *
  * @param total the total, to the cent
  * @param accounts each account's amount, to the cent
  * @param organizations each organization's amount, to the cent
  */
-record AccountAmounts(BigDecimal total, Map<String, BigDecimal> accounts, Map<String, BigDecimal> organizations) {
+public record RoundedAmounts(BigDecimal total, Map<String, BigDecimal> accounts,
+		Map<String, BigDecimal> organizations) {
 
-	static AccountAmounts of(List<BillingAccount> accounts, Function<String, BigDecimal> exactOfOrganization) {
+	public static RoundedAmounts of(List<BillingAccount> accounts, Function<String, BigDecimal> exactOfOrganization) {
 		List<BigDecimal> exactAccounts = new ArrayList<>();
 		List<List<BigDecimal>> exactOrganizations = new ArrayList<>();
 		for (BillingAccount account : accounts) {
@@ -41,14 +41,14 @@ record AccountAmounts(BigDecimal total, Map<String, BigDecimal> accounts, Map<St
 				byOrganization.put(account.organizationIds().get(o), parts.get(o));
 			}
 		}
-		return new AccountAmounts(total, byAccount, byOrganization);
+		return new RoundedAmounts(total, byAccount, byOrganization);
 	}
 
-	BigDecimal account(String accountId) {
+	public BigDecimal account(String accountId) {
 		return this.accounts.getOrDefault(accountId, BigDecimal.ZERO);
 	}
 
-	BigDecimal organization(String organizationId) {
+	public BigDecimal organization(String organizationId) {
 		return this.organizations.getOrDefault(organizationId, BigDecimal.ZERO);
 	}
 
