@@ -88,7 +88,7 @@ class DelivererTests {
 	}
 
 	@Test
-	void financeGetsOneMailWithTheWorkbookByteForByteAndTheBillsOfTheLastMonth() throws Exception {
+	void financeGetsOneMailWithTheWorkbookByteForByteTheLastClosedMonthsBillsAndTheAccrual() throws Exception {
 		DeliveryOutcome outcome = deliverer(this.mail.port(), DataSize.ofMegabytes(20)).deliver(request(1));
 
 		assertThat(outcome.complete()).isTrue();
@@ -99,12 +99,20 @@ class DelivererTests {
 		assertThat(TestMailServer.addresses(report.getFrom())).containsExactly("reports@example.com");
 		assertThat(report.getSubject())
 			.isEqualTo("finance-check: cost report 2026-01 to 2026-03 (2026-03 provisional)");
-		assertThat(TestMailServer.text(report)).contains("Bills for 2026-03 (provisional: it may still change):")
-			.contains("- Acme Production (" + DeliveryFixture.ACME
-					+ "): $4,000.00, +$850.00 on 2026-02 ($3,150.00); forecast for the month $9,000.00 (band"
-					+ " $8,000.00 to $10,000.00)")
-			.contains("- Acme Analytics (" + DeliveryFixture.ANALYTICS_ORG
-					+ "): $100.00, +$0.00 on 2026-02 ($100.00); no forecast (only the open month is forecast)")
+		// no invoices in this run: the closed month's headline is its usage, said so
+		assertThat(TestMailServer.text(report).replace("\r\n", "\n"))
+			.contains("Billed for 2026-02 (the invoices: usage, tax and invoice-only lines, less credits):\n"
+					+ "- Acme Analytics (billing account " + DeliveryFixture.ANALYTICS_ORG
+					+ "): $100.00 (usage: no invoice yet), +$0.00 on 2026-01 ($100.00)\n"
+					+ "- Acme Production (billing account " + DeliveryFixture.ACME
+					+ "): $3,150.00 (usage: no invoice yet), +$0.00 on 2026-01 ($3,150.00)\n"
+					+ "  Total billed 2026-02: $3,250.00; usage (Cost Explorer, before tax) $3,250.00")
+			.contains("Accrual for 2026-03 (usage forecast to the month end and the tax expected at each account's"
+					+ " rate of its last 3 invoiced months):\n" + "- Acme Analytics (billing account "
+					+ DeliveryFixture.ANALYTICS_ORG + "): $100.00 (band $100.00 to $100.00): usage $100.00 so far on"
+					+ " day 0, forecast $100.00, expected tax $0.00\n" + "- Acme Production (billing account "
+					+ DeliveryFixture.ACME + "): $9,000.00 (band $8,000.00 to $10,000.00): usage $4,000.00 so far on"
+					+ " day 10, forecast $9,000.00, expected tax $0.00\n" + "  Total accrual 2026-03: $9,100.00")
 			.contains("Attached: finance-check_2026-01_2026-03.xlsx (50000 bytes)");
 		List<TestMailServer.Attachment> attachments = TestMailServer.attachments(report);
 		assertThat(attachments).hasSize(1);
