@@ -102,7 +102,7 @@ class DeliverTasklet implements Tasklet {
 						this.store.provisionalMonths(RunContext.queryIds(context))),
 				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),
 						Path.of(context.getString(RunContext.FOCUS_CSV))),
-				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations),
+				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations, job.accounting()),
 				amounts(job, run, context, organizations));
 	}
 

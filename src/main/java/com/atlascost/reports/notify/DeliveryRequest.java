@@ -9,6 +9,7 @@ import java.util.SortedSet;
 
 import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Delivery;
 import com.atlascost.reports.usage.StoredBill;
@@ -60,8 +61,16 @@ public record DeliveryRequest(Run run, Files files, JobFile job, Amounts amounts
 	 * @param delivery the job file's delivery block
 	 * @param budgets the job file's budgets
 	 * @param organizations organization id to label, in the job file's order
+	 * @param accounting the amount budgets are held against
 	 */
-	public record JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations) {
+	public record JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations,
+			Accounting accounting) {
+
+		/** Budgets against the bill. */
+		public JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations) {
+			this(delivery, budgets, organizations, Accounting.defaults());
+		}
+
 	}
 
 	/**

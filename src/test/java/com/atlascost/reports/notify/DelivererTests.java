@@ -151,9 +151,9 @@ class DelivererTests {
 					"finance-check: Cost anomaly: Acme Production (" + DeliveryFixture.ACME
 							+ ") in 2026-03 (provisional)");
 		assertThat(TestMailServer.text(alerts.get(0))).contains(
-				"- the whole organization: actual $4,000.00, budget $3,500.00, +$500.00 (+14.3 %); see sheet Budgets",
+				"- the whole organization: actual (billed) $4,000.00, budget $3,500.00, +$500.00 (+14.3 %); see sheet Budgets",
 				"- project Analytics (" + DeliveryFixture.ANALYTICS_PROJECT
-						+ "): actual $1,300.00, budget $1,250.00, +$50.00 (+4.0 %); see sheet Budgets");
+						+ "): actual (usage) $1,300.00, budget $1,250.00, +$50.00 (+4.0 %); see sheet Budgets");
 		assertThat(TestMailServer.text(alerts.get(1)))
 			.contains("- service Clusters: actual $1,500.00, previous month $1,000.00, +$500.00 (+50.0 %); see sheet"
 					+ " Services")
@@ -281,7 +281,7 @@ class DelivererTests {
 			.containsExactly("finance-check: Forecast over budget: Acme Production (" + DeliveryFixture.ACME
 					+ ") in 2026-03 (provisional)");
 		assertThat(TestMailServer.text(alerts.get(0)))
-			.contains("- the whole organization: forecast $9,000.00, budget $8,500.00, +$500.00 (+5.9 %); band"
+			.contains("- the whole organization: accrual (billed) $9,000.00, budget $8,500.00, +$500.00 (+5.9 %); band"
 					+ " $8,000.00 to $10,000.00, its low end within the budget; $4,000.00 so far on day 10; see sheet"
 					+ " Budgets");
 		JsonNode payload = json.readTree(this.webhook.bodies().get(0));
