@@ -286,7 +286,7 @@ class DelivererTests {
 					+ " Budgets");
 		JsonNode payload = json.readTree(this.webhook.bodies().get(0));
 		assertThat(payload.get("kind").asString()).isEqualTo("forecast-over-budget");
-		assertThat(payload.get("items").get(0).get("measure").asString()).isEqualTo("forecast");
+		assertThat(payload.get("items").get(0).get("measure").asString()).isEqualTo("accrual (billed)");
 		assertThat(payload.get("items").get(0).get("amount").decimalValue()).isEqualByComparingTo("9000");
 		assertThat(payload.get("items").get(0).get("budget").decimalValue()).isEqualByComparingTo("8500");
 		assertThat(outcome.sent()).hasSize(3);
