@@ -122,10 +122,15 @@ final class ForecastBlock implements SummaryBlock {
 		for (int i = 0; i < shown.size(); i++) {
 			cells.money(line, columnOf(i), shown.get(i).account(account.id()));
 		}
+		// the rate as the sheet computes it from the cells shown (the exact rate rounds
+		// to the same tenth of a percent)
 		String forecast = WorkbookCells.ref(line.getRowNum(), 2);
-		cells.percentFormula(line, RATE_COLUMN, "IF(" + forecast + "=0,0,"
-				+ WorkbookCells.ref(line.getRowNum(), RATE_COLUMN + 1) + "/" + forecast + ")",
-				accrual.taxRate().doubleValue());
+		BigDecimal shownForecast = shown.get(1).account(account.id());
+		BigDecimal shownTax = shown.get(2).account(account.id());
+		cells.percentFormula(line, RATE_COLUMN,
+				"IF(" + forecast + "=0,0," + WorkbookCells.ref(line.getRowNum(), RATE_COLUMN + 1) + "/" + forecast
+						+ ")",
+				(shownForecast.signum() == 0) ? 0 : shownTax.doubleValue() / shownForecast.doubleValue());
 		if (!linked) {
 			budget(summary, line, account.id(), accrual);
 			return rowIndex;
