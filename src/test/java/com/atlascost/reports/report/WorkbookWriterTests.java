@@ -325,7 +325,7 @@ class WorkbookWriterTests {
 		assertThat(text(clusters, 0)).isEqualTo("Clusters");
 		assertMoney(clusters.getCell(2), new BigDecimal("72.67"));
 		// the share divides by the bill table's November total (D5)
-		assertThat(clusters.getCell(4).getCellFormula()).isEqualTo("C" + (title + 3) + "/$D$5");
+		assertThat(clusters.getCell(4).getCellFormula()).isEqualTo("C" + (title + 3) + "/$G$5");
 		assertThat(this.evaluator.evaluate(clusters.getCell(4)).getNumberValue()).isCloseTo(72.67 / 70.17,
 				org.assertj.core.data.Offset.offset(1e-12));
 		assertThat(text(summary.getRow(title + 3), 0)).isEqualTo("Credits");
