@@ -15,10 +15,14 @@ public enum BudgetOutlook {
 	OVER;
 
 	static BudgetOutlook of(MonthEndForecast forecast, BigDecimal budget) {
-		if (forecast.forecast().compareTo(budget) > 0 || forecast.monthToDate().compareTo(budget) > 0) {
+		return of(forecast.forecast(), forecast.high(), forecast.monthToDate(), budget);
+	}
+
+	static BudgetOutlook of(BigDecimal expected, BigDecimal high, BigDecimal soFar, BigDecimal budget) {
+		if (expected.compareTo(budget) > 0 || soFar.compareTo(budget) > 0) {
 			return OVER;
 		}
-		return (forecast.high().compareTo(budget) > 0) ? AT_RISK : ON_TRACK;
+		return (high.compareTo(budget) > 0) ? AT_RISK : ON_TRACK;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.atlascost.reports.forecast.BillingAmountsSource;
 import com.atlascost.reports.forecast.ForecastStore;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.notify.Deliverer;
@@ -20,6 +21,7 @@ import com.atlascost.reports.plan.JobDefinition;
 import com.atlascost.reports.plan.JobFiles;
 import com.atlascost.reports.plan.OrganizationScope;
 import com.atlascost.reports.usage.QueryStore;
+import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.UsageStore;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -52,8 +54,11 @@ class DeliverTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final BillingAmountsSource amounts;
+
 	DeliverTasklet(JobFiles jobFiles, QueryStore store, UsageStore usage, Deliverer deliverer, ForecastStore forecasts,
-			Clock clock) {
+			Clock clock, BillingAmountsSource amounts) {
+		this.amounts = amounts;
 		this.forecasts = forecasts;
 		this.clock = clock;
 		this.jobFiles = jobFiles;
@@ -100,10 +105,20 @@ class DeliverTasklet implements Tasklet {
 						this.store.provisionalMonths(RunContext.queryIds(context))),
 				new DeliveryRequest.Files(Path.of(context.getString(RunContext.WORKBOOK)),
 						Path.of(context.getString(RunContext.FOCUS_CSV))),
-				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations),
-				new DeliveryRequest.Amounts(this.usage.bills(RunContext.billIds(context)),
-						openMonthForecasts(organizations, run),
-						this.usage.usageRows(RunContext.breakdownIds(context), job.groupings())));
+				new DeliveryRequest.JobFile(job.delivery(), job.budgets(), organizations, job.accounting()),
+				amounts(job, run, context, organizations));
+	}
+
+	/**
+	 * The stored amounts, the three amounts made from them as the report step made them.
+	 */
+	private DeliveryRequest.Amounts amounts(JobDefinition job, RunParameters run, ExecutionContext context,
+			Map<String, String> organizations) {
+		List<StoredBill> bills = this.usage.bills(RunContext.billIds(context));
+		List<MonthEndForecast> forecasts = openMonthForecasts(organizations, run);
+		return new DeliveryRequest.Amounts(bills, forecasts,
+				this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
+				this.amounts.amounts(job, run.range().from(), run.range().to(), bills, forecasts));
 	}
 
 	/**

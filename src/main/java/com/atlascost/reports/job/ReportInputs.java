@@ -8,6 +8,7 @@ import java.util.Map;
 import com.atlascost.reports.atlas.AtlasApiCall;
 import com.atlascost.reports.atlas.AtlasConnection;
 import com.atlascost.reports.atlas.AtlasProperties;
+import com.atlascost.reports.forecast.BillingAmountsSource;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.forecast.MonthEndForecaster;
 import com.atlascost.reports.invoice.BillingAccounts;
@@ -47,8 +48,11 @@ class ReportInputs {
 
 	private final Clock clock;
 
+	private final BillingAmountsSource amounts;
+
 	ReportInputs(QueryStore store, UsageStore usage, MonthEndForecaster forecaster, InvoiceStore invoices,
-			AtlasProperties atlas, AtlasConnection connection, Clock clock) {
+			AtlasProperties atlas, AtlasConnection connection, Clock clock, BillingAmountsSource amounts) {
+		this.amounts = amounts;
 		this.store = store;
 		this.usage = usage;
 		this.forecaster = forecaster;
@@ -67,7 +71,8 @@ class ReportInputs {
 		List<StoredBill> bills = this.usage.bills(RunContext.billIds(context));
 		List<MonthEndForecast> forecasts = this.forecaster.forecast(List.copyOf(labels(job, bills).keySet()),
 				run.range().to());
-		return new ReportRequest.Billing(bills, forecasts);
+		return new ReportRequest.Billing(bills, forecasts,
+				this.amounts.amounts(job, run.range().from(), run.range().to(), bills, forecasts));
 	}
 
 	/**
@@ -104,7 +109,8 @@ class ReportInputs {
 		ExecutionContext context = RunContext.of(step.getJobExecution());
 		List<Long> ids = RunContext.queryIds(context);
 		ReportRequest.Scope scope = new ReportRequest.Scope(job.name(), run.range().from(), run.range().to(),
-				this.store.provisionalMonths(ids), job.groupings(), job.includePartialMatches(), job.budgets());
+				this.store.provisionalMonths(ids), job.groupings(), job.includePartialMatches(), job.budgets(),
+				job.accounting());
 		Map<String, Long> queryCounts = new LinkedHashMap<>();
 		this.store.countByState(ids).forEach((state, count) -> queryCounts.put(state.name(), count));
 		ReportRequest.RunInfo info = new ReportRequest.RunInfo(shownParameters(run, step),

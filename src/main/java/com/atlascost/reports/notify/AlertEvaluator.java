@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.forecast.Accrual;
+import com.atlascost.reports.forecast.BillingAmounts;
+import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
 
@@ -38,7 +41,7 @@ class AlertEvaluator {
 	}
 
 	List<Alert> evaluate(Spend spend, List<Budget> budgets, Map<String, String> labels, YearMonth from, YearMonth to,
-			Set<YearMonth> provisional, List<MonthEndForecast> forecasts) {
+			Set<YearMonth> provisional, BillingAmounts amounts, Accounting.BudgetBasis basis) {
 		List<YearMonth> months = new ArrayList<>();
 		if (!to.minusMonths(1).isBefore(from)) {
 			months.add(to.minusMonths(1));
@@ -46,9 +49,9 @@ class AlertEvaluator {
 		months.add(to);
 		List<Alert> alerts = new ArrayList<>();
 		for (YearMonth month : months) {
-			alerts.addAll(budgetAlerts(spend, budgets, labels, month, provisional.contains(month)));
-			if (month.equals(to)) {
-				alerts.addAll(forecastAlerts(spend, budgets, labels, month, forecasts));
+			alerts.addAll(budgetAlerts(spend, budgets, labels, month, provisional.contains(month), basis));
+			if (month.equals(to) && amounts.isOpen(month)) {
+				alerts.addAll(forecastAlerts(spend, budgets, labels, month, amounts, basis));
 			}
 			if (!month.minusMonths(1).isBefore(from)) {
 				alerts.addAll(anomalies(spend, labels, month, provisional.contains(month)));
@@ -58,7 +61,7 @@ class AlertEvaluator {
 	}
 
 	private static List<Alert> budgetAlerts(Spend spend, List<Budget> budgets, Map<String, String> labels,
-			YearMonth month, boolean provisional) {
+			YearMonth month, boolean provisional, Accounting.BudgetBasis basis) {
 		Map<String, List<AlertItem>> byOrganization = new LinkedHashMap<>();
 		for (Budget budget : budgets) {
 			BigDecimal actual;
@@ -74,32 +77,33 @@ class AlertEvaluator {
 			}
 			if (actual.compareTo(budget.monthly()) > 0) {
 				byOrganization.computeIfAbsent(budget.organizationId(), (id) -> new ArrayList<>())
-					.add(new AlertItem(subject, budget.projectId(), "actual", actual, budget.monthly(), "budget",
-							"Budgets"));
+					.add(new AlertItem(subject, budget.projectId(),
+							"actual (" + ((budget.projectId() == null) ? basis.jobFileName() : "usage") + ")", actual,
+							budget.monthly(), "budget", "Budgets"));
 			}
 		}
 		return alerts(AlertKind.BUDGET_EXCEEDED, byOrganization, spend, labels, month, provisional);
 	}
 
 	private static List<Alert> forecastAlerts(Spend spend, List<Budget> budgets, Map<String, String> labels,
-			YearMonth month, List<MonthEndForecast> forecasts) {
+			YearMonth month, BillingAmounts amounts, Accounting.BudgetBasis basis) {
 		Map<String, List<AlertItem>> byOrganization = new LinkedHashMap<>();
 		for (Budget budget : budgets) {
-			if (budget.projectId() != null
+			Optional<Accrual> accrual = amounts.accrual(budget.organizationId());
+			if (budget.projectId() != null || accrual.isEmpty()
 					|| spend.bill(budget.organizationId(), month).compareTo(budget.monthly()) > 0) {
 				continue;
 			}
-			for (MonthEndForecast forecast : forecasts) {
-				if (forecast.organizationId().equals(budget.organizationId()) && forecast.month().equals(month)
-						&& forecast.forecast().compareTo(budget.monthly()) > 0) {
-					String band = "band " + Money.usd(forecast.low()) + " to " + Money.usd(forecast.high())
-							+ ((forecast.low().compareTo(budget.monthly()) > 0) ? ", all of it above the budget"
-									: ", its low end within the budget")
-							+ "; " + Money.usd(forecast.monthToDate()) + " so far on day " + forecast.day();
-					byOrganization.computeIfAbsent(budget.organizationId(), (id) -> new ArrayList<>())
-						.add(new AlertItem("the whole organization", null, "forecast", forecast.forecast(),
-								budget.monthly(), "budget", "Budgets", band));
-				}
+			Accrual expected = accrual.get();
+			if (expected.expected(basis).compareTo(budget.monthly()) > 0) {
+				String band = "band " + Money.usd(expected.low(basis)) + " to " + Money.usd(expected.high(basis))
+						+ ((expected.low(basis).compareTo(budget.monthly()) > 0) ? ", all of it above the budget"
+								: ", its low end within the budget")
+						+ "; " + Money.usd(expected.soFar(basis)) + " so far on day " + expected.day();
+				String measure = (basis == Accounting.BudgetBasis.USAGE) ? "forecast (usage)" : "accrual (billed)";
+				byOrganization.computeIfAbsent(budget.organizationId(), (id) -> new ArrayList<>())
+					.add(new AlertItem("the whole organization", null, measure, expected.expected(basis),
+							budget.monthly(), "budget", "Budgets", band));
 			}
 		}
 		// the forecast is of an open month: provisional by definition

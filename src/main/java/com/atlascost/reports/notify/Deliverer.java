@@ -43,7 +43,8 @@ public class Deliverer {
 
 	public DeliveryOutcome deliver(DeliveryRequest request) {
 		Delivery delivery = request.job().delivery();
-		Spend spend = Spend.of(request.amounts().bills(), request.amounts().rows());
+		Spend spend = Spend.of(request.amounts().billing(), request.job().accounting().budgetBasis(),
+				request.amounts().bills(), request.amounts().rows());
 		Progress progress = new Progress();
 		String sender = this.properties.sender();
 		if (delivery.mailsReport()) {
@@ -55,7 +56,7 @@ public class Deliverer {
 		if (delivery.sendsAlerts()) {
 			List<Alert> found = this.alerts.evaluate(spend, request.job().budgets(), request.job().organizations(),
 					request.run().from(), request.run().to(), request.run().provisionalMonths(),
-					request.amounts().forecasts());
+					request.amounts().billing(), request.job().accounting().budgetBasis());
 			logger.info("{} alerts for {} of {}", found.size(), request.months(), request.run().jobName());
 			for (Alert alert : found) {
 				if (!delivery.alertEmails().isEmpty()) {

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 
+import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Delivery;
 import com.atlascost.reports.usage.StoredBill;
@@ -59,8 +61,16 @@ public record DeliveryRequest(Run run, Files files, JobFile job, Amounts amounts
 	 * @param delivery the job file's delivery block
 	 * @param budgets the job file's budgets
 	 * @param organizations organization id to label, in the job file's order
+	 * @param accounting the amount budgets are held against
 	 */
-	public record JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations) {
+	public record JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations,
+			Accounting accounting) {
+
+		/** Budgets against the bill. */
+		public JobFile(Delivery delivery, List<Budget> budgets, Map<String, String> organizations) {
+			this(delivery, budgets, organizations, Accounting.defaults());
+		}
+
 	}
 
 	/**
@@ -68,12 +78,20 @@ public record DeliveryRequest(Run run, Files files, JobFile job, Amounts amounts
 	 * @param forecasts the month-end forecasts of the open month, when the run reaches
 	 * it; empty otherwise
 	 * @param rows the run's stored usage of its groupings (projects, services)
+	 * @param billing the three amounts per billing account, as the Summary shows them
 	 */
-	public record Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows) {
+	public record Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows,
+			BillingAmounts billing) {
 
 		public Amounts {
 			bills = List.copyOf(bills);
 			forecasts = List.copyOf(forecasts);
+		}
+
+		/** Without invoices: closed months' headlines are their usage, marked so. */
+		public Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows) {
+			this(bills, forecasts, rows, BillingAmounts.of(Map.of(), bills, List.of(), forecasts,
+					forecasts.stream().map(MonthEndForecast::month).findFirst()));
 		}
 
 	}

@@ -1,12 +1,12 @@
 package com.atlascost.reports.notify;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.mail.BodyPart;
@@ -15,6 +15,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.plan.Delivery;
 
 import org.springframework.core.io.FileSystemResource;
@@ -23,7 +24,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The report mail: subject naming the job, the months and whether any is provisional; a
- * body with each organization's bill for the last month, its change and forecast; the
+ * body with each billing account's billed amount of the last closed month (its
+ * organizations below) and the open month's accrual, as the Summary shows them; the
  * workbook (and the FOCUS CSV if asked) attached, or named with its path when larger than
  * {@code delivery.max-attachment-size}.
  */
@@ -57,24 +59,20 @@ class ReportMail {
 	}
 
 	String body() throws IOException {
-		YearMonth last = this.request.run().to();
-		YearMonth before = last.minusMonths(1);
-		boolean provisional = this.request.run().provisionalMonths().contains(last);
+		DeliveryRequest.Run run = this.request.run();
+		BillingAmounts amounts = this.request.amounts().billing();
 		List<String> lines = new ArrayList<>();
-		lines.add("The cost report of " + this.request.run().jobName() + " for " + this.request.months() + ".");
-		lines.add("");
-		lines.add("Bills for " + last + (provisional ? " (provisional: it may still change)" : "") + ":");
-		this.request.job().organizations().forEach((id, label) -> {
-			BigDecimal bill = this.spend.bill(id, last);
-			BigDecimal previous = this.spend.bill(id, before);
-			BigDecimal change = bill.subtract(previous);
-			String forecast = this.request.forecast(id)
-				.map((f) -> "forecast for the month " + Money.usd(f.forecast()) + " (band " + Money.usd(f.low())
-						+ " to " + Money.usd(f.high()) + ")")
-				.orElse("no forecast (only the open month is forecast)");
-			lines.add("- " + label + " (" + id + "): " + Money.usd(bill) + ", " + Money.signedUsd(change) + " on "
-					+ before + " (" + Money.usd(previous) + "); " + forecast);
-		});
+		lines.add("The cost report of " + run.jobName() + " for " + this.request.months() + ".");
+		BillLines bills = new BillLines(amounts);
+		Optional<YearMonth> closed = BillLines.lastClosed(amounts, run.from(), run.to());
+		if (closed.isPresent()) {
+			lines.add("");
+			lines.addAll(bills.billed(closed.get(), run.provisionalMonths().contains(closed.get())));
+		}
+		if (amounts.isOpen(run.to()) && !amounts.accruals().isEmpty()) {
+			lines.add("");
+			lines.addAll(bills.accrual(run.to()));
+		}
 		lines.add("");
 		for (Path file : files()) {
 			long size = Files.size(file);

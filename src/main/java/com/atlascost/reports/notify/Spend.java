@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import com.atlascost.reports.forecast.BillingAccount;
+import com.atlascost.reports.forecast.BillingAmounts;
+import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.StoredUsage;
@@ -25,6 +28,37 @@ import com.atlascost.reports.usage.UsageRows;
  * @param lines the projects' and services' amounts
  */
 record Spend(Map<String, String> organizations, Map<String, Map<YearMonth, BigDecimal>> bills, List<Line> lines) {
+
+	/**
+	 * The amounts budgets are held against, on the job's basis: each organization's
+	 * billed amount (its usage in a month without an invoice, its billed so far in the
+	 * open month) or its usage, from the same three amounts the mail and the Summary
+	 * show.
+	 */
+	static Spend of(BillingAmounts amounts, Accounting.BudgetBasis basis, List<StoredBill> storedBills,
+			UsageRows rows) {
+		Spend usage = of(storedBills, rows);
+		Map<String, Map<YearMonth, BigDecimal>> actuals = new LinkedHashMap<>();
+		Map<String, String> organizations = new LinkedHashMap<>(usage.organizations());
+		for (BillingAccount account : amounts.accounts()) {
+			for (String org : account.organizationIds()) {
+				organizations.putIfAbsent(org, amounts.label(org));
+				Map<YearMonth, BigDecimal> byMonth = actuals.computeIfAbsent(org, (id) -> new TreeMap<>());
+				for (YearMonth month : usage.months()) {
+					byMonth.put(month, amounts.budgetActual(org, month, basis));
+				}
+			}
+		}
+		return new Spend(organizations, actuals, usage.lines());
+	}
+
+	/** Every month an amount is known for. */
+	private List<YearMonth> months() {
+		java.util.SortedSet<YearMonth> months = new java.util.TreeSet<>();
+		this.bills.values().forEach((byMonth) -> months.addAll(byMonth.keySet()));
+		this.lines.forEach((line) -> months.addAll(line.amounts().keySet()));
+		return new ArrayList<>(months);
+	}
 
 	static Spend of(List<StoredBill> storedBills, UsageRows rows) {
 		Map<String, String> organizations = new LinkedHashMap<>();

@@ -5,16 +5,24 @@ import java.util.List;
 
 /**
  * A validated job file; {@code tags} are the tag keys of the Tags sheet, {@code delivery}
- * where the report and alerts go.
+ * where the report and alerts go, {@code accounting} its fiscal year and budget basis.
  */
 public record JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
 		boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags,
-		Delivery delivery) {
+		Delivery delivery, Accounting accounting) {
 
 	public JobDefinition {
 		groupings = List.copyOf(groupings);
 		organizations = List.copyOf(organizations);
 		budgets = List.copyOf(budgets);
+	}
+
+	/** A job with calendar years and budgets against the bill. */
+	public JobDefinition(Path source, String name, int lookbackMonths, List<Grouping> groupings,
+			boolean includePartialMatches, List<OrganizationScope> organizations, List<Budget> budgets, TagKeys tags,
+			Delivery delivery) {
+		this(source, name, lookbackMonths, groupings, includePartialMatches, organizations, budgets, tags, delivery,
+				Accounting.defaults());
 	}
 
 	/** A job that delivers nothing. */

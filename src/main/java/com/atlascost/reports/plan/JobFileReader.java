@@ -152,7 +152,28 @@ public class JobFileReader {
 		int lookback = (raw.lookbackMonths() != null) ? raw.lookbackMonths() : DEFAULT_LOOKBACK_MONTHS;
 		boolean partial = Boolean.TRUE.equals(raw.includePartialMatches());
 		return new JobDefinition(file, raw.name(), lookback, groupings, partial, organizations, budgets,
-				tagKeys(file, raw.tags(), problems), delivery(file, raw.delivery(), problems));
+				tagKeys(file, raw.tags(), problems), delivery(file, raw.delivery(), problems),
+				accounting(file, raw, problems));
+	}
+
+	/** {@code fiscalYearStart} (checked 1..12 by its bounds) and {@code budgetBasis}. */
+	private static Accounting accounting(Path file, RawJobFile raw, List<String> problems) {
+		int start = (raw.fiscalYearStart() != null) ? raw.fiscalYearStart() : Accounting.DEFAULT_FISCAL_YEAR_START;
+		Accounting.BudgetBasis basis = Accounting.BudgetBasis.BILLED;
+		if (raw.budgetBasis() != null) {
+			basis = null;
+			for (Accounting.BudgetBasis known : Accounting.BudgetBasis.values()) {
+				if (known.jobFileName().equals(raw.budgetBasis())) {
+					basis = known;
+				}
+			}
+			if (basis == null) {
+				problems
+					.add(problem(file, "budgetBasis", raw.budgetBasis(), "is not a budget basis; use billed or usage"));
+				basis = Accounting.BudgetBasis.BILLED;
+			}
+		}
+		return new Accounting(start, basis);
 	}
 
 	/** {@code tags: all}, or a list of distinct, non-blank keys. */

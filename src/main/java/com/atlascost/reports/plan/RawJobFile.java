@@ -34,7 +34,10 @@ record RawJobFile(
 		@NotEmpty(message = "must list at least one organization") List<@Valid @NotNull(
 				message = "must not be empty") RawOrganization> organizations,
 		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> tags,
-		@Valid RawDelivery delivery) {
+		@Valid RawDelivery delivery,
+		@Min(value = 1, message = "must be a month number, 1 (January) to 12") @Max(value = 12,
+				message = "must be a month number, 1 (January) to 12") Integer fiscalYearStart,
+		String budgetBasis) {
 
 	/** The {@code delivery} block: the report mail and the alerts. */
 	record RawDelivery(@Valid RawEmail email, @Valid RawAlerts alerts) {

@@ -56,20 +56,28 @@ record BudgetLine(Budget budget, String organizationLabel, String projectName, O
 		return this.budget.monthly();
 	}
 
+	/**
+	 * The actual of a month on the job's budget basis: an organization's billed amount
+	 * (its usage when the month has no invoice; the open month's billed so far) or its
+	 * usage; a project's usage from the projects grouping, which has no invoice.
+	 */
 	BigDecimal actual(ReportContents contents, YearMonth month) {
-		return wholeOrganization() ? contents.bill(this.budget.organizationId(), month)
+		return wholeOrganization() ? contents.amounts()
+			.budgetActual(this.budget.organizationId(), month, contents.request().scope().accounting().budgetBasis())
 				: this.projectLine.map((line) -> line.amount(month)).orElse(BigDecimal.ZERO);
 	}
 
 	/**
-	 * The months a year to date of this month adds up: those of its year the report
-	 * shows, up to it. The open month is never one: its bill is a few days'.
+	 * The months a year to date of this month adds up: those of its fiscal year (the
+	 * job's {@code fiscalYearStart}) the report shows, up to it. The open month is never
+	 * one: its actual is a few days'.
 	 */
 	static List<YearMonth> yearToDate(ReportContents contents, YearMonth month) {
+		YearMonth start = contents.request().scope().accounting().fiscalYearOf(month);
 		return contents.months()
 			.all()
 			.stream()
-			.filter((m) -> m.getYear() == month.getYear() && !m.isAfter(month))
+			.filter((m) -> !m.isBefore(start) && !m.isAfter(month))
 			.filter((m) -> contents.openMonth().filter(m::equals).isEmpty())
 			.toList();
 	}

@@ -15,7 +15,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 
-import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.forecast.Accrual;
+import com.atlascost.reports.plan.Accounting;
 
 /**
  * The {@code Budgets} sheet, written only when the job file gives budgets: months across,
@@ -121,8 +122,10 @@ final class BudgetSheet implements WorkbookSheet {
 		String ytdHeader = yearToDate.isEmpty() ? this.messages.get("budget.yearToDate.none") : this.messages
 			.get("budget.yearToDate", yearToDate.get(0).toString(), yearToDate.get(yearToDate.size() - 1).toString());
 		this.cells.header(header, layout.ytdColumn(), ytdHeader);
-		this.cells.header(header, layout.forecastColumn(), this.messages.get("summary.forecast.forecast"));
-		this.cells.header(header, layout.outlookColumn(), this.messages.get("summary.forecast.outlook"));
+		String basis = this.messages
+			.get("basis." + contents.request().scope().accounting().budgetBasis().jobFileName());
+		this.cells.header(header, layout.forecastColumn(), this.messages.get("budget.expected", basis));
+		this.cells.header(header, layout.outlookColumn(), this.messages.get("summary.forecast.outlook", basis));
 		return monthHeaders;
 	}
 
@@ -177,11 +180,12 @@ final class BudgetSheet implements WorkbookSheet {
 	 */
 	private void forecast(Row actual, BudgetLine line, ReportContents contents, Layout layout) {
 		if (line.wholeOrganization() && layout.open().isPresent()) {
-			Optional<MonthEndForecast> forecast = contents.forecast(line.budget().organizationId());
-			if (forecast.isPresent()) {
-				this.cells.money(actual, layout.forecastColumn(), forecast.get().forecast());
+			Optional<Accrual> accrual = contents.amounts().accrual(line.budget().organizationId());
+			if (accrual.isPresent()) {
+				Accounting.BudgetBasis basis = contents.request().scope().accounting().budgetBasis();
+				this.cells.money(actual, layout.forecastColumn(), accrual.get().expected(basis));
 				this.cells.text(actual, layout.outlookColumn(),
-						this.messages.get("outlook." + forecast.get().against(line.monthly()).name()));
+						this.messages.get("outlook." + accrual.get().against(line.monthly(), basis).name()));
 			}
 		}
 	}

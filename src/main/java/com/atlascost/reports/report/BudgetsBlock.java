@@ -10,8 +10,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import com.atlascost.reports.summary.Cents;
 
 /**
- * Each budget against the latest month with data and its year to date, so the bill and
- * the budget are read together. Over budget is red, under green.
+ * Each budget against the latest month with data and its fiscal year to date, on the
+ * job's budget basis (billed unless {@code budgetBasis: usage}), so the bill and the
+ * budget are read together. Over budget is red, under green.
  */
 final class BudgetsBlock implements SummaryBlock {
 
@@ -27,8 +28,9 @@ final class BudgetsBlock implements SummaryBlock {
 		int rowIndex = row;
 		YearMonth month = summary.latest().get();
 		List<YearMonth> yearToDate = BudgetLine.yearToDate(contents, month);
+		String basis = messages.get("basis." + contents.request().scope().accounting().budgetBasis().jobFileName());
 		cells.title(sheet.createRow(rowIndex++), 0, messages.get("summary.budgets.title", month.toString(),
-				summary.provisionalSuffix(month), yearToDate.get(0).toString(), month.toString()));
+				summary.provisionalSuffix(month), yearToDate.get(0).toString(), month.toString(), basis));
 		Row header = sheet.createRow(rowIndex++);
 		List<String> headers = List.of(messages.get("grouping.organization"), messages.get("grouping.projects.name"),
 				messages.get("budget.budget"), messages.get("budget.actual"), messages.get("budget.variance"),

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * The {@code Summary}'s notes: what the bill is, which months may still change, the
- * currency and what the highlights mean.
+ * The {@code Summary}'s notes: which of the three amounts each figure is, the fiscal
+ * year, which months may still change, the currency and what the highlights mean.
  */
 final class NotesBlock implements SummaryBlock {
 
@@ -19,6 +19,10 @@ final class NotesBlock implements SummaryBlock {
 		ReportMonths months = summary.contents().months();
 		int rowIndex = row;
 		cells.note(sheet.createRow(rowIndex++), 0, messages.get("summary.note.bill"));
+		cells.note(sheet.createRow(rowIndex++), 0, messages.get("summary.note.usage"));
+		cells.note(sheet.createRow(rowIndex++), 0, messages.get("summary.note.fiscal",
+				summary.contents().request().scope().accounting().fiscalYearStart(), messages
+					.get("basis." + summary.contents().request().scope().accounting().budgetBasis().jobFileName())));
 		if (!months.provisional().isEmpty()) {
 			cells.note(sheet.createRow(rowIndex++), 0, messages.get("summary.note.provisional",
 					months.provisional().stream().map(YearMonth::toString).collect(Collectors.joining(", "))));

@@ -2,8 +2,10 @@ package com.atlascost.reports.report;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import com.atlascost.reports.forecast.BillingAccount;
+import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.usage.StoredBill;
@@ -167,9 +171,44 @@ record ReportContents(ReportRequest request, List<Grouping> groupings, ReportMon
 		return this.rowCounts.values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	/** The month the forecasts are of: the open month, when the run forecast it. */
+	/**
+	 * The month not yet over, when the report reaches it: its headline is the accrual.
+	 */
 	Optional<YearMonth> openMonth() {
-		return this.request.billing().forecasts().stream().map(MonthEndForecast::month).findFirst();
+		return amounts().openMonth();
+	}
+
+	/** The three amounts: usage, billed and the open month's accrual. */
+	BillingAmounts amounts() {
+		return this.request.billing().amounts();
+	}
+
+	/**
+	 * The billing accounts, by label then id: those of the amounts, and any organization
+	 * only usage rows name as an account of its own.
+	 */
+	List<BillingAccount> accounts() {
+		List<BillingAccount> accounts = new ArrayList<>(amounts().accounts());
+		Set<String> known = new HashSet<>();
+		accounts.forEach((account) -> known.addAll(account.organizationIds()));
+		for (ReportOrganization organization : this.organizations) {
+			if (!known.contains(organization.id())) {
+				accounts
+					.add(new BillingAccount(organization.id(), label(organization.id()), List.of(organization.id())));
+			}
+		}
+		accounts.sort(Comparator.comparing(BillingAccount::label).thenComparing(BillingAccount::id));
+		return accounts;
+	}
+
+	/** An organization's label: the job file's or the rows', else its id. */
+	String label(String organizationId) {
+		for (ReportOrganization organization : this.organizations) {
+			if (organization.id().equals(organizationId) && organization.label() != null) {
+				return organization.label();
+			}
+		}
+		return amounts().label(organizationId);
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
+import com.atlascost.reports.forecast.BillingAmounts;
 import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
 import com.atlascost.reports.summary.RunSummary;
@@ -36,23 +38,43 @@ public record ReportRequest(Scope scope, UsageRows rows, Billing billing, RunInf
 	 * @param includePartialMatches whether the queries asked for partial matches (it
 	 * explains why groupings can total differently)
 	 * @param budgets the job file's monthly budgets
+	 * @param accounting the fiscal year and the amount budgets are held against
 	 */
 	public record Scope(String jobName, YearMonth from, YearMonth to, SortedSet<YearMonth> provisionalMonths,
-			List<Grouping> groupings, boolean includePartialMatches, List<Budget> budgets) {
+			List<Grouping> groupings, boolean includePartialMatches, List<Budget> budgets, Accounting accounting) {
+
+		/** Calendar years, budgets against the bill. */
+		public Scope(String jobName, YearMonth from, YearMonth to, SortedSet<YearMonth> provisionalMonths,
+				List<Grouping> groupings, boolean includePartialMatches, List<Budget> budgets) {
+			this(jobName, from, to, provisionalMonths, groupings, includePartialMatches, budgets,
+					Accounting.defaults());
+		}
+
 	}
 
 	/**
 	 * The headline amounts.
 	 *
-	 * @param bills each organization's complete bill of each month: the headline the
-	 * summary, budgets and reconciliation use
-	 * @param forecasts the open month's forecast of each organization that has one
+	 * @param bills each organization's complete usage of each month (the bill queries):
+	 * the usage the reconciliation and the trend use
+	 * @param forecasts the open month's usage forecast of each organization that has one
+	 * @param amounts the three amounts (usage, billed, accrual) per billing account: the
+	 * Summary's headline, the budgets' and the mail's
 	 */
-	public record Billing(List<StoredBill> bills, List<MonthEndForecast> forecasts) {
+	public record Billing(List<StoredBill> bills, List<MonthEndForecast> forecasts, BillingAmounts amounts) {
 
 		public Billing {
 			bills = List.copyOf(bills);
 			forecasts = List.copyOf(forecasts);
+		}
+
+		/**
+		 * Without invoices: every closed month's headline is its usage, marked so; the
+		 * open month (the forecasts') is the usage forecast.
+		 */
+		public Billing(List<StoredBill> bills, List<MonthEndForecast> forecasts) {
+			this(bills, forecasts, BillingAmounts.of(Map.of(), bills, List.of(), forecasts,
+					forecasts.stream().map(MonthEndForecast::month).findFirst()));
 		}
 
 	}

@@ -6,28 +6,34 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * The {@code Summary} sheet, which answers in half a minute what the organizations cost,
- * on what, against the month before and the budgets, and where the open month is heading.
+ * The {@code Summary} sheet, which answers in half a minute what each billing account is
+ * billed, on what, against the month before and the budgets, and what the open month will
+ * come to.
  *
  * <pre>
- * row 0   Month            | org label ... | Total       | Change (USD) | Change (%) | Provisional   [trend chart beside,
- * row 1   Organization id  | org id ...    |             |              |            |                or right under when
- * row 2.. 2026-09          | bills ...     | SUM(row)    | =T3-T2       | =T3/T2-1   | provisional    the table is wide]
- * then    Total            | SUM(column)...| SUM(totals) |
- * then    the open month's forecast per organization: month to date, forecast, band, budget, outlook
- * then    the budgets against the latest month with data, and their year to date
- * then    the largest movers of that month (marked provisional when it is)
- * then    the top services of that month across organizations, with their share of the bill
- * then    the notes
- * then    outside the print area: the trend table the chart plots
+ * row 0   Month            | account label | Acme Production (billing account) | Acme Production | linked org | Total       | Change (USD) | Change (%) | Usage (before tax) | Amount   | Provisional
+ * row 1   Organization id  | account id    | paying org id                     | its id          | linked id  |             |              |            |                    |          |
+ * row 2.. 2026-09          | billed ...    | =SUM(its organizations)           | billed          | billed     | SUM(accounts) | =T3-T2     | =T3/T2-1   | usage              | billed   |
+ * open    2026-12          | accrual ...   |                                   |                 |            |             |              |            | usage to date      | accrual  | provisional
+ * then    Fiscal year 2026-04 to date (its closed months)   | SUM(column) ...
+ * then    Last 12 closed months                              | SUM(column) ...
+ * then    the open month's accrual per account, its organizations below: usage to date, usage forecast,
+ *         tax rate, expected tax, accrual, band, budget, outlook on the budgets' basis
+ * then    the budgets (on their basis) against the latest month with data, and their fiscal year to date
+ * then    the largest movers of that month (usage, marked provisional when it is)
+ * then    the top services of that month across organizations (usage), with their share of it
+ * then    the notes: which amount each figure is, the fiscal year, provisional months, currency
+ * then    outside the print area: the trend table the chart plots (usage)    [trend chart beside the table,
+ *                                                                             or right under it when wide]
  * </pre>
  *
- * Its amounts are each organization's complete bill (an unfiltered organizations query,
- * org-level charges and credits included), never a grouping's total: groupings can leave
- * out org-level charges, and adding them up would count usage twice. The movers and the
- * trend break the bill down by the first grouping; the trend's last series is what the
- * grouping does not carry, so each month still adds up to the bill. The open month's row
- * is the month to date: it has no change against a whole month.
+ * The headline is the bill: a closed month's billed amount (the invoices of the account
+ * and of its linked organizations), the open month's accrual; a closed month without an
+ * invoice shows its usage, named so in the Amount column. An account that pays for linked
+ * organizations has their columns beside its own, which add up to it (largest remainder).
+ * Usage (Cost Explorer's complete cost, before tax) is a column, not the headline; the
+ * movers and the trend break it down by the first grouping, the trend's last series being
+ * what the grouping does not carry. The open month has no change against a whole month.
  */
 final class SummarySheet implements WorkbookSheet {
 

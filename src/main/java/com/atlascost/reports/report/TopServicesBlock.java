@@ -44,8 +44,11 @@ final class TopServicesBlock implements SummaryBlock {
 		cells.monthHeader(header, 2, month.toString());
 		cells.header(header, 3, messages.get("summary.change"));
 		cells.header(header, 4, messages.get("summary.services.share"));
+		// the share of the month's usage: the bill table's Usage column, three right of
+		// its Total
+		int usageColumn = 1 + BillTable.Column.of(contents, messages).size() + 3;
 		String billRef = new CellReference(SummarySheet.FIRST_MONTH_ROW + contents.months().all().indexOf(month),
-				1 + contents.organizations().size(), true, true)
+				usageColumn, true, true)
 			.formatAsString();
 		BigDecimal bill = Cents.round(contents.bill(month));
 		for (Map.Entry<String, BigDecimal[]> service : top) {

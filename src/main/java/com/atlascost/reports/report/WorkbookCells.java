@@ -255,6 +255,14 @@ final class WorkbookCells {
 		cell.setCellStyle(this.moneyTotal);
 	}
 
+	/** A total of our own formula (cells apart), styled as {@link #total} writes it. */
+	void moneyTotalFormula(Row row, int column, String formula, BigDecimal value) {
+		Cell cell = row.createCell(column);
+		cell.setCellFormula(formula);
+		cell.setCellValue(Cents.round(value).doubleValue());
+		cell.setCellStyle(this.moneyTotal);
+	}
+
 	void month(Row row, int column, YearMonth value) {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value.atDay(1));

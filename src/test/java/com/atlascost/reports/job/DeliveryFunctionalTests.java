@@ -113,11 +113,12 @@ class DeliveryFunctionalTests {
 		assertThat(this.mail.messagesTo("controller@example.com")).hasSize(1);
 		assertThat(TestMailServer.addresses(report.getFrom())).singleElement()
 			.satisfies((from) -> assertThat(from).startsWith("atlas-cost-reports@"));
-		assertThat(TestMailServer.text(report))
-			.contains("- Acme Production (" + SandboxData.ACME_PRODUCTION + "): " + bill(SandboxData.ACME_PRODUCTION)
-					+ ", ")
-			.contains(
-					"- Acme Analytics (" + SandboxData.ACME_ANALYTICS + "): " + bill(SandboxData.ACME_ANALYTICS) + ", ")
+		assertThat(TestMailServer.text(report)).contains("Billed for " + FROM)
+			.contains("- Acme Production (billing account " + SandboxData.ACME_PRODUCTION + "): "
+					+ billed(SandboxData.ACME_PRODUCTION) + ", ")
+			.contains("- Acme Analytics (billing account " + SandboxData.ACME_ANALYTICS + "): "
+					+ billed(SandboxData.ACME_ANALYTICS) + ", ")
+			.contains("Accrual for " + NOW)
 			.contains(forecast(SandboxData.ACME_PRODUCTION))
 			.contains(forecast(SandboxData.ACME_ANALYTICS));
 		List<TestMailServer.Attachment> attachments = TestMailServer.attachments(report);
@@ -282,27 +283,29 @@ class DeliveryFunctionalTests {
 	}
 
 	/**
-	 * The organization's complete bill of the open month as the report mail shows it:
-	 * {@code monthly_cost_by_organization}, not a grouping's sum.
+	 * The billing account's billed amount of the last closed month as the report mail
+	 * shows it: every invoice it pays, linked organizations' included.
 	 */
-	private String bill(String organizationId) throws Exception {
-		return usd(TestDatabase.h2()
+	private String billed(String accountId) throws Exception {
+		return usd(new BigDecimal(TestDatabase.h2()
 			.at(this.dir)
-			.rows("SELECT amount FROM monthly_cost_by_organization WHERE organization_id = '" + organizationId
-					+ "' AND billing_month = DATE '" + NOW.atDay(1) + "'")
-			.get(0));
+			.rows("SELECT SUM(amount_billed_cents) FROM invoice WHERE paying_org_id = '" + accountId
+					+ "' AND billing_month = DATE '" + FROM.atDay(1) + "'")
+			.get(0)).movePointLeft(2).toPlainString());
 	}
 
-	/** The open month's forecast as the report mail shows it: {@code cost_forecast}. */
+	/**
+	 * The open month's usage forecast as the mail's accrual line shows it:
+	 * {@code cost_forecast}.
+	 */
 	private String forecast(String organizationId) throws Exception {
 		String[] forecast = TestDatabase.h2()
 			.at(this.dir)
-			.rows("SELECT forecast_amount, low_amount, high_amount FROM cost_forecast WHERE organization_id = '"
+			.rows("SELECT month_to_date, day_of_month, forecast_amount FROM cost_forecast WHERE organization_id = '"
 					+ organizationId + "' AND billing_month = DATE '" + NOW.atDay(1) + "'")
 			.get(0)
 			.split("\\|");
-		return "forecast for the month " + usd(forecast[0]) + " (band " + usd(forecast[1]) + " to " + usd(forecast[2])
-				+ ")";
+		return "usage " + usd(forecast[0]) + " so far on day " + forecast[1] + ", forecast " + usd(forecast[2]) + ", ";
 	}
 
 	private static String usd(String amount) {

@@ -4,17 +4,23 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.forecast.BillingAmounts;
+import com.atlascost.reports.plan.Accounting.BudgetBasis;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.usage.UsageRows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertEvaluatorTests {
+
+	/** No invoices and no open month: budgets read each month's usage. */
+	private static final BillingAmounts NO_OPEN_MONTH = BillingAmounts.of(Map.of(), DeliveryFixture.bills(), List.of(),
+			List.of(), Optional.empty());
 
 	private static final Map<String, String> LABELS = Map.of(DeliveryFixture.ACME, "Acme Production",
 			DeliveryFixture.ANALYTICS_ORG, "Acme Analytics");
@@ -33,7 +39,7 @@ class AlertEvaluatorTests {
 	void aRiseMustBeAboveBothTheShareAndTheAmount() {
 		AlertEvaluator evaluator = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("100")));
 		List<Alert> alerts = evaluator.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR,
-				Set.of(DeliveryFixture.MAR), List.of());
+				Set.of(DeliveryFixture.MAR), NO_OPEN_MONTH, BudgetBasis.BILLED);
 		assertThat(alerts).singleElement().satisfies((alert) -> {
 			assertThat(alert.kind()).isEqualTo(AlertKind.ANOMALY);
 			assertThat(alert.items()).extracting(AlertItem::subject).containsExactly("service Clusters", "project Web");
@@ -41,13 +47,13 @@ class AlertEvaluatorTests {
 		AlertEvaluator highAmount = new AlertEvaluator(
 				new AlertSettings(new BigDecimal("0.25"), new BigDecimal("600")));
 		assertThat(highAmount.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR,
-				Set.of(), List.of()))
+				Set.of(), NO_OPEN_MONTH, BudgetBasis.BILLED))
 			.singleElement()
 			.satisfies(
 					(alert) -> assertThat(alert.items()).extracting(AlertItem::subject).containsExactly("project Web"));
 		AlertEvaluator lowAmount = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("10")));
 		assertThat(lowAmount.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(),
-				List.of()))
+				NO_OPEN_MONTH, BudgetBasis.BILLED))
 			.singleElement()
 			.satisfies((alert) -> assertThat(alert.items()).extracting(AlertItem::subject)
 				.containsExactly("service Clusters", "service Storage", "project Web"));
@@ -58,12 +64,12 @@ class AlertEvaluatorTests {
 		AlertEvaluator evaluator = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("100")));
 		List<Budget> tight = List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("1000")));
 		assertThat(evaluator.evaluate(this.spend, tight, LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(),
-				List.of()))
+				NO_OPEN_MONTH, BudgetBasis.BILLED))
 			.filteredOn((alert) -> alert.kind() == AlertKind.BUDGET_EXCEEDED)
 			.extracting(Alert::month)
 			.containsExactly(DeliveryFixture.FEB, DeliveryFixture.MAR);
 		assertThat(evaluator.evaluate(this.spend, tight, LABELS, DeliveryFixture.MAR, DeliveryFixture.MAR, Set.of(),
-				List.of()))
+				NO_OPEN_MONTH, BudgetBasis.BILLED))
 			.as("one month: a budget can be over, nothing to compare a rise with")
 			.extracting(Alert::kind)
 			.containsExactly(AlertKind.BUDGET_EXCEEDED);
@@ -73,10 +79,11 @@ class AlertEvaluatorTests {
 	void aForecastAlertNeedsAnOrganizationBudgetAboveTheBillSoFarAndBelowTheForecast() {
 		AlertEvaluator evaluator = new AlertEvaluator(
 				new AlertSettings(new BigDecimal("0.25"), new BigDecimal("5000")));
-		List<MonthEndForecast> forecasts = DeliveryFixture.forecasts();
+		BillingAmounts forecasts = BillingAmounts.of(Map.of(), DeliveryFixture.bills(), List.of(),
+				DeliveryFixture.forecasts(), Optional.of(DeliveryFixture.MAR));
 		assertThat(
 				evaluator.evaluate(this.spend, List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("7000"))),
-						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts, BudgetBasis.BILLED))
 			.singleElement()
 			.satisfies((alert) -> {
 				assertThat(alert.kind()).isEqualTo(AlertKind.FORECAST_OVER_BUDGET);
@@ -87,18 +94,18 @@ class AlertEvaluatorTests {
 			});
 		assertThat(
 				evaluator.evaluate(this.spend, List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("9000"))),
-						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts, BudgetBasis.BILLED))
 			.as("a forecast at the budget is not over it")
 			.isEmpty();
 		assertThat(
 				evaluator.evaluate(this.spend, List.of(new Budget(DeliveryFixture.ACME, null, new BigDecimal("3900"))),
-						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+						LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts, BudgetBasis.BILLED))
 			.as("the bill so far is already over: the budget alert says it, not a forecast alert")
 			.extracting(Alert::kind)
 			.containsExactly(AlertKind.BUDGET_EXCEEDED);
 		assertThat(evaluator.evaluate(this.spend,
 				List.of(new Budget(DeliveryFixture.ACME, DeliveryFixture.WEB_PROJECT, new BigDecimal("2700"))), LABELS,
-				DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts))
+				DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(), forecasts, BudgetBasis.BILLED))
 			.as("projects have no forecast")
 			.isEmpty();
 	}
@@ -108,7 +115,7 @@ class AlertEvaluatorTests {
 		AlertEvaluator evaluator = new AlertEvaluator(new AlertSettings(new BigDecimal("0.25"), new BigDecimal("100")));
 		List<Budget> budgets = List.of(new Budget(DeliveryFixture.ACME, "0123456789abcdef01234567", BigDecimal.ONE));
 		assertThat(evaluator.evaluate(this.spend, budgets, LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR, Set.of(),
-				List.of()))
+				NO_OPEN_MONTH, BudgetBasis.BILLED))
 			.noneMatch((alert) -> alert.kind() == AlertKind.BUDGET_EXCEEDED);
 		AlertItem item = new AlertItem("the whole organization", null, "actual", new BigDecimal("10"),
 				new BigDecimal("5"), "budget", "Budgets");

@@ -88,7 +88,7 @@ class DelivererTests {
 	}
 
 	@Test
-	void financeGetsOneMailWithTheWorkbookByteForByteAndTheBillsOfTheLastMonth() throws Exception {
+	void financeGetsOneMailWithTheWorkbookByteForByteTheLastClosedMonthsBillsAndTheAccrual() throws Exception {
 		DeliveryOutcome outcome = deliverer(this.mail.port(), DataSize.ofMegabytes(20)).deliver(request(1));
 
 		assertThat(outcome.complete()).isTrue();
@@ -99,12 +99,20 @@ class DelivererTests {
 		assertThat(TestMailServer.addresses(report.getFrom())).containsExactly("reports@example.com");
 		assertThat(report.getSubject())
 			.isEqualTo("finance-check: cost report 2026-01 to 2026-03 (2026-03 provisional)");
-		assertThat(TestMailServer.text(report)).contains("Bills for 2026-03 (provisional: it may still change):")
-			.contains("- Acme Production (" + DeliveryFixture.ACME
-					+ "): $4,000.00, +$850.00 on 2026-02 ($3,150.00); forecast for the month $9,000.00 (band"
-					+ " $8,000.00 to $10,000.00)")
-			.contains("- Acme Analytics (" + DeliveryFixture.ANALYTICS_ORG
-					+ "): $100.00, +$0.00 on 2026-02 ($100.00); no forecast (only the open month is forecast)")
+		// no invoices in this run: the closed month's headline is its usage, said so
+		assertThat(TestMailServer.text(report).replace("\r\n", "\n"))
+			.contains("Billed for 2026-02 (the invoices: usage, tax and invoice-only lines, less credits):\n"
+					+ "- Acme Analytics (billing account " + DeliveryFixture.ANALYTICS_ORG
+					+ "): $100.00 (usage: no invoice yet), +$0.00 on 2026-01 ($100.00)\n"
+					+ "- Acme Production (billing account " + DeliveryFixture.ACME
+					+ "): $3,150.00 (usage: no invoice yet), +$0.00 on 2026-01 ($3,150.00)\n"
+					+ "  Total billed 2026-02: $3,250.00; usage (Cost Explorer, before tax) $3,250.00")
+			.contains("Accrual for 2026-03 (usage forecast to the month end and the tax expected at each account's"
+					+ " rate of its last 3 invoiced months):\n" + "- Acme Analytics (billing account "
+					+ DeliveryFixture.ANALYTICS_ORG + "): $100.00 (band $100.00 to $100.00): usage $100.00 so far on"
+					+ " day 0, forecast $100.00, expected tax $0.00\n" + "- Acme Production (billing account "
+					+ DeliveryFixture.ACME + "): $9,000.00 (band $8,000.00 to $10,000.00): usage $4,000.00 so far on"
+					+ " day 10, forecast $9,000.00, expected tax $0.00\n" + "  Total accrual 2026-03: $9,100.00")
 			.contains("Attached: finance-check_2026-01_2026-03.xlsx (50000 bytes)");
 		List<TestMailServer.Attachment> attachments = TestMailServer.attachments(report);
 		assertThat(attachments).hasSize(1);
@@ -143,9 +151,9 @@ class DelivererTests {
 					"finance-check: Cost anomaly: Acme Production (" + DeliveryFixture.ACME
 							+ ") in 2026-03 (provisional)");
 		assertThat(TestMailServer.text(alerts.get(0))).contains(
-				"- the whole organization: actual $4,000.00, budget $3,500.00, +$500.00 (+14.3 %); see sheet Budgets",
+				"- the whole organization: actual (billed) $4,000.00, budget $3,500.00, +$500.00 (+14.3 %); see sheet Budgets",
 				"- project Analytics (" + DeliveryFixture.ANALYTICS_PROJECT
-						+ "): actual $1,300.00, budget $1,250.00, +$50.00 (+4.0 %); see sheet Budgets");
+						+ "): actual (usage) $1,300.00, budget $1,250.00, +$50.00 (+4.0 %); see sheet Budgets");
 		assertThat(TestMailServer.text(alerts.get(1)))
 			.contains("- service Clusters: actual $1,500.00, previous month $1,000.00, +$500.00 (+50.0 %); see sheet"
 					+ " Services")
@@ -273,12 +281,12 @@ class DelivererTests {
 			.containsExactly("finance-check: Forecast over budget: Acme Production (" + DeliveryFixture.ACME
 					+ ") in 2026-03 (provisional)");
 		assertThat(TestMailServer.text(alerts.get(0)))
-			.contains("- the whole organization: forecast $9,000.00, budget $8,500.00, +$500.00 (+5.9 %); band"
+			.contains("- the whole organization: accrual (billed) $9,000.00, budget $8,500.00, +$500.00 (+5.9 %); band"
 					+ " $8,000.00 to $10,000.00, its low end within the budget; $4,000.00 so far on day 10; see sheet"
 					+ " Budgets");
 		JsonNode payload = json.readTree(this.webhook.bodies().get(0));
 		assertThat(payload.get("kind").asString()).isEqualTo("forecast-over-budget");
-		assertThat(payload.get("items").get(0).get("measure").asString()).isEqualTo("forecast");
+		assertThat(payload.get("items").get(0).get("measure").asString()).isEqualTo("accrual (billed)");
 		assertThat(payload.get("items").get(0).get("amount").decimalValue()).isEqualByComparingTo("9000");
 		assertThat(payload.get("items").get(0).get("budget").decimalValue()).isEqualByComparingTo("8500");
 		assertThat(outcome.sent()).hasSize(3);

@@ -209,6 +209,34 @@ class JobFileReaderTests {
 	}
 
 	@Test
+	void readsTheFiscalYearStartAndTheBudgetBasis() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				fiscalYearStart: 4
+				budgetBasis: usage
+				""");
+		JobDefinition job = this.reader.read(file);
+		assertThat(job.accounting()).isEqualTo(new Accounting(4, Accounting.BudgetBasis.USAGE));
+		assertThat(job.accounting().fiscalYearOf(java.time.YearMonth.of(2026, 3)))
+			.isEqualTo(java.time.YearMonth.of(2025, 4));
+		assertThat(job.accounting().fiscalYearOf(java.time.YearMonth.of(2026, 4)))
+			.isEqualTo(java.time.YearMonth.of(2026, 4));
+		Path defaults = write(job("groupBy: [services]", "  - id: " + ORG));
+		assertThat(this.reader.read(defaults).accounting()).isEqualTo(new Accounting(1, Accounting.BudgetBasis.BILLED));
+	}
+
+	@Test
+	void refusesAFiscalYearStartOutsideTheYearAndAnUnknownBudgetBasis() throws IOException {
+		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				fiscalYearStart: 13
+				""");
+		assertProblems(file, file + ": fiscalYearStart: '13' must be a month number, 1 (January) to 12");
+		Path basis = write(job("groupBy: [services]", "  - id: " + ORG) + """
+				budgetBasis: invoice
+				""");
+		assertProblems(basis, basis + ": budgetBasis: 'invoice' is not a budget basis; use billed or usage");
+	}
+
+	@Test
 	void readsTheDeliveryBlock() throws IOException {
 		Path file = write(job("groupBy: [services]", "  - id: " + ORG) + """
 				delivery:

@@ -77,32 +77,37 @@ class BudgetsAndForecastWorkbookTests {
 	}
 
 	@Test
-	void theOpenMonthRowIsTheMonthToDateWithItsForecastRightUnderTheTable() {
+	void theOpenMonthRowIsTheAccrualWithItsForecastRightUnderTheTable() {
 		for (XSSFWorkbook book : List.of(this.en, this.ja)) {
 			Sheet summary = book.getSheetAt(0);
 			Row november = summary.getRow(4);
-			assertTotal(november.getCell(3), evaluator(book), new BigDecimal("70.17"));
-			assertThat(november.getCell(4)).as("no change of a month to date against a whole month").isNull();
+			// no invoice to learn a tax rate from: the accrual is the usage forecast
+			assertTotal(november.getCell(3), evaluator(book), new BigDecimal("105.00"));
+			assertThat(november.getCell(4)).as("no change of an accrual against a whole month").isNull();
 			assertThat(november.getCell(5)).isNull();
-			int title = rowStartingWith(summary, (book == this.en) ? "Forecast of 2026-11" : "2026-11 の予測");
-			assertThat(title).as("right under the bill table").isEqualTo(7);
+			assertMoney(november.getCell(6), new BigDecimal("70.17"));
+			int title = rowStartingWith(summary,
+					(book == this.en) ? "Accrual of 2026-11 (as of day 20)" : "2026-11 の見込み計上");
+			assertThat(title).as("right under the bill table and its two totals").isEqualTo(8);
 			Row total = summary.getRow(title + 4);
 			FormulaEvaluator evaluator = evaluator(book);
 			assertTotal(total.getCell(1), evaluator, new BigDecimal("70.17"));
 			assertTotal(total.getCell(2), evaluator, new BigDecimal("105.00"));
-			assertTotal(total.getCell(3), evaluator, new BigDecimal("92.00"));
-			assertTotal(total.getCell(4), evaluator, new BigDecimal("118.00"));
-			assertThat(text(summary.getRow(title + 3), 6)).isEqualTo((book == this.en) ? "on track" : "予算内の見込み");
+			assertTotal(total.getCell(4), evaluator, new BigDecimal("0.00"));
+			assertTotal(total.getCell(5), evaluator, new BigDecimal("105.00"));
+			assertTotal(total.getCell(6), evaluator, new BigDecimal("92.00"));
+			assertTotal(total.getCell(7), evaluator, new BigDecimal("118.00"));
+			assertThat(text(summary.getRow(title + 3), 9)).isEqualTo((book == this.en) ? "on track" : "予算内の見込み");
 		}
 	}
 
 	@Test
 	void theSummaryPutsEachBudgetBesideTheBillOfTheLatestMonthWithDataAndTheYearToDate() {
 		Sheet summary = this.en.getSheetAt(0);
-		int title = rowStartingWith(summary, "Budgets: ");
+		int title = rowStartingWith(summary, "Budgets against billed: ");
 		// November is open, so October is the month explained
-		assertThat(text(summary.getRow(title), 0))
-			.isEqualTo("Budgets: 2026-10 against the budget, and the year to date (2026-09 to 2026-10)");
+		assertThat(text(summary.getRow(title), 0)).isEqualTo(
+				"Budgets against billed: 2026-10 against the budget, and the fiscal year to date (2026-09 to 2026-10)");
 		Row organization = summary.getRow(title + 2);
 		assertThat(text(organization, 1)).isEqualTo("(whole organization)");
 		assertMoney(organization.getCell(2), new BigDecimal("250.00"));
@@ -149,8 +154,8 @@ class BudgetsAndForecastWorkbookTests {
 		Sheet budgets = this.en.getSheet("Budgets");
 		FormulaEvaluator evaluator = evaluator(this.en);
 		assertThat(texts(budgets.getRow(0))).containsExactly("Organization", "Project", "Project id", "Figure",
-				"2026-09", "2026-10", "2026-11 (month to date)", "Year to date (2026-09 to 2026-10)",
-				"Forecast (month end)", "Outlook");
+				"2026-09", "2026-10", "2026-11 (month to date)", "Fiscal year to date (2026-09 to 2026-10)",
+				"Expected (billed)", "Outlook (billed)");
 		assertThat(List.of(text(budgets.getRow(1), 3), text(budgets.getRow(2), 3), text(budgets.getRow(3), 3),
 				text(budgets.getRow(4), 3)))
 			.containsExactly("Budget", "Actual", "Variance (USD)", "Variance (%)");
@@ -265,10 +270,10 @@ class BudgetsAndForecastWorkbookTests {
 			assertThat(this.en.getFontAt(i).getFontName()).isNotEqualTo(WorkbookCells.JAPANESE_FONT);
 		}
 		Sheet summary = this.ja.getSheetAt(0);
-		Cell note = summary.getRow(rowStartingWith(summary, "各金額は組織の請求全体です")).getCell(0);
+		Cell note = summary.getRow(rowStartingWith(summary, "見出しの金額")).getCell(0);
 		assertThat(this.ja.getFontAt(note.getCellStyle().getFontIndex()).getItalic()).isFalse();
 		Sheet summaryEn = this.en.getSheetAt(0);
-		Cell noteEn = summaryEn.getRow(rowStartingWith(summaryEn, "Each amount")).getCell(0);
+		Cell noteEn = summaryEn.getRow(rowStartingWith(summaryEn, "Headline: ")).getCell(0);
 		assertThat(this.en.getFontAt(noteEn.getCellStyle().getFontIndex()).getItalic()).isTrue();
 	}
 

@@ -110,7 +110,7 @@ class WorkbookWriterTests {
 	void summaryHasMonthsDownOrganizationsAcrossWithLabelsAndIds() {
 		Sheet summary = this.workbook.getSheet("Summary");
 		assertThat(texts(summary.getRow(0))).containsExactly("Month", "Acme Labs", "Acme Production", "Total",
-				"Change (USD)", "Change (%)", "Provisional");
+				"Change (USD)", "Change (%)", "Usage (before tax)", "Amount", "Provisional");
 		assertThat(texts(summary.getRow(1))).containsExactly("Organization id", ORG_B, ORG_A);
 		for (int m = 0; m < MONTHS.size(); m++) {
 			Cell month = summary.getRow(2 + m).getCell(0);
@@ -118,7 +118,14 @@ class WorkbookWriterTests {
 			assertThat(month.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(MONTHS.get(m).atDay(1));
 			assertThat(month.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm");
 		}
-		assertThat(summary.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Total");
+		// never every month of the range: the fiscal year to date and the last 12 closed
+		// months
+		assertThat(summary.getRow(5).getCell(0).getStringCellValue())
+			.isEqualTo("Fiscal year 2026-01 to date (2026-09 – 2026-11)");
+		assertThat(summary.getRow(6).getCell(0).getStringCellValue())
+			.isEqualTo("Last 12 closed months: 3 in this report (2026-09 – 2026-11)");
+		// without invoices every month's headline is its usage, and says so
+		assertThat(text(summary.getRow(2), 7)).isEqualTo("usage: no invoice");
 		assertThat(summary.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 2);
 		assertThat(summary.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 1);
 	}
@@ -156,17 +163,20 @@ class WorkbookWriterTests {
 	@Test
 	void summaryNamesItsGroupingAndMarksTheProvisionalMonth() {
 		Sheet summary = this.workbook.getSheet("Summary");
-		assertThat(text(summary.getRow(2), 6)).isNull();
-		assertThat(text(summary.getRow(3), 6)).isNull();
-		assertThat(text(summary.getRow(4), 6)).isEqualTo("provisional");
+		assertThat(text(summary.getRow(2), 8)).isNull();
+		assertThat(text(summary.getRow(3), 8)).isNull();
+		assertThat(text(summary.getRow(4), 8)).isEqualTo("provisional");
 		assertThat(summary.getRow(4).getCell(0).getCellStyle().getFillForegroundColor())
 			.as("the provisional month is shaded")
 			.isNotEqualTo(summary.getRow(3).getCell(0).getCellStyle().getFillForegroundColor());
-		int notes = rowStartingWith(summary, "Each amount is the organization's complete bill:");
-		assertThat(text(summary.getRow(notes + 1), 0))
+		int notes = rowStartingWith(summary, "Headline: each billing account's billed amount");
+		assertThat(text(summary.getRow(notes + 1), 0)).startsWith("Usage is Cost Explorer's complete cost before tax");
+		assertThat(text(summary.getRow(notes + 2), 0))
+			.isEqualTo("The fiscal year starts in month 1. Budgets are held against the billed amount.");
+		assertThat(text(summary.getRow(notes + 3), 0))
 			.isEqualTo("Provisional months (2026-11): the amounts may change until the month settles.");
-		assertThat(text(summary.getRow(notes + 2), 0)).isEqualTo("Amounts in US dollars; credits are negative.");
-		assertThat(text(summary.getRow(notes + 3), 0)).isEqualTo("Shaded months are provisional. A month whose total"
+		assertThat(text(summary.getRow(notes + 4), 0)).isEqualTo("Amounts in US dollars; credits are negative.");
+		assertThat(text(summary.getRow(notes + 5), 0)).isEqualTo("Shaded months are provisional. A month whose total"
 				+ " rose by more than 25% and more than $500 over the month before is highlighted orange.");
 	}
 
@@ -255,9 +265,10 @@ class WorkbookWriterTests {
 				}
 			}
 		}
-		// summary 3 row totals + 3 column totals; projects 4 lines + 4 totals, then 2
+		// summary 3 row totals + 2 totals (fiscal year, last 12 closed months) x (2
+		// organizations, total, usage); projects 4 lines + 4 totals, then 2
 		// organizations x (3 months + subtotal); services 6 + 4, then 2 x 4
-		assertThat(sums).isEqualTo(6 + (8 + 8) + (10 + 8));
+		assertThat(sums).isEqualTo(11 + (8 + 8) + (10 + 8));
 		// summary: 2 changes in dollars and 2 in percent; movers (November against
 		// October): 4 lines changed, in dollars, 3 in percent (ml-lab rose from nothing);
 		// top services of November: Clusters and Credits, change and share of the bill;
@@ -309,12 +320,12 @@ class WorkbookWriterTests {
 		assertThat(text(summary.getRow(title), 0))
 			.isEqualTo("Top services: 2026-11 (provisional), all organizations together");
 		assertThat(texts(summary.getRow(title + 1))).containsExactly("Service", "2026-10", "2026-11", "Change (USD)",
-				"Share of the bill");
+				"Share of usage");
 		Row clusters = summary.getRow(title + 2);
 		assertThat(text(clusters, 0)).isEqualTo("Clusters");
 		assertMoney(clusters.getCell(2), new BigDecimal("72.67"));
 		// the share divides by the bill table's November total (D5)
-		assertThat(clusters.getCell(4).getCellFormula()).isEqualTo("C" + (title + 3) + "/$D$5");
+		assertThat(clusters.getCell(4).getCellFormula()).isEqualTo("C" + (title + 3) + "/$G$5");
 		assertThat(this.evaluator.evaluate(clusters.getCell(4)).getNumberValue()).isCloseTo(72.67 / 70.17,
 				org.assertj.core.data.Offset.offset(1e-12));
 		assertThat(text(summary.getRow(title + 3), 0)).isEqualTo("Credits");
@@ -366,7 +377,7 @@ class WorkbookWriterTests {
 			.get(0)
 			.getAnchor();
 		assertThat(anchor.getRow1()).isZero();
-		assertThat(anchor.getCol1()).as("two columns right of Provisional").isEqualTo((short) 8);
+		assertThat(anchor.getCol1()).as("two columns right of Provisional").isEqualTo((short) 10);
 		int notes = rowStartingWith(summary, "Shaded months are provisional");
 		int trend = rowStartingWith(summary, "Monthly trend by");
 		assertThat(this.workbook.getPrintArea(0)).isEqualTo(
