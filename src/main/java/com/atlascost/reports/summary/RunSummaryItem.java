@@ -58,12 +58,12 @@ public enum RunSummaryItem {
 	ROWS_STORED("Rows stored", "{0}"),
 
 	/** The month, then the bills' total in US dollars. */
-	TOTAL("Total {0} (bill)", "{1} USD"),
+	TOTAL("Usage {0} (Cost Explorer, before tax)", "{1} USD"),
 
 	/**
 	 * The month, the forecast, its band, and how many organizations of how many have one.
 	 */
-	FORECAST("Forecast {0} (month end)", "{1} USD (band {2} to {3} USD, {4} of {5} organizations)"),
+	FORECAST("Forecast {0} (usage, month end)", "{1} USD (band {2} to {3} USD, {4} of {5} organizations)"),
 
 	INVOICES("Invoices", "{0} fetched, {1} settled ones already stored"),
 

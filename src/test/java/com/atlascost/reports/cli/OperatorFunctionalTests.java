@@ -152,8 +152,8 @@ class OperatorFunctionalTests {
 			.containsEntry("Retries of other calls", "1 (listings, invoices)")
 			.containsEntry("Queries", "6 planned, 6 done (6 fetched, 0 already done before this run), 0 failed")
 			.containsEntry("Windows", "1: " + NOW + " to " + NOW)
-			.containsKeys("Rows stored", "Total " + NOW + " (bill)", "Forecast " + NOW + " (month end)", "Workbook",
-					"FOCUS CSV", "Duration", "Query latency");
+			.containsKeys("Rows stored", "Usage " + NOW + " (Cost Explorer, before tax)",
+					"Forecast " + NOW + " (usage, month end)", "Workbook", "FOCUS CSV", "Duration", "Query latency");
 		assertThat(summary.get("API calls by status")).contains("429=" + sandbox429, "503=1",
 				"102=" + run.counters().responses(102), "202=" + run.counters().creates());
 		assertThat(output.getOut()).contains("Fetching [########################] 6/6 queries")
@@ -177,8 +177,9 @@ class OperatorFunctionalTests {
 			.containsEntry("Rows stored", summary.get("Rows stored"))
 			.containsEntry("Exit code", "0: done");
 		// the bill is a currency number on the sheet: the console's amount, formatted
-		assertThat(new BigDecimal(runInfo.get("Total " + NOW + " (bill)").replace("$", "").replace(",", "")))
-			.isEqualByComparingTo(summary.get("Total " + NOW + " (bill)").replace(" USD", ""));
+		assertThat(new BigDecimal(
+				runInfo.get("Usage " + NOW + " (Cost Explorer, before tax)").replace("$", "").replace(",", "")))
+			.isEqualByComparingTo(summary.get("Usage " + NOW + " (Cost Explorer, before tax)").replace(" USD", ""));
 		assertThat(Files.readString(Path.of(summary.get("FOCUS CSV")))).doesNotContain("Fetching")
 			.doesNotContain("Progress");
 	}

@@ -291,8 +291,9 @@ class BudgetsAndForecastWorkbookTests {
 		for (int r = summaryJa + 1; ja.getRow(r) != null; r++) {
 			labels.add(text(ja.getRow(r), 0));
 		}
-		assertThat(labels).containsExactly("ジョブ", "クエリ", "保存した行数", "2026-09 の合計（請求）", "2026-10 の合計（請求）",
-				"2026-11 の合計（請求）", "2026-11 の予測（月末）", "2026-11 の予測幅（下限）", "2026-11 の予測幅（上限）", "終了コード");
+		assertThat(labels).containsExactly("ジョブ", "クエリ", "保存した行数", "2026-09 の利用額（Cost Explorer、税抜）",
+				"2026-10 の利用額（Cost Explorer、税抜）", "2026-11 の利用額（Cost Explorer、税抜）", "2026-11 の予測（利用額、月末）",
+				"2026-11 の予測幅（下限）", "2026-11 の予測幅（上限）", "終了コード");
 		assertThat(text(ja.getRow(summaryJa + 2), 1)).isEqualTo("計画 12、完了 12（今回取得 9、前回までに完了 3）、失敗 0");
 		assertThat(text(ja.getRow(summaryJa + 10), 1)).isEqualTo("0：完了");
 		assertThat(text(en.getRow(summaryEn + 10), 1)).isEqualTo("0: done");

@@ -42,8 +42,8 @@ class RunSummaryTests {
 				"API calls by status: none",
 				"Rate limit of org a: its bucket looked smaller than published: 4 429s, slowed to 0.50 requests/s"
 						+ " (published 1.67/s), 0.75/s at the end",
-				"Total 2026-10 (bill): 1000.00 USD",
-				"Forecast 2026-12 (month end): 15340.15 USD (band 12113.86 to 18566.44 USD, 2 of 2 organizations)",
+				"Usage 2026-10 (Cost Explorer, before tax): 1000.00 USD",
+				"Forecast 2026-12 (usage, month end): 15340.15 USD (band 12113.86 to 18566.44 USD, 2 of 2 organizations)",
 				"Invoices: 9 fetched, 0 settled ones already stored", "Not reconciled: none", "Duration: 3.4 s",
 				"Exit code: 1: " + ExitCode.FAILED.meaning());
 		assertThat(summary.entries().get(5).none()).isTrue();
@@ -57,7 +57,8 @@ class RunSummaryTests {
 		RunSummaryEntry forecast = RunSummaryEntry.of(RunSummaryItem.FORECAST, YearMonth.of(2025, 4),
 				new BigDecimal("10.005"), new BigDecimal("9.994999"), new BigDecimal("10.0150001"), 1L, 1L);
 
-		assertThat(total.label() + ": " + total.value()).isEqualTo("Total 2025-03 (bill): 4.10 USD");
+		assertThat(total.label() + ": " + total.value())
+			.isEqualTo("Usage 2025-03 (Cost Explorer, before tax): 4.10 USD");
 		assertThat(forecast.value()).isEqualTo("10.01 USD (band 9.99 to 10.02 USD, 1 of 1 organizations)");
 	}
 
