@@ -96,36 +96,71 @@ class FinanceWorkbookFunctionalTests {
 		assertThat(texts(workbookJa.getSheet("明細").getRow(0))).startsWith("組織", "組織 ID", "組織名 (API)");
 	}
 
+	/**
+	 * The headline of a closed month is each column's invoiced amount (the billing
+	 * account's column adds its own and its linked organization's invoices), the open
+	 * month's is the accrual the accrual block shows; the usage column is the stored
+	 * rows'.
+	 */
 	@Test
-	void summaryTiesOutToTheStoredRowsAndMarksTheProvisionalMonth() throws SQLException {
+	void summaryTiesOutToTheInvoicesAndStoredRowsAndMarksTheProvisionalMonth() throws SQLException {
 		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
 			Sheet summary = book.getSheetAt(0);
 			Row ids = summary.getRow(1);
-			int organizations = 0;
+			int accrualTitle = rowStartingWith(summary, (book == workbook) ? "Accrual of " + NOW : NOW + " の見込み計上");
+			int columns = 0;
 			for (Cell cell : ids) {
 				if (cell.getColumnIndex() == 0) {
 					continue;
 				}
 				String org = cell.getStringCellValue();
-				organizations++;
-				for (int m = 0; m < 3; m++) {
-					assertThat(cents(summary.getRow(2 + m).getCell(cell.getColumnIndex()).getNumericCellValue()))
-						.as("%s %s", org, FROM.plusMonths(m))
-						.isEqualByComparingTo(stored("ORGANIZATIONS", org, FROM.plusMonths(m)));
+				boolean account = summary.getRow(0)
+					.getCell(cell.getColumnIndex())
+					.getStringCellValue()
+					.endsWith((book == workbook) ? " (billing account)" : "（請求アカウント）");
+				columns++;
+				for (int m = 0; m < 2; m++) {
+					assertThat(cents(evaluator(book).evaluate(summary.getRow(2 + m).getCell(cell.getColumnIndex()))
+						.getNumberValue())).as("%s %s", org, FROM.plusMonths(m))
+						.isEqualByComparingTo(billed(account ? null : org, account ? org : null, FROM.plusMonths(m)));
 				}
+				// the open month: the accrual of the organization's (or account's) line
+				String label = summary.getRow(0).getCell(cell.getColumnIndex()).getStringCellValue();
+				assertThat(cents(
+						evaluator(book).evaluate(summary.getRow(4).getCell(cell.getColumnIndex())).getNumberValue()))
+					.as("%s %s", org, NOW)
+					.isEqualByComparingTo(cents(summary.getRow(accrualLine(summary, accrualTitle, label))
+						.getCell(5)
+						.getNumericCellValue()));
 			}
-			assertThat(organizations).as("the job's 3 and Acme Sandbox Org, which Acme Production pays for")
-				.isEqualTo(4);
-			int total = organizations + 1;
+			assertThat(columns)
+				.as("the job's 3 organizations, and Acme Production's billing account, which pays for Acme Sandbox Org")
+				.isEqualTo(5);
+			int total = columns + 1;
+			int usage = total + 3;
 			for (int m = 0; m < 3; m++) {
-				assertThat(cents(summary.getRow(2 + m).getCell(total).getNumericCellValue()))
+				BigDecimal expected = (m < 2) ? billed(null, null, FROM.plusMonths(m)) : cents(
+						evaluator(book).evaluate(summary.getRow(accrualTitle + 2 + 5).getCell(5)).getNumberValue());
+				assertThat(cents(evaluator(book).evaluate(summary.getRow(2 + m).getCell(total)).getNumberValue()))
+					.as("total of %s", FROM.plusMonths(m))
+					.isEqualByComparingTo(expected);
+				assertThat(cents(summary.getRow(2 + m).getCell(usage).getNumericCellValue()))
+					.as("usage of %s", FROM.plusMonths(m))
 					.isEqualByComparingTo(stored("ORGANIZATIONS", null, FROM.plusMonths(m)));
-				Cell mark = summary.getRow(2 + m).getCell(total + 3);
+				Cell mark = summary.getRow(2 + m).getCell(total + 5);
 				assertThat((mark != null) ? mark.getStringCellValue() : "").as("mark of %s", FROM.plusMonths(m))
 					.isEqualTo(FROM.plusMonths(m).equals(NOW) ? (book == workbook ? "provisional" : "暫定") : "");
 			}
+			// the fiscal year to date (the year starts in January) adds the closed months
+			YearMonth lastClosed = NOW.minusMonths(1);
+			BigDecimal yearToDate = BigDecimal.ZERO;
+			for (YearMonth month = FROM; !month.isAfter(lastClosed); month = month.plusMonths(1)) {
+				if (month.getYear() == lastClosed.getYear()) {
+					yearToDate = yearToDate.add(billed(null, null, month));
+				}
+			}
 			assertThat(cents(evaluator(book).evaluate(summary.getRow(5).getCell(total)).getNumberValue()))
-				.isEqualByComparingTo(stored("ORGANIZATIONS", null, null));
+				.isEqualByComparingTo(yearToDate);
 		}
 		assertThat(textsStartingWith(workbook.getSheetAt(0), "Provisional months (" + NOW + ")")).isNotEmpty();
 	}
@@ -213,6 +248,10 @@ class FinanceWorkbookFunctionalTests {
 		}
 	}
 
+	/**
+	 * The organization's budget is held against its billed amount (its invoice) in closed
+	 * months and its month to date (usage) in the open one.
+	 */
 	@Test
 	void budgetsRunMonthsAcrossWithVarianceOverBudgetRedAndNoVarianceForTheOpenMonth() throws SQLException {
 		Sheet budgets = workbook.getSheet("Budgets");
@@ -224,16 +263,17 @@ class FinanceWorkbookFunctionalTests {
 			YearMonth month = FROM.plusMonths(m);
 			int column = 4 + m;
 			assertThat(cents(budgets.getRow(1).getCell(column).getNumericCellValue())).isEqualByComparingTo("9000.00");
-			assertThat(cents(budgets.getRow(2).getCell(column).getNumericCellValue()))
-				.isEqualByComparingTo(stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month));
+			BigDecimal actual = month.equals(NOW) ? stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month)
+					: billed(SandboxData.ACME_PRODUCTION, null, month);
+			assertThat(cents(budgets.getRow(2).getCell(column).getNumericCellValue())).as("actual of %s", month)
+				.isEqualByComparingTo(actual);
 			Cell variance = budgets.getRow(3).getCell(column);
 			if (month.equals(NOW)) {
 				assertThat(variance).as("the month to date has no variance against a whole month").isNull();
 			}
 			else {
 				assertThat(cents(evaluator.evaluate(variance).getNumberValue()))
-					.isEqualByComparingTo(stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month)
-						.subtract(new BigDecimal("9000.00")));
+					.isEqualByComparingTo(actual.subtract(new BigDecimal("9000.00")));
 				assertThat(variance.getCellStyle().getDataFormatString()).startsWith("[Red]");
 			}
 			assertThat(budgets.getRow(5).getCell(1).getStringCellValue()).isEqualTo("storefront");
@@ -244,7 +284,7 @@ class FinanceWorkbookFunctionalTests {
 		BigDecimal yearToDate = BigDecimal.ZERO;
 		for (YearMonth month = FROM; !month.isAfter(lastSettled); month = month.plusMonths(1)) {
 			if (month.getYear() == lastSettled.getYear()) {
-				yearToDate = yearToDate.add(stored("ORGANIZATIONS", SandboxData.ACME_PRODUCTION, month));
+				yearToDate = yearToDate.add(billed(SandboxData.ACME_PRODUCTION, null, month));
 			}
 		}
 		assertThat(cents(evaluator.evaluate(budgets.getRow(2).getCell(7)).getNumberValue()))
@@ -257,7 +297,7 @@ class FinanceWorkbookFunctionalTests {
 	}
 
 	@Test
-	void theOpenMonthIsForecastStoredAndShownBesideItsBudget() throws SQLException {
+	void theOpenMonthIsForecastStoredAndItsAccrualShownBesideItsBudget() throws SQLException {
 		List<BigDecimal> forecasts = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(english), "sa", "");
 				PreparedStatement statement = connection.prepareStatement("SELECT organization_id, forecast_amount,"
@@ -281,21 +321,25 @@ class FinanceWorkbookFunctionalTests {
 		BigDecimal total = forecasts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
 			Sheet summary = book.getSheetAt(0);
-			String title = (book == workbook) ? "Forecast of " + NOW : NOW + " の予測";
+			String title = (book == workbook) ? "Accrual of " + NOW : NOW + " の見込み計上";
 			int titleRow = rowStartingWith(summary, title);
 			assertThat(texts(summary.getRow(titleRow + 1))).startsWith((book == workbook)
-					? new String[] { "Organization", "Month to date", "Forecast (month end)", "Band low", "Band high",
-							"Monthly budget", "Outlook" }
-					: new String[] { "組織", "月初来", "予測（月末）", "予測幅（下限）", "予測幅（上限）", "月次予算", "見通し" });
-			Row totals = summary.getRow(titleRow + 2 + 4);
+					? new String[] { "Organization", "Month to date", "Forecast, usage (month end)", "Tax rate",
+							"Expected tax", "Accrual", "Band low (with tax)", "Band high (with tax)", "Monthly budget",
+							"Outlook (billed)" }
+					: new String[] { "組織", "月初来", "利用額予測（月末）", "税率", "見込み税額", "見込み計上額", "予測幅（下限、税込）", "予測幅（上限、税込）",
+							"月次予算", "見通し（請求額）" });
+			// the lines: Formula org, Acme Production's billing account, its 2
+			// organizations, アクメ株式会社; then the total of the 3 accounts
+			Row totals = summary.getRow(titleRow + 2 + 5);
 			assertThat(cents(evaluator(book).evaluate(totals.getCell(2)).getNumberValue())).isEqualByComparingTo(total);
 			assertThat(cents(evaluator(book).evaluate(totals.getCell(1)).getNumberValue()))
 				.isEqualByComparingTo(stored("ORGANIZATIONS", null, NOW));
 			// the open month's row compares nothing with the month before (the columns
-			// after the 4 organizations' and the total)
+			// after the 4 organizations', the billing account's and the total)
 			Row open = summary.getRow(4);
-			assertThat(open.getCell(6)).isNull();
 			assertThat(open.getCell(7)).isNull();
+			assertThat(open.getCell(8)).isNull();
 			Sheet budgets = book.getSheetAt(3);
 			Row openBudget = budgets.getRow(2);
 			assertThat(openBudget.getCell(8).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -305,18 +349,19 @@ class FinanceWorkbookFunctionalTests {
 	}
 
 	@Test
-	void theSandboxSummaryHasItsChartBesideTheTableAndPrintsOnOnePageInAJapaneseFontToo() {
+	void theSandboxSummaryHasItsChartUnderTheWideTableAndPrintsOnOnePageInAJapaneseFontToo() {
 		for (XSSFWorkbook book : List.of(workbook, workbookJa)) {
 			var summary = book.getSheetAt(0);
 			var anchor = (org.apache.poi.xssf.usermodel.XSSFClientAnchor) summary.getDrawingPatriarch()
 				.getShapes()
 				.get(0)
 				.getAnchor();
-			// three organizations: the chart starts on the first row, two columns right
-			// of
-			// Provisional
-			assertThat(anchor.getRow1()).isZero();
-			assertThat((int) anchor.getCol1()).isEqualTo(summary.getRow(0).getLastCellNum() + 1);
+			// four organizations and a billing account make the table too wide for the
+			// chart beside it: the chart starts in the first column, a blank row under
+			// the table's last row (Last 12 closed months)
+			int lastOfTable = rowStartingWith(summary, (book == workbook) ? "Last 12 closed months" : "直近 12 か月の確定月");
+			assertThat(anchor.getRow1()).isEqualTo(lastOfTable + 2);
+			assertThat((int) anchor.getCol1()).isZero();
 			assertThat(summary.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
 			assertThat(summary.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
 			assertThat(book.getPrintArea(0)).isNotNull();
@@ -361,6 +406,41 @@ class FinanceWorkbookFunctionalTests {
 			}
 		}
 		throw new AssertionError("no total row on " + sheet.getSheetName());
+	}
+
+	/**
+	 * The line of the accrual block, under its title, whose name is the label (an
+	 * organization's line under a billing account is indented).
+	 */
+	private static int accrualLine(Sheet sheet, int title, String label) {
+		for (int r = title + 2; r <= title + 6; r++) {
+			if (sheet.getRow(r).getCell(0).getStringCellValue().strip().equals(label.strip())) {
+				return r;
+			}
+		}
+		throw new AssertionError("no accrual line " + label);
+	}
+
+	/**
+	 * The invoiced amount (amountBilledCents) of a month in the English run: of an
+	 * organization, of what a paying organization pays (its own and its linked ones'), or
+	 * of all when both are null.
+	 */
+	private static BigDecimal billed(String org, String payer, YearMonth month) throws SQLException {
+		String sql = "SELECT COALESCE(SUM(amount_billed_cents), 0) FROM invoice WHERE billing_month = ?"
+				+ " AND (? IS NULL OR org_id = ?) AND (? IS NULL OR paying_org_id = ?)";
+		try (Connection connection = DriverManager.getConnection(SandboxRun.jdbcUrl(english), "sa", "");
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setObject(1, month.atDay(1));
+			statement.setString(2, org);
+			statement.setString(3, org);
+			statement.setString(4, payer);
+			statement.setString(5, payer);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return BigDecimal.valueOf(rs.getLong(1), 2);
+			}
+		}
 	}
 
 	/** The stored sum of the English run (both runs store the same sandbox answers). */
