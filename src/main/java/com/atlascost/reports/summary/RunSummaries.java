@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -129,11 +131,16 @@ public class RunSummaries {
 	 */
 	private void addAmounts(List<RunSummaryEntry> entries, RunFacts facts) {
 		SortedMap<YearMonth, BigDecimal> totals = new TreeMap<>();
-		this.usage.bills(facts.queries().bills())
-			.forEach((bill) -> totals.merge(bill.month(), bill.amount(), BigDecimal::add));
+		// the linked organizations a paying organization's queries cover have bills and
+		// forecasts of their own
+		Set<String> organizations = new TreeSet<>(this.store.organizationIds(facts.queries().all()));
+		this.usage.bills(facts.queries().bills()).forEach((bill) -> {
+			totals.merge(bill.month(), bill.amount(), BigDecimal::add);
+			organizations.add(bill.organizationId());
+		});
 		totals.forEach((month, total) -> entries.add(RunSummaryEntry.of(RunSummaryItem.TOTAL, month, total)));
 		YearMonth last = facts.job().range().to();
-		List<String> orgIds = List.copyOf(this.store.organizationIds(facts.queries().all()));
+		List<String> orgIds = List.copyOf(organizations);
 		List<MonthEndForecast> forecasts = this.forecasts.latest(orgIds, last);
 		if (!forecasts.isEmpty()) {
 			entries.add(RunSummaryEntry.of(RunSummaryItem.FORECAST, last, sum(forecasts, MonthEndForecast::forecast),
