@@ -135,8 +135,10 @@ class DeliveryFunctionalTests {
 							+ (provisional.contains(FROM.toString()) ? " (provisional)" : ""),
 					"delivery-check: Budget exceeded: Acme Production (" + SandboxData.ACME_PRODUCTION + ") in " + NOW
 							+ " (provisional)");
-		assertThat(TestMailServer.text(alerts.get(0))).contains("- the whole organization: actual $")
-			.contains("budget $1.00")
+		// budgets are on the bill: the organization's own invoice of the closed month
+		assertThat(TestMailServer.text(alerts.get(0)))
+			.contains("- the whole organization: actual (billed) " + ownBilled(SandboxData.ACME_PRODUCTION)
+					+ ", budget $1.00")
 			.contains("see sheet Budgets");
 		assertThat(this.webhook.bodies()).hasSize(2);
 		JsonNode posted = json.readTree(this.webhook.bodies().get(0));
@@ -291,6 +293,15 @@ class DeliveryFunctionalTests {
 		return usd(new BigDecimal(TestDatabase.h2()
 			.at(this.dir)
 			.rows("SELECT SUM(amount_billed_cents) FROM invoice WHERE paying_org_id = '" + accountId
+					+ "' AND billing_month = DATE '" + FROM.atDay(1) + "'")
+			.get(0)).movePointLeft(2).toPlainString());
+	}
+
+	/** An organization's own invoice of the first month, billed. */
+	private String ownBilled(String organizationId) throws Exception {
+		return usd(new BigDecimal(TestDatabase.h2()
+			.at(this.dir)
+			.rows("SELECT amount_billed_cents FROM invoice WHERE org_id = '" + organizationId
 					+ "' AND billing_month = DATE '" + FROM.atDay(1) + "'")
 			.get(0)).movePointLeft(2).toPlainString());
 	}
