@@ -115,7 +115,11 @@ class DeliverTasklet implements Tasklet {
 	private DeliveryRequest.Amounts amounts(JobDefinition job, RunParameters run, ExecutionContext context,
 			Map<String, String> organizations) {
 		List<StoredBill> bills = this.usage.bills(RunContext.billIds(context));
-		List<MonthEndForecast> forecasts = openMonthForecasts(organizations, run);
+		// the linked organizations a paying one's queries cover have forecasts of their
+		// own, as the report step made them
+		Map<String, String> reported = new LinkedHashMap<>(organizations);
+		bills.forEach((bill) -> reported.putIfAbsent(bill.organizationId(), bill.organizationLabel()));
+		List<MonthEndForecast> forecasts = openMonthForecasts(reported, run);
 		return new DeliveryRequest.Amounts(bills, forecasts,
 				this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
 				this.amounts.amounts(job, run.range().from(), run.range().to(), bills, forecasts));

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.atlascost.reports.sandbox.SandboxData;
+import com.atlascost.reports.sandbox.SandboxInvoices;
 import com.atlascost.reports.testsupport.SandboxRun;
 
 import static com.atlascost.reports.testsupport.WorkbookReader.cents;
-import static com.atlascost.reports.testsupport.WorkbookReader.columnOf;
 import static com.atlascost.reports.testsupport.WorkbookReader.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code projects: all}, still stores each organization's complete bill (Support and
  * credits included, which the projects grouping leaves out) in
  * {@code monthly_cost_by_organization}, to the cent of what the sandbox bills, and the
- * Summary shows each of them and their grand total as numbers, in English and Japanese. A
- * job that groups by organizations unfiltered asks no second query for its bill.
+ * Summary shows what each of them is billed (its invoice: the bill with its tax and
+ * invoice-only lines) and their grand total as numbers, in English and Japanese. A job
+ * that groups by organizations unfiltered asks no second query for its bill.
  */
 class BillFunctionalTests {
 
@@ -79,6 +80,15 @@ class BillFunctionalTests {
 			}
 		}
 		BigDecimal grandTotal = expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		// what the Summary shows of a closed month: the organization's own invoice
+		SandboxInvoices invoices = new SandboxInvoices(sandbox, Clock.systemUTC());
+		Map<String, BigDecimal> billed = new LinkedHashMap<>();
+		for (String org : REPORTED) {
+			for (YearMonth month = FROM; !month.isAfter(TO); month = month.plusMonths(1)) {
+				billed.put(org + " " + month, BigDecimal
+					.valueOf(((Number) invoices.invoice(org, month).get("amountBilledCents")).longValue(), 2));
+			}
+		}
 		for (String locale : List.of("en", "ja")) {
 			Path run = this.dir.resolve(locale);
 			assertThat(SandboxRun
@@ -91,24 +101,32 @@ class BillFunctionalTests {
 					run.resolve("reports").resolve("projects-only_" + FROM + "_" + TO + ".xlsx"))) {
 				Sheet summary = workbook.getSheetAt(0);
 				var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+				BigDecimal grandBilled = BigDecimal.ZERO;
 				for (int o = 0; o < REPORTED.size(); o++) {
-					int column = columnOf(summary, 1, REPORTED.get(o));
+					int column = organizationColumn(summary, REPORTED.get(o));
 					BigDecimal orgTotal = BigDecimal.ZERO;
 					for (int m = 0; m < 3; m++) {
 						Cell cell = summary.getRow(2 + m).getCell(column);
 						assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
-						BigDecimal bill = expected.get(REPORTED.get(o) + " " + FROM.plusMonths(m));
+						BigDecimal bill = billed.get(REPORTED.get(o) + " " + FROM.plusMonths(m));
 						assertThat(cents(cell.getNumericCellValue())).as("%s %s", REPORTED.get(o), FROM.plusMonths(m))
 							.isEqualByComparingTo(bill);
 						orgTotal = orgTotal.add(bill);
 					}
-					assertThat(cents(evaluator.evaluate(summary.getRow(5).getCell(column)).getNumberValue()))
+					// the last 12 closed months: every month of the range is closed
+					assertThat(cents(evaluator.evaluate(summary.getRow(6).getCell(column)).getNumberValue()))
 						.isEqualByComparingTo(orgTotal);
+					grandBilled = grandBilled.add(orgTotal);
 				}
-				Cell total = summary.getRow(5).getCell(1 + REPORTED.size());
+				// the organization columns and Acme Production's billing account column
+				Cell total = summary.getRow(6).getCell(2 + REPORTED.size());
 				assertThat(total.getCellType()).isEqualTo(CellType.FORMULA);
-				assertThat(cents(total.getNumericCellValue())).isEqualByComparingTo(grandTotal);
-				assertThat(cents(evaluator.evaluate(total).getNumberValue())).isEqualByComparingTo(grandTotal);
+				assertThat(cents(total.getNumericCellValue())).isEqualByComparingTo(grandBilled);
+				assertThat(cents(evaluator.evaluate(total).getNumberValue())).isEqualByComparingTo(grandBilled);
+				// Usage (before tax), after the total and the change in dollars and in %
+				Cell usage = summary.getRow(6).getCell(2 + REPORTED.size() + 3);
+				assertThat(cents(evaluator.evaluate(usage).getNumberValue())).as("the complete bills' usage")
+					.isEqualByComparingTo(grandTotal);
 				assertThat(workbook.getSheetAt(1).getSheetName())
 					.isEqualTo(locale.equals("en") ? "Projects" : "プロジェクト");
 				assertThat(workbook.getSheet(locale.equals("en") ? "Organizations" : "組織"))
@@ -140,6 +158,21 @@ class BillFunctionalTests {
 		}
 		assertThat(billsInTheView(this.dir)).as("Acme Production's and its linked organization's, 3 months each")
 			.hasSize(2 * 3);
+	}
+
+	/**
+	 * An organization's own column: a paying organization's id heads its billing
+	 * account's column too, which comes first.
+	 */
+	private static int organizationColumn(Sheet sheet, String organizationId) {
+		int column = -1;
+		for (Cell cell : sheet.getRow(1)) {
+			if (cell.getColumnIndex() > 0 && organizationId.equals(cell.getStringCellValue())) {
+				column = cell.getColumnIndex();
+			}
+		}
+		assertThat(column).as("the column of %s", organizationId).isPositive();
+		return column;
 	}
 
 	private static Map<String, BigDecimal> billsInTheView(Path dir) throws SQLException {

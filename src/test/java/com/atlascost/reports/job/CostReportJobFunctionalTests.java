@@ -3,6 +3,7 @@ package com.atlascost.reports.job;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -154,6 +155,12 @@ class CostReportJobFunctionalTests {
 		}
 	}
 
+	/**
+	 * The Summary shows each organization's bill (its invoice's billed amount for a
+	 * closed month, its accrual for the open one) beside Acme Production's billing
+	 * account column, and each month's usage, which equals the stored rows to the cent;
+	 * its totals row of the last closed months adds them up.
+	 */
 	@Test
 	void workbookTotalsEqualTheStoredRowsToTheCent() throws Exception {
 		try (XSSFWorkbook workbook = WorkbookReader.open(workbookPath())) {
@@ -163,20 +170,29 @@ class CostReportJobFunctionalTests {
 			Row ids = summary.getRow(1);
 			for (Cell cell : ids) {
 				if (cell.getColumnIndex() > 0) {
+					// the account column comes first, its organizations' after it
 					orgColumns.put(cell.getStringCellValue(), cell.getColumnIndex());
 				}
 			}
 			assertThat(orgColumns).containsOnlyKeys(REPORTED);
 			orgColumns.forEach((org, column) -> assertThat(summary.getRow(0).getCell(column).getStringCellValue())
 				.isEqualTo(LABELS.get(org)));
+			int accountColumn = WorkbookReader.columnOf(summary, 1, SandboxData.ACME_PRODUCTION);
+			assertThat(summary.getRow(0).getCell(accountColumn).getStringCellValue())
+				.isEqualTo("Acme Production (billing account)");
 			int provisionalColumn = summary.getRow(0).getLastCellNum() - 1;
 			assertThat(summary.getRow(0).getCell(provisionalColumn).getStringCellValue()).isEqualTo("Provisional");
-			int totalColumn = 1 + REPORTED.size();
+			// an organization column each and Acme Production's billing account column
+			int totalColumn = 2 + REPORTED.size();
 			assertThat(summary.getRow(0).getCell(totalColumn).getStringCellValue()).isEqualTo("Total");
+			int usageColumn = WorkbookReader.columnOf(summary, 0, "Usage (before tax)");
 			BigDecimal grand = BigDecimal.ZERO;
+			BigDecimal closedUsage = BigDecimal.ZERO;
 			for (int i = 0; i < 3; i++) {
 				Row row = summary.getRow(2 + i);
 				YearMonth month = FROM.plusMonths(i);
+				BigDecimal usage = BigDecimal.ZERO;
+				BigDecimal shown = BigDecimal.ZERO;
 				for (String org : REPORTED) {
 					Cell cell = row.getCell(orgColumns.get(org));
 					assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
@@ -184,18 +200,32 @@ class CostReportJobFunctionalTests {
 					// the bill, Support and credits included, not the projects grouping
 					BigDecimal bill = sum(data.lineItems(org, month).stream().map(SandboxData.LineItem::amount));
 					assertThat(storedTotal(org, "ORGANIZATIONS", month)).isEqualByComparingTo(bill);
-					assertThat(cents(cell.getNumericCellValue())).as("%s %s", org, month).isEqualByComparingTo(bill);
-					grand = grand.add(bill);
+					usage = usage.add(bill);
+					BigDecimal headline = month.equals(NOW) ? accrual(org) : billed(org, month);
+					assertThat(cents(cell.getNumericCellValue())).as("%s %s", org, month)
+						.isEqualByComparingTo(headline);
+					shown = shown.add(headline);
+				}
+				assertThat(cents(row.getCell(totalColumn).getNumericCellValue())).as("total of %s", month)
+					.isEqualByComparingTo(shown);
+				assertThat(cents(row.getCell(usageColumn).getNumericCellValue())).as("usage of %s", month)
+					.isEqualByComparingTo(usage);
+				if (!month.equals(NOW)) {
+					grand = grand.add(shown);
+					closedUsage = closedUsage.add(usage);
 				}
 				String mark = (row.getCell(provisionalColumn) != null)
 						? row.getCell(provisionalColumn).getStringCellValue() : "";
 				assertThat(mark).as("provisional mark of %s", month).isEqualTo(month.equals(NOW) ? "provisional" : "");
 			}
-			Row totals = summary.getRow(5);
-			assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("Total");
+			Row totals = summary.getRow(6);
+			assertThat(totals.getCell(0).getStringCellValue())
+				.isEqualTo("Last 12 closed months: 2 in this report (" + FROM + " – " + NOW.minusMonths(1) + ")");
 			Cell grandTotal = totals.getCell(totalColumn);
 			assertThat(cents(evaluator.evaluate(grandTotal).getNumberValue())).isEqualByComparingTo(grand);
 			assertThat(cents(grandTotal.getNumericCellValue())).isEqualByComparingTo(grand);
+			assertThat(cents(evaluator.evaluate(totals.getCell(usageColumn)).getNumberValue()))
+				.isEqualByComparingTo(closedUsage);
 			assertThat(grandTotalOf(workbook.getSheet("Projects"), evaluator))
 				.isEqualByComparingTo(storedTotal("PROJECTS"));
 			assertThat(grandTotalOf(workbook.getSheet("Services"), evaluator))
@@ -325,6 +355,39 @@ class CostReportJobFunctionalTests {
 				}
 			}
 		}
+	}
+
+	/** An organization's closed month on the Summary: its own invoice's billed amount. */
+	private BigDecimal billed(String org, YearMonth month) {
+		return BigDecimal.valueOf(
+				((Number) this.run.sandbox().invoices().invoice(org, month).get("amountBilledCents")).longValue(), 2);
+	}
+
+	/**
+	 * An organization's open month on the Summary: its accrual, the stored month-end
+	 * forecast plus the tax at its billing account's rate (the tax over the pre-tax
+	 * billed amount of the account's invoices in its latest 3 closed months).
+	 */
+	private BigDecimal accrual(String org) throws SQLException {
+		String account = SandboxData.ACME_SANDBOX.equals(org) ? SandboxData.ACME_PRODUCTION : org;
+		List<BigDecimal> forecast = new ArrayList<>();
+		query("SELECT forecast_amount FROM cost_forecast WHERE organization_id = ? AND billing_month = ?",
+				(rs) -> forecast.add(rs.getBigDecimal(1)), org, NOW.atDay(1));
+		List<long[]> months = new ArrayList<>();
+		query("SELECT SUM(sales_tax_cents), SUM(amount_billed_cents - sales_tax_cents) FROM invoice"
+				+ " WHERE paying_org_id = ? AND billing_month < ? GROUP BY billing_month ORDER BY billing_month DESC",
+				(rs) -> months.add(new long[] { rs.getLong(1), rs.getLong(2) }), account, NOW.atDay(1));
+		long tax = 0;
+		long preTax = 0;
+		for (long[] month : months.subList(0, Math.min(3, months.size()))) {
+			tax += month[0];
+			preTax += month[1];
+		}
+		BigDecimal rate = BigDecimal.valueOf(tax).divide(BigDecimal.valueOf(preTax), MathContext.DECIMAL64);
+		assertThat(forecast).as("forecast of %s", org).hasSize(1);
+		return forecast.get(0)
+			.add(forecast.get(0).multiply(rate, MathContext.DECIMAL64))
+			.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	private static BigDecimal grandTotalOf(Sheet sheet, FormulaEvaluator evaluator) {

@@ -120,7 +120,8 @@ class DeliveryFunctionalTests {
 					+ billed(SandboxData.ACME_ANALYTICS) + ", ")
 			.contains("Accrual for " + NOW)
 			.contains(forecast(SandboxData.ACME_PRODUCTION))
-			.contains(forecast(SandboxData.ACME_ANALYTICS));
+			.contains(forecast(SandboxData.ACME_ANALYTICS))
+			.contains(linkedAccrual(SandboxData.ACME_SANDBOX));
 		List<TestMailServer.Attachment> attachments = TestMailServer.attachments(report);
 		assertThat(attachments).singleElement().satisfies((attachment) -> {
 			assertThat(attachment.name()).isEqualTo(workbook().getFileName().toString());
@@ -134,8 +135,10 @@ class DeliveryFunctionalTests {
 							+ (provisional.contains(FROM.toString()) ? " (provisional)" : ""),
 					"delivery-check: Budget exceeded: Acme Production (" + SandboxData.ACME_PRODUCTION + ") in " + NOW
 							+ " (provisional)");
-		assertThat(TestMailServer.text(alerts.get(0))).contains("- the whole organization: actual $")
-			.contains("budget $1.00")
+		// budgets are on the bill: the organization's own invoice of the closed month
+		assertThat(TestMailServer.text(alerts.get(0)))
+			.contains("- the whole organization: actual (billed) " + ownBilled(SandboxData.ACME_PRODUCTION)
+					+ ", budget $1.00")
 			.contains("see sheet Budgets");
 		assertThat(this.webhook.bodies()).hasSize(2);
 		JsonNode posted = json.readTree(this.webhook.bodies().get(0));
@@ -294,18 +297,44 @@ class DeliveryFunctionalTests {
 			.get(0)).movePointLeft(2).toPlainString());
 	}
 
+	/** An organization's own invoice of the first month, billed. */
+	private String ownBilled(String organizationId) throws Exception {
+		return usd(new BigDecimal(TestDatabase.h2()
+			.at(this.dir)
+			.rows("SELECT amount_billed_cents FROM invoice WHERE org_id = '" + organizationId
+					+ "' AND billing_month = DATE '" + FROM.atDay(1) + "'")
+			.get(0)).movePointLeft(2).toPlainString());
+	}
+
 	/**
-	 * The open month's usage forecast as the mail's accrual line shows it:
-	 * {@code cost_forecast}.
+	 * A billing account's open-month usage forecast as the mail's accrual line shows it:
+	 * its organizations' {@code cost_forecast} added up (Acme Production pays for Acme
+	 * Sandbox Org).
 	 */
-	private String forecast(String organizationId) throws Exception {
+	private String forecast(String accountId) throws Exception {
+		String organizations = accountId.equals(SandboxData.ACME_PRODUCTION)
+				? "'" + accountId + "', '" + SandboxData.ACME_SANDBOX + "'" : "'" + accountId + "'";
 		String[] forecast = TestDatabase.h2()
 			.at(this.dir)
-			.rows("SELECT month_to_date, day_of_month, forecast_amount FROM cost_forecast WHERE organization_id = '"
-					+ organizationId + "' AND billing_month = DATE '" + NOW.atDay(1) + "'")
+			.rows("SELECT SUM(month_to_date), MAX(day_of_month), SUM(forecast_amount) FROM cost_forecast"
+					+ " WHERE organization_id IN (" + organizations + ") AND billing_month = DATE '" + NOW.atDay(1)
+					+ "'")
 			.get(0)
 			.split("\\|");
 		return "usage " + usd(forecast[0]) + " so far on day " + forecast[1] + ", forecast " + usd(forecast[2]) + ", ";
+	}
+
+	/**
+	 * A linked organization's line under its account: its accrual, its month-end forecast
+	 * ({@code cost_forecast}; Acme Production's account pays no tax in the sandbox).
+	 */
+	private String linkedAccrual(String organizationId) throws Exception {
+		String forecast = TestDatabase.h2()
+			.at(this.dir)
+			.rows("SELECT forecast_amount FROM cost_forecast WHERE organization_id = '" + organizationId
+					+ "' AND billing_month = DATE '" + NOW.atDay(1) + "'")
+			.get(0);
+		return "    - Acme Sandbox Org (" + organizationId + "): " + usd(forecast);
 	}
 
 	private static String usd(String amount) {

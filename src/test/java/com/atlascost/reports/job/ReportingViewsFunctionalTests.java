@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 
 import static com.atlascost.reports.testsupport.WorkbookReader.cents;
+import static com.atlascost.reports.testsupport.WorkbookReader.columnOf;
 import static com.atlascost.reports.testsupport.WorkbookReader.open;
 import static com.atlascost.reports.testsupport.WorkbookReader.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,25 +153,42 @@ class ReportingViewsFunctionalTests {
 		assertViewEqualsSheet(SERVICES);
 	}
 
+	/**
+	 * The organization view holds usage (Cost Explorer's complete cost, before tax); the
+	 * Summary's headline is the bill (billed, or the open month's accrual), its usage the
+	 * "Usage (before tax)" column: each month's view rows add up to it, and the view's
+	 * organizations are the Summary's organization columns.
+	 */
 	@Test
-	void organizationViewEqualsTheSummarySheetWhichShowsTheBill() throws Exception {
+	void organizationViewEqualsTheSummarySheetsUsageColumn() throws Exception {
+		Map<String, BigDecimal> byOrganization = new HashMap<>();
 		Map<String, BigDecimal> fromView = new HashMap<>();
+		Set<String> organizationsInView = new TreeSet<>();
 		for (ViewRow row : rows(ORGANIZATIONS)) {
-			fromView.merge(row.organizationLabel() + " | " + row.month(), row.amount(), BigDecimal::add);
+			byOrganization.merge(row.organizationLabel() + " | " + row.month(), row.amount(), BigDecimal::add);
+			fromView.merge(row.month().toString(), row.amount(), BigDecimal::add);
+			organizationsInView.add(row.organizationLabel());
 		}
 		Map<String, BigDecimal> fromSheet = new HashMap<>();
+		Set<String> organizationsInSheet = new TreeSet<>();
 		try (XSSFWorkbook workbook = workbook()) {
 			Sheet summary = workbook.getSheet("Summary");
 			Row labels = summary.getRow(0);
+			int usage = columnOf(summary, 0, "Usage (before tax)");
 			for (int i = 0; FROM.plusMonths(i).compareTo(NOW) <= 0; i++) {
 				Row row = summary.getRow(2 + i);
-				for (int column = 1; !labels.getCell(column).getStringCellValue().equals("Total"); column++) {
-					fromSheet.put(labels.getCell(column).getStringCellValue() + " | " + FROM.plusMonths(i),
-							cents(row.getCell(column).getNumericCellValue()));
+				fromSheet.put(FROM.plusMonths(i).toString(), cents(row.getCell(usage).getNumericCellValue()));
+			}
+			for (int column = 1; !labels.getCell(column).getStringCellValue().equals("Total"); column++) {
+				String label = labels.getCell(column).getStringCellValue();
+				if (!label.endsWith(" (billing account)")) {
+					organizationsInSheet.add(label);
 				}
 			}
 		}
-		assertThat(fromView).as("2 organizations and the linked one, 3 months").hasSize(3 * 3);
+		assertThat(byOrganization).as("2 organizations and the linked one, 3 months").hasSize(3 * 3);
+		assertThat(organizationsInView).containsExactlyElementsOf(organizationsInSheet)
+			.containsExactly("Acme Sandbox Org", "Analytics", "Production");
 		assertSameAmounts(fromView, fromSheet);
 	}
 
