@@ -86,9 +86,11 @@ class AtlasClientTests {
 	void readsPartialMatchesAndLinkedOrganizations(boolean envelope) {
 		this.sandbox = AtlasSandbox.start(SandboxSettings.builder().processingDelay(Duration.ZERO).build());
 		AtlasClient client = client(this.sandbox.apiKey(), "envelope", String.valueOf(envelope));
+		// Acme Production pays for Acme Sandbox Org: the sandbox takes only a linked
+		// organization beside the path's
 		UsageQuery query = new UsageQuery(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 4, 1),
-				List.of(ORG, SandboxData.ACME_ANALYTICS), List.of(), List.of(),
-				List.of("Clusters", "Support", "Credits"), "services", true);
+				List.of(ORG, SandboxData.ACME_SANDBOX), List.of(), List.of(), List.of("Clusters", "Support", "Credits"),
+				"services", true);
 
 		List<UsageDetail> usage = client.costExplorer()
 			.createUsageQuery(ORG, query)

@@ -212,17 +212,20 @@ class ResilienceFunctionalTests {
 				Map.entry(window(PRODUCTION, "organizations", 2024, 2), 2L));
 		assertThat(run.counters().responses(404)).isEqualTo(2);
 		assertThat(strings("SELECT state FROM cost_query")).containsOnly("DONE");
+		// Acme Production pays for Acme Sandbox Org: its queries bring the linked
+		// organization's rows too
 		assertThat(strings("SELECT SUM(u.amount) FROM usage_row u")).singleElement()
-			.isEqualTo(new SandboxData(java.time.Clock.systemUTC())
-				.lineItems(PRODUCTION, java.time.YearMonth.of(2024, 1))
-				.stream()
-				.map(SandboxData.LineItem::amount)
-				.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
-				.add(new SandboxData(java.time.Clock.systemUTC()).lineItems(PRODUCTION, java.time.YearMonth.of(2024, 2))
-					.stream()
-					.map(SandboxData.LineItem::amount)
-					.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+			.isEqualTo(lineItemsTotal(PRODUCTION, 2024, 1).add(lineItemsTotal(PRODUCTION, 2024, 2))
+				.add(lineItemsTotal(PLAYGROUND, 2024, 1))
+				.add(lineItemsTotal(PLAYGROUND, 2024, 2))
 				.toPlainString());
+	}
+
+	private static java.math.BigDecimal lineItemsTotal(String org, int year, int month) {
+		return new SandboxData(java.time.Clock.systemUTC()).lineItems(org, java.time.YearMonth.of(year, month))
+			.stream()
+			.map(SandboxData.LineItem::amount)
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
 	}
 
 	@Test
@@ -260,11 +263,14 @@ class ResilienceFunctionalTests {
 				"--atlas.items-per-page=1", "--sandbox.named-usage-rows=false");
 
 		assertThat(run.exitCode()).isZero();
-		// three projects, one a page; clusters: storefront 2 pages, payments 1,
-		// internal-tools 1 (empty)
-		assertThat(run.counters().projectListings()).isEqualTo(3);
-		// and one Flex cluster listing per project (none there: one empty page each)
-		assertThat(run.counters().clusterListings()).isEqualTo(4 + 3);
+		// Acme Production pays for Acme Sandbox Org, whose projects and clusters its
+		// queries cover: three projects of its own and two of the linked organization's,
+		// one a page; clusters: storefront 2 pages, payments 1, internal-tools 1 (empty),
+		// playground 1, experiments 1
+		assertThat(run.counters().projectListings()).isEqualTo(3 + 2);
+		// and Flex cluster listings per project: Acme Production's have none (one empty
+		// page each); playground 1 page, experiments 2
+		assertThat(run.counters().clusterListings()).isEqualTo(4 + 3 + 2 + 1 + 2);
 		assertThat(strings("SELECT COUNT(*) FROM usage_row WHERE cluster_name IS NOT NULL OR project_name IS NOT NULL"))
 			.as("the sandbox sent ids only")
 			.containsExactly("0");
@@ -272,10 +278,11 @@ class ResilienceFunctionalTests {
 		List<List<String>> detail = detailRows();
 		assertThat(detail).filteredOn((row) -> row.get(3).equals("clusters"))
 			.extracting((row) -> row.get(8))
-			.containsExactlyInAnyOrder("storefront-main", "storefront-search", "payments-ledger");
+			.containsExactlyInAnyOrder("storefront-main", "storefront-search", "payments-ledger", "playground-m0",
+					"playground-flex", "experiments-m10", "experiments-flex-a", "experiments-flex-b");
 		assertThat(detail).filteredOn((row) -> row.get(3).equals("projects"))
 			.extracting((row) -> row.get(6))
-			.containsOnly("storefront", "payments", "internal-tools")
+			.containsOnly("storefront", "payments", "internal-tools", "playground", "experiments")
 			.contains("internal-tools");
 	}
 
