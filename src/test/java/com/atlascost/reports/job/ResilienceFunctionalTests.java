@@ -87,7 +87,8 @@ class ResilienceFunctionalTests {
 	 * The issue's run: a bucket of 20 refilled at 2 a second without {@code Retry-After}
 	 * (another client shares it), while the client counts on the published 500 and 100 a
 	 * minute, under 10% 500s, 5% 503s, 2% dropped connections and 2% cut bodies. Before
-	 * the adaptive pace it met 307 429s and exited 1.
+	 * the adaptive pace it met 307 429s and exited 1; now each organization's pace learns
+	 * the bucket (from {@code RateLimit-Limit} or its first 429) and meets few or none.
 	 */
 	@Test
 	void aBucketSmallerThanPublishedWithoutRetryAfterUnderFaultsFinishesExactly(CapturedOutput output)
@@ -114,10 +115,14 @@ class ResilienceFunctionalTests {
 		Map<String, Long> created = withFaults.counters().queriesCreatedByWindow();
 		assertThat(created).hasSize(3 * 12 * 3).allSatisfy((window, count) -> assertThat(count).isBetween(1L, 6L));
 		long rateLimited = withFaults.counters().rateLimited();
-		assertThat(rateLimited).as("429s met").isBetween(1L, 150L);
+		// the pace learns the bucket from RateLimit-Limit before it meets a 429, or slows
+		// down at its first 429 (the invoices, which come first, may meet one); which
+		// depends on timing, that each organization learned one way or the other does not
+		assertThat(rateLimited).as("429s met").isLessThanOrEqualTo(150L);
 		for (String org : List.of(PRODUCTION, ANALYTICS, PLAYGROUND)) {
-			assertThat(output).containsPattern("Rate limit of org " + org
-					+ ".*its bucket looked smaller than published: \\d+ 429s, slowed to 0\\.[0-9]+ requests/s \\(published 1\\.67/s\\)");
+			assertThat(output).containsPattern("Rate limit of org " + org + "(: Atlas says its bucket holds 20 requests"
+					+ " \\(RateLimit-Limit\\), not the 500 configured; pacing to it|.*its bucket looked smaller than"
+					+ " published: \\d+ 429s, slowed to 0\\.[0-9]+ requests/s \\(published 1\\.67/s\\))");
 		}
 		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
 		ApiContract.published().assertRequestsHold(withFaults.sandbox().exchanges(), today);

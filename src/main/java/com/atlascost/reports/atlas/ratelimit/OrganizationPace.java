@@ -106,10 +106,11 @@ final class OrganizationPace {
 	/**
 	 * Atlas said the bucket holds {@code size} requests, fewer than configured: the burst
 	 * shrinks to it (once; a slowed pace has no burst left to shrink).
+	 * @return whether it shrank
 	 */
-	synchronized void bucketSize(int size) {
+	synchronized boolean bucketSize(int size) {
 		if (size >= this.capacity || this.rateLimited > 0) {
-			return;
+			return false;
 		}
 		this.capacity = size;
 		long available = Math.min(size, this.bucket.getAvailableTokens());
@@ -121,6 +122,7 @@ final class OrganizationPace {
 				.build())
 			.build();
 		this.generation++;
+		return true;
 	}
 
 	synchronized int capacity() {

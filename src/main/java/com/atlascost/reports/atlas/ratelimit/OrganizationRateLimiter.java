@@ -1,5 +1,7 @@
 package com.atlascost.reports.atlas.ratelimit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +33,8 @@ import com.atlascost.reports.atlas.AtlasProperties;
  * takes a turn of its own.
  */
 public final class OrganizationRateLimiter implements ExchangeFilterFunction {
+
+	private static final Logger logger = LoggerFactory.getLogger(OrganizationRateLimiter.class);
 
 	private static final Pattern BUCKET_PATH = Pattern.compile("/api/atlas/v2/orgs/([^/]+)/(billing|invoices)(/|$)");
 
@@ -84,8 +88,10 @@ public final class OrganizationRateLimiter implements ExchangeFilterFunction {
 	 * it.
 	 */
 	public void bucketSize(String orgId, int capacity) {
-		if (this.limit.enabled() && capacity > 0 && capacity < this.limit.capacity()) {
-			pace(orgId).bucketSize(capacity);
+		if (this.limit.enabled() && capacity > 0 && capacity < this.limit.capacity()
+				&& pace(orgId).bucketSize(capacity)) {
+			logger.info("Rate limit of org {}: Atlas says its bucket holds {} requests (RateLimit-Limit), not the {}"
+					+ " configured; pacing to it", orgId, capacity, this.limit.capacity());
 		}
 	}
 
