@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.forecast.BillingAmountsSource;
+import com.atlascost.reports.invoice.ReconciliationLine;
 import com.atlascost.reports.forecast.ForecastStore;
 import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.notify.Deliverer;
@@ -56,8 +57,11 @@ class DeliverTasklet implements Tasklet {
 
 	private final BillingAmountsSource amounts;
 
+	private final ReportInputs inputs;
+
 	DeliverTasklet(JobFiles jobFiles, QueryStore store, UsageStore usage, Deliverer deliverer, ForecastStore forecasts,
-			Clock clock, BillingAmountsSource amounts) {
+			Clock clock, BillingAmountsSource amounts, ReportInputs inputs) {
+		this.inputs = inputs;
 		this.amounts = amounts;
 		this.forecasts = forecasts;
 		this.clock = clock;
@@ -122,7 +126,12 @@ class DeliverTasklet implements Tasklet {
 		List<MonthEndForecast> forecasts = openMonthForecasts(reported, run);
 		return new DeliveryRequest.Amounts(bills, forecasts,
 				this.usage.usageRows(RunContext.breakdownIds(context), job.groupings()),
-				this.amounts.amounts(job, run.range().from(), run.range().to(), bills, forecasts));
+				this.amounts.amounts(job, run.range().from(), run.range().to(), bills, forecasts),
+				this.inputs.invoices(job, run, bills)
+					.reconciliation()
+					.stream()
+					.filter(ReconciliationLine::flagged)
+					.toList());
 	}
 
 	/**

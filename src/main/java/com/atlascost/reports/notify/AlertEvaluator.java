@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.atlascost.reports.forecast.Accrual;
 import com.atlascost.reports.forecast.BillingAmounts;
+import com.atlascost.reports.invoice.ReconciliationLine;
 import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Grouping;
@@ -29,7 +30,10 @@ import com.atlascost.reports.plan.Grouping;
  * so). Only organization budgets: the forecast is of the complete bill, projects have
  * none;</li>
  * <li>anomaly: a project or service that rose from the month before by more than both
- * {@link AlertSettings#jumpThreshold()} and {@link AlertSettings#jumpMinAmount()}.</li>
+ * {@link AlertSettings#jumpThreshold()} and {@link AlertSettings#jumpMinAmount()};</li>
+ * <li>unexplained difference: a settled month whose invoice and usage differ by more than
+ * tax, noted lines, credits and balances explain (the Reconciliation sheet's flagged
+ * rows), whatever month of the run it is: each is sent once.</li>
  * </ul>
  */
 class AlertEvaluator {
@@ -42,6 +46,12 @@ class AlertEvaluator {
 
 	List<Alert> evaluate(Spend spend, List<Budget> budgets, Map<String, String> labels, YearMonth from, YearMonth to,
 			Set<YearMonth> provisional, BillingAmounts amounts, Accounting.BudgetBasis basis) {
+		return evaluate(spend, budgets, labels, from, to, provisional, amounts, basis, List.of());
+	}
+
+	List<Alert> evaluate(Spend spend, List<Budget> budgets, Map<String, String> labels, YearMonth from, YearMonth to,
+			Set<YearMonth> provisional, BillingAmounts amounts, Accounting.BudgetBasis basis,
+			List<ReconciliationLine> unexplained) {
 		List<YearMonth> months = new ArrayList<>();
 		if (!to.minusMonths(1).isBefore(from)) {
 			months.add(to.minusMonths(1));
@@ -55,6 +65,16 @@ class AlertEvaluator {
 			}
 			if (!month.minusMonths(1).isBefore(from)) {
 				alerts.addAll(anomalies(spend, labels, month, provisional.contains(month)));
+			}
+		}
+		for (ReconciliationLine line : unexplained) {
+			BigDecimal rest = line.unexplained().orElse(null);
+			if (line.flagged() && rest != null) {
+				String orgId = line.orgMonth().orgId();
+				alerts.add(new Alert(AlertKind.UNEXPLAINED_DIFFERENCE, orgId,
+						labels.getOrDefault(orgId, spend.label(orgId)), line.orgMonth().month(), false,
+						List.of(new AlertItem("invoice " + String.join(", ", line.invoiceIds()), null, "unexplained",
+								rest, BigDecimal.ZERO, "explained", "Reconciliation", line.reason()))));
 			}
 		}
 		return alerts;

@@ -7,7 +7,9 @@ enum AlertKind {
 
 	FORECAST_OVER_BUDGET("forecast-over-budget", "Forecast over budget"),
 
-	ANOMALY("anomaly", "Cost anomaly");
+	ANOMALY("anomaly", "Cost anomaly"),
+
+	UNEXPLAINED_DIFFERENCE("unexplained-difference", "Invoice difference nobody explains");
 
 	private final String id;
 

@@ -56,7 +56,8 @@ public class Deliverer {
 		if (delivery.sendsAlerts()) {
 			List<Alert> found = this.alerts.evaluate(spend, request.job().budgets(), request.job().organizations(),
 					request.run().from(), request.run().to(), request.run().provisionalMonths(),
-					request.amounts().billing(), request.job().accounting().budgetBasis());
+					request.amounts().billing(), request.job().accounting().budgetBasis(),
+					request.amounts().unexplained());
 			logger.info("{} alerts for {} of {}", found.size(), request.months(), request.run().jobName());
 			for (Alert alert : found) {
 				if (!delivery.alertEmails().isEmpty()) {

@@ -12,6 +12,7 @@ import com.atlascost.reports.forecast.MonthEndForecast;
 import com.atlascost.reports.plan.Accounting;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.plan.Delivery;
+import com.atlascost.reports.invoice.ReconciliationLine;
 import com.atlascost.reports.usage.StoredBill;
 import com.atlascost.reports.usage.UsageRows;
 
@@ -81,11 +82,18 @@ public record DeliveryRequest(Run run, Files files, JobFile job, Amounts amounts
 	 * @param billing the three amounts per billing account, as the Summary shows them
 	 */
 	public record Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows,
-			BillingAmounts billing) {
+			BillingAmounts billing, List<ReconciliationLine> unexplained) {
 
 		public Amounts {
 			bills = List.copyOf(bills);
 			forecasts = List.copyOf(forecasts);
+			unexplained = List.copyOf(unexplained);
+		}
+
+		/** Without a difference nobody explains. */
+		public Amounts(List<StoredBill> bills, List<MonthEndForecast> forecasts, UsageRows rows,
+				BillingAmounts billing) {
+			this(bills, forecasts, rows, billing, List.of());
 		}
 
 		/** Without invoices: closed months' headlines are their usage, marked so. */

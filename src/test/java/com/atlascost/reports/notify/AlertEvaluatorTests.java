@@ -10,6 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.atlascost.reports.forecast.BillingAmounts;
+import com.atlascost.reports.invoice.OrgMonth;
+import com.atlascost.reports.invoice.ReconciliationLine;
+import com.atlascost.reports.invoice.ReconciliationLine.Kind;
+import com.atlascost.reports.invoice.ReconciliationLine.Reason;
 import com.atlascost.reports.plan.Accounting.BudgetBasis;
 import com.atlascost.reports.plan.Budget;
 import com.atlascost.reports.usage.UsageRows;
@@ -73,6 +77,39 @@ class AlertEvaluatorTests {
 			.as("one month: a budget can be over, nothing to compare a rise with")
 			.extracting(Alert::kind)
 			.containsExactly(AlertKind.BUDGET_EXCEEDED);
+	}
+
+	@Test
+	void aSettledMonthsUnexplainedDifferenceIsAlertedWithItsAmountTheOpenMonthsIsNot() {
+		AlertEvaluator evaluator = new AlertEvaluator(
+				new AlertSettings(new BigDecimal("0.25"), new BigDecimal("5000")));
+		List<ReconciliationLine> lines = List.of(
+				line(DeliveryFixture.FEB, false, new Reason(Kind.SALES_TAX, new BigDecimal("8.25"), ""),
+						new Reason(Kind.UNEXPLAINED, new BigDecimal("12.34"), "")),
+				line(DeliveryFixture.MAR, true, new Reason(Kind.UNEXPLAINED, new BigDecimal("99.00"), "")),
+				line(DeliveryFixture.JAN, false, new Reason(Kind.SALES_TAX, new BigDecimal("8.25"), "")));
+
+		List<Alert> alerts = evaluator.evaluate(this.spend, List.of(), LABELS, DeliveryFixture.JAN, DeliveryFixture.MAR,
+				Set.of(), NO_OPEN_MONTH, BudgetBasis.BILLED, lines);
+
+		assertThat(alerts).singleElement().satisfies((alert) -> {
+			assertThat(alert.kind()).isEqualTo(AlertKind.UNEXPLAINED_DIFFERENCE);
+			assertThat(alert.title()).isEqualTo("Invoice difference nobody explains: Acme Analytics ("
+					+ DeliveryFixture.ANALYTICS_ORG + ") in " + DeliveryFixture.FEB);
+			assertThat(alert.items()).singleElement().satisfies((item) -> {
+				assertThat(item.amount()).isEqualByComparingTo("12.34");
+				assertThat(item.subject()).isEqualTo("invoice 0123456789abcdef01234567");
+				assertThat(item.sheet()).isEqualTo("Reconciliation");
+				assertThat(item.note()).isEqualTo("sales tax 8.25; unexplained 12.34");
+			});
+		});
+	}
+
+	private static ReconciliationLine line(YearMonth month, boolean open, Reason... reasons) {
+		return new ReconciliationLine(new OrgMonth(DeliveryFixture.ANALYTICS_ORG, month),
+				List.of("0123456789abcdef01234567"), DeliveryFixture.ANALYTICS_ORG, new BigDecimal("100.00"),
+				new BigDecimal("120.59"), BigDecimal.ZERO, new BigDecimal("8.25"), new BigDecimal("120.59"), open,
+				List.of(reasons));
 	}
 
 	@Test
