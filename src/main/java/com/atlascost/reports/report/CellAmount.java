@@ -6,9 +6,10 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.util.CellReference;
 
 /**
- * The double a cell holds for an amount, only when that double shows it to the cent: a
- * spreadsheet keeps 15 significant digits, so from 10 trillion dollars on the cents would
- * be lost (12345678901234567.89 shows as 12345678901234600.00).
+ * The number a cell holds for a sum of money, only when the cell shows it to the cent
+ * (POI's cells hold binary floating point): a spreadsheet keeps 15 significant digits, so
+ * from 10 trillion dollars on the cents would be lost (12345678901234567.89 shows as
+ * 12345678901234600.00).
  */
 final class CellAmount {
 
