@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.atlascost.reports.forecast.BillingAmountsSource;
-import com.atlascost.reports.invoice.ReconciliationLine;
 import com.atlascost.reports.forecast.ForecastStore;
 import com.atlascost.reports.forecast.MonthEndForecast;
+import com.atlascost.reports.invoice.ReconciliationLine;
 import com.atlascost.reports.notify.Deliverer;
 import com.atlascost.reports.notify.DeliveryOutcome;
 import com.atlascost.reports.notify.DeliveryRequest;
